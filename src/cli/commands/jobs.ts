@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import type { Job } from '../../domain/model.js';
+import type { JobInput } from '../../service/job-service.js';
+import { jobToWire, runToWire } from '../../service/wire.js';
+import { parseInteger, withContext } from '../command-support.js';
+import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
+import { printRun } from './runs.js';
+
+interface JobOptions {
+  title?: string;
+  description?: string;
+  task?: string;
+  queue?: string;
+  active?: boolean;
+  args?: string;
+  customArgs?: string;
+}
+
+function jobInput(options: JobOptions): Partial<JobInput> {
+  return {
+    ...(options.title !== undefined && { title: options.title }),
+    ...(options.description !== undefined && { description: options.description }),
+    ...(options.task !== undefined && { task: options.task }),
+    ...(options.queue !== undefined && { queue: options.queue }),
+    ...(options.active !== undefined && { active: options.active }),
+    ...(options.args !== undefined && { args: options.args }),
+    ...(options.customArgs !== undefined && { customArgs: options.customArgs }),
+  };
+}
+
+function withJobOptions(command: Command): Command {
+  return command
+    .option('--title <title>', 'name of the job')
+    .option('--description <text>', 'what the job does')
+    .option('--task <id>', 'task type (see `jobdeck tasks list`)')
+    .option('--queue <name>', 'default queue of its runs')
+    .option('--active', 'fired by its schedule (default for new jobs)')
+    .option('--inactive', 'never fired by a schedule; can still be run by hand')
+    .option('--args <json>', 'saved run arguments, a JSON object')
+    .option('--custom-args <json>', 'saved custom args, a JSON object that replaces the arguments ("" clears)');
+}
+
+function activeFlag(options: JobOptions & { inactive?: boolean }): JobOptions {
+  if (options.inactive) return { ...options, active: false };
+  return options;
+}
+
+export function printJob(job: Job): void {
+  printFields([
+    ['id', job.id],
+    ['title', job.title],
+    ['description', job.description || null],
+    ['task', job.task],
+    ['queue', job.defaultQueue],
+    ['active', job.active],
+    ['args', job.args],
+    ['custom args', job.customArgs],
+    ['created', job.created.toISOString()],
+    ['updated', job.updated.toISOString()],
+  ]);
+}
+
+export function registerJobCommands(program: Command): void {
+  const jobs = program.command('jobs').description('create, read, change, delete and run jobs');
+
+  withJobOptions(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
+    withContext(async ({ deck, json }, options: JobOptions) => {
+      const job = await deck.jobs.create(jobInput(activeFlag(options)) as JobInput);
+      if (json) printJson(jobToWire(job));
+      else printJob(job);
+    }),
+  );
+
+  jobs
+    .command('list')
+    .description('list jobs, newest first')
+    .option('-q, --query <text>', 'match title or description')
+    .option('--task <id>', 'only jobs of this task')
+    .option('--queue <name>', 'only jobs of this queue')
+    .option('--active', 'only active jobs')
+    .option('--inactive', 'only inactive jobs')
+    .option('--page <n>', 'page number', parseInteger('page', 1), 1)
+    .option('--size <n>', 'jobs per page (≤ 100)', parseInteger('size', 1), 25)
+    .action(
+      withContext(async ({ deck, json }, options: { query?: string; task?: string; queue?: string; active?: boolean; inactive?: boolean; page: number; size: number }) => {
+        const page = await deck.jobs.list({
+          q: options.query,
+          task: options.task,
+          queue: options.queue,
+          active: options.active ? true : options.inactive ? false : undefined,
+          page: options.page,
+          size: options.size,
+        });
+        if (json) return printJson({ hits: { hits: page.items.map(jobToWire), total: page.total } });
+        printTable(
+          ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE'],
+          page.items.map((job) => [job.id, job.title, job.task, job.defaultQueue, job.active ? 'yes' : 'no']),
+        );
+        process.stdout.write(`${page.total} job(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
+      }),
+    );
+
+  jobs.command('show <job-id>').description('show one job').action(
+    withContext(async ({ deck, json }, id: string) => {
+      const job = await deck.jobs.get(id);
+      if (json) printJson(jobToWire(job));
+      else printJob(job);
+    }),
+  );
+
+  withJobOptions(jobs.command('update <job-id>').description('change the given fields of a job')).action(
+    withContext(async ({ deck, json }, id: string, options: JobOptions) => {
+      const job = await deck.jobs.update(id, jobInput(activeFlag(options)));
+      if (json) printJson(jobToWire(job));
+      else printJob(job);
+    }),
+  );
+
+  jobs.command('delete <job-id>').description('delete a job with its runs and their logs').action(
+    withContext(async ({ deck, json }, id: string) => {
+      await deck.jobs.delete(id);
+      if (json) printJson({ deleted: id });
+      else process.stdout.write(`Deleted job ${id} with its runs and logs.\n`);
+    }),
+  );
+
+  jobs
+    .command('run <job-id>')
+    .description('queue a run of the job now ("Configure and run")')
+    .option('--title <title>', 'title of the run', 'Manual run')
+    .option('--queue <name>', 'queue (default: the job\'s)')
+    .option('--args <json>', 'arguments laid over the job\'s saved ones, a JSON object')
+    .option('--since <iso>', 'process what changed after this time (default: start of the last successful run)')
+    .option('--custom-args <json>', 'a JSON object that replaces all arguments')
+    .option('--wait', 'wait for the run to end; exit 0 only if it ends SUCCESS')
+    .option('--timeout <seconds>', 'with --wait: give up after this long', parseInteger('timeout', 1))
+    .action(
+      withContext(async ({ deck, json }, id: string, options: { title: string; queue?: string; args?: string; since?: string; customArgs?: string; wait?: boolean; timeout?: number }) => {
+        let run = await deck.runs.create(id, {
+          title: options.title,
+          queue: options.queue,
+          args: options.args,
+          since: options.since,
+          customArgs: options.customArgs,
+          startedBy: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+        });
+        if (options.wait) {
+          if (!json) process.stderr.write(`Run ${run.id} queued on "${run.queue}"; waiting for it to end…\n`);
+          run = await deck.runs.waitForEnd(run.id, options.timeout ? { timeoutMs: options.timeout * 1000 } : {});
+          if (run.status !== 'SUCCESS') process.exitCode = EXIT_RUN_NOT_SUCCESSFUL;
+        }
+        if (json) printJson(runToWire(run));
+        else printRun(run);
+      }),
+    );
+}

@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import type { LogLine, Run } from '../../domain/model.js';
+import { isFinalStatus } from '../../domain/run-status.js';
+import { logLineToWire, runDurationMs, runToWire } from '../../service/wire.js';
+import { parseInteger, parseRunId, withContext } from '../command-support.js';
+import { oneLine, printFields, printJson, printTable } from '../output.js';
+
+function seconds(ms: number | null): string | null {
+  return ms === null ? null : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function printRun(run: Run): void {
+  printFields([
+    ['id', run.id],
+    ['job', run.jobId],
+    ['title', run.title],
+    ['status', run.status],
+    ['task', run.task],
+    ['queue', run.queue],
+    ['args', run.args],
+    ['custom args', run.customArgs],
+    ['since', run.since?.toISOString()],
+    ['started by', run.startedBy],
+    ['created', run.created.toISOString()],
+    ['started', run.startedAt?.toISOString()],
+    ['finished', run.finishedAt?.toISOString()],
+    ['duration', seconds(runDurationMs(run))],
+    ['total', run.progress.total],
+    ['inserted', run.progress.inserted],
+    ['updated', run.progress.updated],
+    ['errored', run.progress.errored],
+    ['message', run.message],
+    ['result', run.result],
+  ]);
+}
+
+function printLogLine(line: LogLine): void {
+  const fields = line.fields ? ` ${JSON.stringify(line.fields)}` : '';
+  process.stdout.write(`${line.time.toISOString()} ${line.level.toUpperCase().padEnd(5)} ${line.message}${fields}\n`);
+}
+
+export function registerRunCommands(program: Command): void {
+  const runs = program.command('runs').description('follow and stop runs');
+
+  runs
+    .command('list')
+    .description('list runs, newest first')
+    .option('--job <job-id>', 'only runs of this job')
+    .option('--status <list>', 'only these statuses, e.g. RUNNING,FAILED')
+    .option('--queue <name>', 'only runs on this queue')
+    .option('--task <id>', 'only runs of this task')
+    .option('--page <n>', 'page number', parseInteger('page', 1), 1)
+    .option('--size <n>', 'runs per page (≤ 100)', parseInteger('size', 1), 25)
+    .action(
+      withContext(async ({ deck, json }, options: { job?: string; status?: string; queue?: string; task?: string; page: number; size: number }) => {
+        const page = await deck.runs.list({ jobId: options.job, status: options.status, queue: options.queue, task: options.task, page: options.page, size: options.size });
+        if (json) return printJson({ hits: { hits: page.items.map(runToWire), total: page.total } });
+        printTable(
+          ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
+          page.items.map((run) => [run.id, run.status, run.title, run.task, run.queue, run.created.toISOString(), seconds(runDurationMs(run)), run.message && oneLine(run.message, 50)]),
+        );
+        process.stdout.write(`${page.total} run(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
+      }),
+    );
+
+  runs.command('show <run-id>').description('show one run').action(
+    withContext(async ({ deck, json }, id: string) => {
+      const run = await deck.runs.get(parseRunId(id));
+      if (json) printJson(runToWire(run));
+      else printRun(run);
+    }),
+  );
+
+  runs
+    .command('logs <run-id>')
+    .description('print the log lines of a run, oldest first')
+    .option('--level <level>', 'lowest level shown: debug, info, warn or error')
+    .option('--after <seq>', 'only lines after this sequence number', parseInteger('after'))
+    .option('--follow', 'keep printing new lines until the run ends')
+    .action(
+      withContext(async ({ deck, json }, id: string, options: { level?: string; after?: number; follow?: boolean }) => {
+        const runId = parseRunId(id);
+        let after = options.after ?? 0;
+        const drain = async () => {
+          for (;;) {
+            const lines = await deck.runs.logs(runId, { after, size: 1000, level: options.level });
+            for (const line of lines) {
+              if (json) process.stdout.write(`${JSON.stringify(logLineToWire(line))}\n`);
+              else printLogLine(line);
+              after = line.seq;
+            }
+            if (lines.length < 1000) return;
+          }
+        };
+        await drain();
+        if (!options.follow) return;
+        // Lines are stored before the final state, so one last read after it sees them all.
+        while (!isFinalStatus((await deck.runs.get(runId)).status)) {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await drain();
+        }
+        await drain();
+      }),
+    );
+
+  runs
+    .command('stop <run-id>')
+    .description('stop a run: a queued one at once, a running one as soon as its task sees the signal')
+    .option('--wait', 'wait until the run has ended')
+    .action(
+      withContext(async ({ deck, json }, id: string, options: { wait?: boolean }) => {
+        let run = await deck.runs.stop(parseRunId(id));
+        if (options.wait) run = await deck.runs.waitForEnd(run.id);
+        if (json) printJson(runToWire(run));
+        else process.stdout.write(`Run ${run.id} is ${run.status}.\n`);
+      }),
+    );
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigurationError } from '../domain/errors.js';
+import type { AnyTask } from '../domain/task.js';
+import type { QueueConfig } from '../service/queue-registry.js';
+import type { WorkerOptions } from '../engine/worker.js';
+
+/** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
+export interface JobdeckConfig {
+  /** Database URL; `--database` and JOBDECK_DATABASE_URL take precedence. */
+  database?: string;
+  tasks?: AnyTask[];
+  queues?: QueueConfig[];
+  worker?: Omit<WorkerOptions, 'queues' | 'logger' | 'workerId'> & { queues?: string[] };
+  /** Also register the demo tasks (default: only when there is no config file). */
+  demo?: boolean;
+}
+
+export function defineConfig(config: JobdeckConfig): JobdeckConfig {
+  return config;
+}
+
+export const CONFIG_FILE_NAMES = ['jobdeck.config.ts', 'jobdeck.config.mts', 'jobdeck.config.mjs', 'jobdeck.config.js'];
+
+export interface LoadedConfig {
+  config: JobdeckConfig;
+  /** The file it came from; undefined when none was found (the built-in demo setup). */
+  file: string | undefined;
+}
+
+/** Loads the named config file, or the first of CONFIG_FILE_NAMES in `cwd`. */
+export async function loadConfig(file: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
+  const found = file
+    ? path.resolve(cwd, file)
+    : CONFIG_FILE_NAMES.map((name) => path.join(cwd, name)).find((candidate) => fs.existsSync(candidate));
+  if (!found) return { config: { demo: true }, file: undefined };
+  if (!fs.existsSync(found)) throw new ConfigurationError(`Config file ${found} does not exist.`);
+  let exported: unknown;
+  try {
+    const module = (await import(pathToFileURL(found).href)) as { default?: unknown };
+    exported = module.default ?? module;
+    if (typeof exported === 'function') exported = await (exported as () => unknown)();
+  } catch (error) {
+    throw new ConfigurationError(`Cannot load config file ${found}: ${(error as Error).message}`);
+  }
+  return { config: checkConfig(exported, found), file: found };
+}
+
+function checkConfig(value: unknown, file: string): JobdeckConfig {
+  if (value === null || typeof value !== 'object') {
+    throw new ConfigurationError(`Config file ${file} must export an object (export default defineConfig({...})).`);
+  }
+  const config = value as JobdeckConfig;
+  if (config.tasks !== undefined && !Array.isArray(config.tasks)) {
+    throw new ConfigurationError(`Config file ${file}: "tasks" must be an array of defineTask(...) results.`);
+  }
+  if (config.queues !== undefined && !Array.isArray(config.queues)) {
+    throw new ConfigurationError(`Config file ${file}: "queues" must be an array of queue names or {name, title, description}.`);
+  }
+  return config;
+}

@@ -1,0 +1,50 @@
+import pino from 'pino';
+import { createJobdeck, type Jobdeck } from '../service/jobdeck.js';
+import { retrying } from '../engine/service-support.js';
+import { DEFAULT_DATABASE_URL, redactUrl } from '../storage/database-url.js';
+import { builtinTasks, demoTasks } from '../tasks/index.js';
+import { loadConfig, type JobdeckConfig } from './config-file.js';
+
+export interface GlobalOptions {
+  json?: boolean;
+  database?: string;
+  config?: string;
+}
+
+export interface CliContext {
+  deck: Jobdeck;
+  config: JobdeckConfig;
+  json: boolean;
+}
+
+/** The database URL in force: --database, then JOBDECK_DATABASE_URL, then the config, then the default. */
+export function databaseUrl(options: GlobalOptions, config: JobdeckConfig): string {
+  return options.database ?? process.env.JOBDECK_DATABASE_URL ?? config.database ?? DEFAULT_DATABASE_URL;
+}
+
+/**
+ * Opens Jobdeck as the options and config file say. Long-running services pass `waitForDatabase`
+ * so an unreachable database is retried with backoff instead of ending the process.
+ */
+export async function openContext(
+  options: GlobalOptions,
+  { waitForDatabase = false }: { waitForDatabase?: boolean } = {},
+): Promise<CliContext> {
+  const { config } = await loadConfig(options.config);
+  const logger = pino({ level: process.env.JOBDECK_LOG_LEVEL ?? 'info', base: null }, pino.destination(2));
+  const url = databaseUrl(options, config);
+  const open = () =>
+    createJobdeck({
+      database: url,
+      tasks: [...builtinTasks, ...(config.demo ? demoTasks : []), ...(config.tasks ?? [])],
+      ...(config.queues && { queues: config.queues }),
+      ...(config.worker && { worker: config.worker }),
+      logger,
+    });
+  const deck = waitForDatabase
+    ? await retrying(open, (error, attempt) =>
+        logger.warn({ attempt, database: redactUrl(url) }, `database not reachable, retrying: ${(error as Error).message}`),
+      Number.POSITIVE_INFINITY)
+    : await open();
+  return { deck, config, json: options.json ?? false };
+}

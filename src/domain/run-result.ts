@@ -1,0 +1,27 @@
+import type { JsonValue } from './model.js';
+
+export const DEFAULT_RESULT_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * A task's return value as stored on the run. Values that are not JSON are converted the way
+ * JSON.stringify does; a value larger than the limit is replaced by a marker object that says so
+ * and keeps the beginning of its JSON text, so nothing is cut silently.
+ */
+export function capRunResult(value: unknown, limitBytes = DEFAULT_RESULT_LIMIT_BYTES): JsonValue {
+  if (value === undefined) return null;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    return { truncated: true, reason: `result is not serialisable as JSON: ${String(error)}` };
+  }
+  if (text === undefined) return null;
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= limitBytes) return JSON.parse(text) as JsonValue;
+  return {
+    truncated: true,
+    reason: `result was ${bytes} bytes, over the ${limitBytes}-byte limit`,
+    original_bytes: bytes,
+    preview: text.slice(0, Math.max(0, Math.floor(limitBytes / 4))),
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Job, JsonObject, JsonValue, LogLevel, Run, RunProgress } from './model.js';
+
+export type LogFields = Record<string, unknown>;
+export type LogFn = (message: string, fields?: LogFields) => void;
+
+export interface TaskLogger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+}
+
+/** What a task's `run` receives besides its arguments. */
+export interface TaskContext {
+  /** Process only what changed after this instant; null means "everything". */
+  since: Date | null;
+  /** Aborted when the run is stopped, times out or the worker shuts down. */
+  signal: AbortSignal;
+  log: TaskLogger;
+  /** Counters shown on the run; missing fields keep their previous value. */
+  progress(counters: Partial<RunProgress>): void;
+  job: Readonly<Job>;
+  run: Readonly<Run>;
+}
+
+// The schema is kept loose so that a task's typed `run` can be stored in one registry.
+export type ArgsSchema = z.ZodType<JsonObject | Record<string, unknown>>;
+
+export interface TaskDefinition<S extends ArgsSchema = ArgsSchema> {
+  id: string;
+  title: string;
+  description: string;
+  args: S;
+  run(ctx: TaskContext, args: z.output<S>): Promise<JsonValue | void> | JsonValue | void;
+}
+
+export interface AnyTask {
+  id: string;
+  title: string;
+  description: string;
+  args: ArgsSchema;
+  run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
+}
+
+const TASK_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): AnyTask {
+  if (!TASK_ID.test(definition.id)) {
+    throw new TypeError(
+      `Task id "${definition.id}" is not valid: use letters, digits, ".", "_" and "-".`,
+    );
+  }
+  if (typeof definition.run !== 'function') {
+    throw new TypeError(`Task "${definition.id}" has no run function.`);
+  }
+  return definition as unknown as AnyTask;
+}
+
+export type { LogLevel };

@@ -1,0 +1,118 @@
+import { PartialSuccessError } from '../domain/errors.js';
+import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
+import { issuesToFieldErrors } from '../domain/run-args.js';
+import { capRunResult } from '../domain/run-result.js';
+import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
+import type { RunOutcome } from '../storage/store.js';
+import type { LogSink } from './log-sink.js';
+import { abortKind } from './run-abort.js';
+
+export interface ExecutionEnv {
+  workerId: string;
+  logs: LogSink;
+  /** Stores counters while the run goes on (throttled by the caller). */
+  reportProgress(runId: number, progress: Partial<RunProgress>): void;
+  resultLimitBytes?: number;
+}
+
+/** Makes log fields JSON: errors keep their message and stack, other values go through JSON. */
+export function toJsonFields(fields: LogFields | undefined): JsonObject | null {
+  if (!fields || Object.keys(fields).length === 0) return null;
+  try {
+    return JSON.parse(
+      JSON.stringify(fields, (_key, value: unknown) =>
+        value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+      ),
+    ) as JsonObject;
+  } catch (error) {
+    return { unserialisable: String(error) };
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return `Thrown value: ${String(error)}`;
+}
+
+/**
+ * Runs one claimed run's task to completion and says how it ended. Never throws: every outcome,
+ * including a task that throws or a stop, becomes a RunOutcome.
+ */
+export async function executeRun(
+  run: Run,
+  job: Job,
+  task: AnyTask,
+  signal: AbortSignal,
+  env: ExecutionEnv,
+  firstSeq = 1,
+): Promise<RunOutcome> {
+  let seq = firstSeq - 1;
+  const progress: Partial<RunProgress> = {};
+  const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
+    seq += 1;
+    env.logs.append({ runId: run.id, seq, time: new Date(), level, message: String(message), fields: toJsonFields(fields) });
+  };
+  const ctx: TaskContext = {
+    since: run.since,
+    signal,
+    log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    progress(counters) {
+      for (const key of ['total', 'inserted', 'updated', 'errored'] as const) {
+        const value = counters[key];
+        if (typeof value === 'number' && Number.isFinite(value)) progress[key] = value;
+      }
+      env.reportProgress(run.id, { ...progress });
+    },
+    job,
+    run,
+  };
+  const outcome = (status: RunOutcome['status'], message: string | null, result: unknown = null): RunOutcome => ({
+    id: run.id,
+    workerId: env.workerId,
+    attempt: run.attempt,
+    status,
+    message,
+    result: capRunResult(result, env.resultLimitBytes),
+    progress,
+  });
+
+  const parsed = task.args.safeParse(run.args);
+  if (!parsed.success) {
+    const fields = issuesToFieldErrors(parsed.error.issues, 'args')
+      .map((e) => `${e.field}: ${e.messages.join('; ')}`)
+      .join('\n');
+    return outcome('FAILED', `The run's arguments do not fit task "${task.id}":\n${fields}`);
+  }
+
+  try {
+    const result = await task.run(ctx, parsed.data as never);
+    return settle(signal, () => {
+      const errored = progress.errored ?? 0;
+      return errored > 0
+        ? outcome('PARTIAL_SUCCESS', `${errored} entries failed.`, result)
+        : outcome('SUCCESS', null, result);
+    }, outcome, result);
+  } catch (error) {
+    return settle(signal, () => {
+      if (error instanceof PartialSuccessError) {
+        progress.errored = error.erroredEntries;
+        return outcome('PARTIAL_SUCCESS', error.message);
+      }
+      return outcome('FAILED', describeError(error));
+    }, outcome);
+  }
+}
+
+/** An abort decides the final state whatever the task did afterwards. */
+function settle(
+  signal: AbortSignal,
+  ended: () => RunOutcome,
+  outcome: (status: RunOutcome['status'], message: string | null, result?: unknown) => RunOutcome,
+  result?: unknown,
+): RunOutcome {
+  const kind = abortKind(signal);
+  const reason = signal.reason instanceof Error ? signal.reason.message : '';
+  if (kind === 'stop') return outcome('CANCELLED', reason, result);
+  if (kind === 'shutdown' || kind === 'timeout') return outcome('FAILED', reason, result);
+  return ended();
+}

@@ -1,0 +1,291 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { Logger } from 'pino';
+import type { Job, Run, RunProgress } from '../domain/model.js';
+import type { TaskRegistry } from '../domain/task-registry.js';
+import type { StoreEvent } from '../storage/notifier.js';
+import type { RunOutcome, Store } from '../storage/store.js';
+import { CompletionBatcher } from './completion-batcher.js';
+import { JobCache } from './job-cache.js';
+import { LogSink } from './log-sink.js';
+import { ProgressThrottle } from './progress-throttle.js';
+import { RunAbortedError } from './run-abort.js';
+import { executeRun } from './run-executor.js';
+import { retrying, silentLogger } from './service-support.js';
+
+export interface WorkerOptions {
+  queues: string[];
+  concurrency?: number;
+  /** Fallback poll for new runs when no notification arrives (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** How often running runs renew their lease (default 5000 ms). */
+  heartbeatMs?: number;
+  /** Fallback check for stops asked elsewhere (default 500 ms). */
+  cancelCheckMs?: number;
+  /** On stop(), how long running runs may take to finish before they are aborted (default 30 s). */
+  shutdownGraceMs?: number;
+  /** After an abort, how long to wait for a task to return before recording it anyway (5 s). */
+  abortGraceMs?: number;
+  workerId?: string;
+  logger?: Logger;
+}
+
+interface InFlight {
+  run: Run;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export interface WorkerEvents {
+  'run:started': [Run];
+  'run:finished': [RunOutcome];
+  error: [unknown];
+}
+
+/**
+ * Claims QUEUED runs of its queues and executes them, at most `concurrency` at once. Wakes on
+ * store notifications, with a slow poll as a fallback; keeps leases alive; aborts runs whose stop
+ * was asked from any process.
+ */
+export class Worker extends EventEmitter<WorkerEvents> {
+  readonly id: string;
+  readonly #store: Store;
+  readonly #tasks: TaskRegistry;
+  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger'>>;
+  readonly #log: Logger;
+  readonly #inFlight = new Map<number, InFlight>();
+  readonly #logs: LogSink;
+  readonly #completions: CompletionBatcher;
+  readonly #progress: ProgressThrottle;
+  readonly #jobs: JobCache;
+  #timers: NodeJS.Timeout[] = [];
+  #unsubscribe: (() => void) | undefined;
+  #running = false;
+  #claiming = false;
+  #claimAgain = false;
+  #stopping: Promise<void> | undefined;
+
+  constructor(store: Store, tasks: TaskRegistry, options: WorkerOptions) {
+    super();
+    this.#store = store;
+    this.#tasks = tasks;
+    this.#opts = {
+      queues: options.queues,
+      concurrency: options.concurrency ?? 10,
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      heartbeatMs: options.heartbeatMs ?? 5000,
+      cancelCheckMs: options.cancelCheckMs ?? 500,
+      shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
+      abortGraceMs: options.abortGraceMs ?? 5000,
+    };
+    this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
+    const onError = (error: unknown) => this.#report(error);
+    this.#logs = new LogSink(store, { onError });
+    this.#completions = new CompletionBatcher(store);
+    this.#progress = new ProgressThrottle(store, { onError });
+    this.#jobs = new JobCache(store);
+  }
+
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  /** Starts claiming. Calling it again while running does nothing. */
+  async start(): Promise<void> {
+    if (this.#running) return;
+    this.#stopping = undefined;
+    this.#running = true;
+    this.#unsubscribe = this.#store.subscribe((event) => this.#onEvent(event));
+    await this.#store.listening();
+    this.#timers = [
+      setInterval(() => this.#claim(), this.#opts.pollIntervalMs),
+      setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
+      setInterval(() => void this.#checkStops(), this.#opts.cancelCheckMs),
+    ];
+    this.#log.info({ queues: this.#opts.queues, concurrency: this.#opts.concurrency }, 'worker started');
+    this.#claim();
+  }
+
+  /**
+   * Stops claiming, lets running runs finish within the grace period, then aborts the rest and
+   * records their final state, so no run is left RUNNING. Idempotent.
+   */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#shutdown();
+    return this.#stopping;
+  }
+
+  async #shutdown(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    const waitAll = () => Promise.all([...this.#inFlight.values()].map((f) => f.done));
+    if (this.#inFlight.size) {
+      this.#log.info({ running: this.#inFlight.size }, 'worker stopping: waiting for running runs');
+      await withTimeout(waitAll(), this.#opts.shutdownGraceMs);
+    }
+    if (this.#inFlight.size) {
+      const message = `Interrupted: the worker shut down and the run did not finish within the ${this.#opts.shutdownGraceMs / 1000} s grace period.`;
+      for (const flight of this.#inFlight.values()) {
+        flight.controller.abort(new RunAbortedError('shutdown', message));
+      }
+      await withTimeout(waitAll(), this.#opts.abortGraceMs);
+      // Tasks that ignore their signal are recorded as interrupted; their late end is ignored.
+      await Promise.all(
+        [...this.#inFlight.values()].map(async ({ run }) => {
+          this.#inFlight.delete(run.id);
+          await this.#complete({ id: run.id, workerId: this.id, attempt: run.attempt, status: 'FAILED', message, result: null, progress: {} });
+        }),
+      );
+    }
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+    this.#unsubscribe?.();
+    await this.#logs.flush();
+    this.#log.info('worker stopped');
+  }
+
+  #onEvent(event: StoreEvent): void {
+    if (event.type === 'queued') {
+      if (this.#opts.queues.includes(event.queue)) this.#claim();
+    } else if (event.type === 'cancel') {
+      if (this.#inFlight.has(event.runId)) this.#abortStopped([event.runId]);
+    } else if (event.type === 'external') {
+      this.#claim();
+      void this.#checkStops();
+    }
+  }
+
+  /** Claims while there are free slots; concurrent calls coalesce into one more round. */
+  #claim(): void {
+    if (!this.#running) return;
+    if (this.#claiming) {
+      this.#claimAgain = true;
+      return;
+    }
+    this.#claiming = true;
+    void this.#claimRounds().finally(() => {
+      this.#claiming = false;
+    });
+  }
+
+  async #claimRounds(): Promise<void> {
+    do {
+      this.#claimAgain = false;
+      const free = this.#opts.concurrency - this.#inFlight.size;
+      if (!this.#running || free <= 0) return;
+      let runs: Run[];
+      try {
+        runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: free, workerId: this.id });
+      } catch (error) {
+        this.#report(error);
+        return;
+      }
+      for (const run of runs) this.#begin(run);
+      if (runs.length === free) this.#claimAgain = true;
+    } while (this.#claimAgain);
+  }
+
+  #begin(run: Run): void {
+    const controller = new AbortController();
+    const flight: InFlight = { run, controller, done: Promise.resolve() };
+    this.#inFlight.set(run.id, flight);
+    flight.done = this.#execute(run, controller.signal).finally(() => {
+      if (this.#inFlight.get(run.id) === flight) this.#inFlight.delete(run.id);
+      this.#claim();
+    });
+  }
+
+  async #execute(run: Run, signal: AbortSignal): Promise<void> {
+    this.emit('run:started', run);
+    const outcome = await this.#outcomeOf(run, signal);
+    // Lines must be stored before the final state, so a finished run never shows partial logs.
+    await this.#logs.flush();
+    await this.#progress.forget(run.id);
+    if (this.#inFlight.has(run.id)) await this.#complete(outcome);
+  }
+
+  async #outcomeOf(run: Run, signal: AbortSignal): Promise<RunOutcome> {
+    const failed = (message: string): RunOutcome => ({ id: run.id, workerId: this.id, attempt: run.attempt, status: 'FAILED', message, result: null, progress: {} });
+    const task = this.#tasks.find(run.task);
+    if (!task) return failed(`Task "${run.task}" is not registered in worker ${this.id}. ${this.#tasks.describeKnown()}`);
+    let job: Job | undefined;
+    try {
+      job = await this.#jobs.get(run.jobId);
+    } catch (error) {
+      return failed(`Could not read job ${run.jobId}: ${String(error)}`);
+    }
+    if (!job) return failed(`Job ${run.jobId} no longer exists.`);
+    const firstSeq = run.attempt > 1 ? (await this.#store.logMaxSeq(run.id)) + 1 : 1;
+    return executeRun(run, job, task, signal, {
+      workerId: this.id,
+      logs: this.#logs,
+      reportProgress: (id: number, progress: Partial<RunProgress>) => this.#progress.report(id, progress),
+    }, firstSeq);
+  }
+
+  /** Stores a final state, retrying while the database is away; a refused write means the run is no longer ours. */
+  async #complete(outcome: RunOutcome): Promise<void> {
+    let applied: boolean;
+    try {
+      applied = await retrying(() => this.#completions.finish(outcome), (error) => this.#report(error));
+      if (!applied) {
+        // A stop may have arrived after the task ended: the stop wins.
+        const current = await this.#store.runGet(outcome.id);
+        if (current?.status === 'CANCELLING' && current.workerId === this.id && current.attempt === outcome.attempt) {
+          const cancelled: RunOutcome = { ...outcome, status: 'CANCELLED', message: outcome.message ?? 'Stopped.' };
+          applied = await this.#completions.finish(cancelled);
+          outcome = cancelled;
+        }
+      }
+    } catch (error) {
+      this.#report(error);
+      return;
+    }
+    if (applied) this.emit('run:finished', outcome);
+    else this.#log.warn({ run: outcome.id }, 'final state not recorded: the run is no longer held by this worker');
+  }
+
+  async #heartbeat(): Promise<void> {
+    try {
+      await this.#store.runsHeartbeat([...this.#inFlight.keys()], this.id);
+    } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  async #checkStops(): Promise<void> {
+    if (this.#inFlight.size === 0) return;
+    try {
+      this.#abortStopped(await this.#store.runsCancelling([...this.#inFlight.keys()]));
+    } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  #abortStopped(ids: number[]): void {
+    for (const id of ids) {
+      const flight = this.#inFlight.get(id);
+      if (flight && !flight.controller.signal.aborted) {
+        this.#log.info({ run: id }, 'stop requested: aborting run');
+        flight.controller.abort(new RunAbortedError('stop', 'Stopped on request.'));
+      }
+    }
+  }
+
+  #report(error: unknown): void {
+    this.#log.error({ err: error }, 'worker error');
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+  }
+}
+
+function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,21 @@
+/** Jobdeck's public API for host programs. */
+export { defineTask } from './domain/task.js';
+export type { AnyTask, TaskContext, TaskDefinition, TaskLogger } from './domain/task.js';
+export {
+  JobdeckError,
+  PartialSuccessError,
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  InvalidStateError,
+  UnavailableError,
+  ConfigurationError,
+} from './domain/errors.js';
+export type { Job, Run, LogLine, Queue, RunProgress, JsonObject, JsonValue } from './domain/model.js';
+export type { RunStatus } from './domain/run-status.js';
+export { createJobdeck } from './service/jobdeck.js';
+export type { Jobdeck, JobdeckOptions } from './service/jobdeck.js';
+export { defineConfig } from './cli/config-file.js';
+export type { JobdeckConfig } from './cli/config-file.js';
+export { openStore } from './storage/open-store.js';
+export { builtinTasks, demoTasks } from './tasks/index.js';

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  fieldError,
+  type FieldError,
+} from '../domain/errors.js';
+import type { Job, JsonObject } from '../domain/model.js';
+import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
+import type { AnyTask } from '../domain/task.js';
+import type { TaskRegistry } from '../domain/task-registry.js';
+import type { JobChanges, Page, Store } from '../storage/store.js';
+import type { QueueRegistry } from './queue-registry.js';
+
+export interface JobInput {
+  title: string;
+  description?: string | undefined;
+  task: string;
+  queue?: string | undefined;
+  active?: boolean | undefined;
+  /** Saved form arguments: an object or JSON text. */
+  args?: unknown;
+  /** Saved custom args (replace the form arguments): an object, JSON text, or null to clear. */
+  customArgs?: unknown;
+}
+
+export type JobPatch = Partial<JobInput>;
+
+export interface JobListQuery {
+  q?: string | undefined;
+  active?: boolean | undefined;
+  task?: string | undefined;
+  queue?: string | undefined;
+  page?: number | undefined;
+  size?: number | undefined;
+}
+
+const TITLE_MAX = 250;
+const DESCRIPTION_MAX = 10_000;
+export const PAGE_SIZE_MAX = 100;
+
+/** Jobs: validation and persistence. Creating a job never runs it. */
+export class JobService {
+  constructor(
+    private readonly store: Store,
+    private readonly tasks: TaskRegistry,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async create(input: JobInput): Promise<Job> {
+    const fields = this.#validate(input, true);
+    const now = new Date();
+    return this.store.jobCreate({
+      id: randomUUID(),
+      title: fields.title!,
+      description: fields.description ?? '',
+      task: fields.task!,
+      defaultQueue: fields.defaultQueue ?? this.queues.defaultName,
+      active: fields.active ?? true,
+      args: fields.args ?? {},
+      customArgs: fields.customArgs ?? null,
+      created: now,
+      updated: now,
+    });
+  }
+
+  async get(id: string): Promise<Job> {
+    const job = await this.store.jobGet(id);
+    if (!job) throw new NotFoundError(`Job ${id} does not exist.`);
+    return job;
+  }
+
+  async list(query: JobListQuery = {}): Promise<Page<Job> & { page: number; size: number }> {
+    const page = Math.max(1, Math.trunc(query.page ?? 1));
+    const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
+    const result = await this.store.jobList({
+      q: query.q?.trim() || undefined,
+      active: query.active,
+      task: query.task,
+      queue: query.queue,
+      limit: size,
+      offset: (page - 1) * size,
+    });
+    return { ...result, page, size };
+  }
+
+  async update(id: string, patch: JobPatch): Promise<Job> {
+    const current = await this.get(id);
+    // Saved arguments are checked against the task the job will have after the change.
+    const merged: JobInput = {
+      title: patch.title ?? current.title,
+      task: patch.task ?? current.task,
+      args: patch.args ?? (patch.task && patch.task !== current.task ? {} : current.args),
+      customArgs: patch.customArgs === undefined ? current.customArgs : patch.customArgs,
+    };
+    const fields = this.#validate({ ...patch, ...merged }, false);
+    const changes: JobChanges = { ...fields };
+    const job = await this.store.jobUpdate(id, changes);
+    if (!job) throw new NotFoundError(`Job ${id} does not exist.`);
+    return job;
+  }
+
+  /** Deletes a job with its runs and logs; refused while one of its runs is queued or running. */
+  async delete(id: string): Promise<void> {
+    await this.get(id);
+    if (await this.store.jobHasActiveRuns(id)) {
+      throw new ConflictError(
+        `Job ${id} has a queued or running run; stop it (or wait for it to end) before deleting the job.`,
+      );
+    }
+    await this.store.jobDelete(id);
+  }
+
+  #validate(input: Partial<JobInput>, creating: boolean): JobChanges {
+    const errors: FieldError[] = [];
+    const changes: JobChanges = {};
+    if (input.title !== undefined || creating) {
+      const title = typeof input.title === 'string' ? input.title.trim() : '';
+      if (!title) errors.push(fieldError('title', 'A title is required.'));
+      else if (title.length > TITLE_MAX) errors.push(fieldError('title', `At most ${TITLE_MAX} characters.`));
+      else changes.title = title;
+    }
+    if (input.description !== undefined) {
+      if (typeof input.description !== 'string') errors.push(fieldError('description', 'Must be text.'));
+      else if (input.description.length > DESCRIPTION_MAX) errors.push(fieldError('description', `At most ${DESCRIPTION_MAX} characters.`));
+      else changes.description = input.description;
+    }
+    if (input.active !== undefined) {
+      if (typeof input.active !== 'boolean') errors.push(fieldError('active', 'Must be true or false.'));
+      else changes.active = input.active;
+    }
+    if (input.queue !== undefined) {
+      collect(errors, () => (changes.defaultQueue = this.queues.check(String(input.queue), 'queue')));
+    }
+    let task: AnyTask | undefined;
+    if (input.task !== undefined || creating) {
+      task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
+      if (task) changes.task = task.id;
+      else errors.push(fieldError('task', input.task ? `Unknown task "${String(input.task)}". ${this.tasks.describeKnown()}` : `A task is required. ${this.tasks.describeKnown()}`));
+    }
+    if (input.args !== undefined) {
+      collect(errors, () => {
+        const args = parseJsonObject(input.args, 'args');
+        if (task) errors.push(...partialArgErrors(task, args));
+        changes.args = args;
+      });
+    }
+    if (input.customArgs !== undefined) {
+      collect(errors, () => {
+        if (input.customArgs === null || input.customArgs === '') {
+          changes.customArgs = null;
+          return;
+        }
+        const customArgs = parseJsonObject(input.customArgs, 'custom_args');
+        const parsed = task?.args.safeParse(customArgs);
+        if (parsed && !parsed.success) errors.push(...issuesToFieldErrors(parsed.error.issues, 'custom_args'));
+        changes.customArgs = customArgs;
+      });
+    }
+    if (errors.length) throw new ValidationError('The job is not valid.', errors);
+    return changes;
+  }
+}
+
+function collect(errors: FieldError[], fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) errors.push(...error.errors);
+    else throw error;
+  }
+}
+
+/**
+ * Saved arguments may be incomplete (a run can supply the rest), so only the values that are
+ * present are held to the schema.
+ */
+function partialArgErrors(task: AnyTask, args: JsonObject): FieldError[] {
+  const parsed = task.args.safeParse(args);
+  if (parsed.success) return [];
+  const present = parsed.error.issues.filter((issue) => valueAt(args, issue.path) !== undefined || issue.path.length === 0 && issue.code !== 'invalid_type');
+  return issuesToFieldErrors(present, 'args');
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,65 @@
+import type { Logger } from 'pino';
+import type { AnyTask } from '../domain/task.js';
+import { TaskRegistry } from '../domain/task-registry.js';
+import { silentLogger } from '../engine/service-support.js';
+import { Worker, type WorkerOptions } from '../engine/worker.js';
+import { DEFAULT_DATABASE_URL } from '../storage/database-url.js';
+import { openStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
+import { JobService } from './job-service.js';
+import { QueueRegistry, type QueueConfig } from './queue-registry.js';
+import { RunService } from './run-service.js';
+import { TaskService } from './task-service.js';
+
+export interface JobdeckOptions {
+  /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
+  database?: string | Store;
+  tasks?: AnyTask[];
+  queues?: QueueConfig[];
+  worker?: Omit<WorkerOptions, 'queues' | 'logger'> & { queues?: string[] };
+  logger?: Logger;
+  /** Apply pending migrations when opening the database (default true). */
+  migrate?: boolean;
+}
+
+/** One Jobdeck: its store, registries and the application services HTTP and CLI share. */
+export interface Jobdeck {
+  store: Store;
+  tasks: TaskService;
+  queues: QueueRegistry;
+  jobs: JobService;
+  runs: RunService;
+  logger: Logger;
+  /** A worker over the given (default: all configured) queues; call start() on it. */
+  createWorker(options?: JobdeckOptions['worker']): Worker;
+  /** Closes the database connection. */
+  close(): Promise<void>;
+}
+
+export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobdeck> {
+  const registry = new TaskRegistry(options.tasks ?? []);
+  const queues = new QueueRegistry(options.queues);
+  const logger = options.logger ?? silentLogger;
+  const store =
+    typeof options.database === 'object'
+      ? options.database
+      : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
+          ...(options.migrate !== undefined && { migrate: options.migrate }),
+        });
+  const jobs = new JobService(store, registry, queues);
+  const runs = new RunService(store, jobs, registry, queues);
+  return {
+    store,
+    tasks: new TaskService(registry),
+    queues,
+    jobs,
+    runs,
+    logger,
+    createWorker(workerOptions = options.worker) {
+      const names = workerOptions?.queues ?? queues.names();
+      for (const name of names) queues.check(name, 'queues');
+      return new Worker(store, registry, { ...workerOptions, queues: names, logger });
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,206 @@
+import {
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+  fieldError,
+} from '../domain/errors.js';
+import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
+import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
+import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
+import type { TaskRegistry } from '../domain/task-registry.js';
+import type { Page, Store } from '../storage/store.js';
+import { PAGE_SIZE_MAX, type JobService } from './job-service.js';
+import type { QueueRegistry } from './queue-registry.js';
+
+export interface RunInput {
+  /** Default "Manual run". */
+  title?: string | undefined;
+  /** Default: the job's queue. */
+  queue?: string | undefined;
+  /** Form arguments, laid over the job's saved ones: an object or JSON text. */
+  args?: unknown;
+  /** Process only what changed after this time; default: start of the last successful run. */
+  since?: Date | string | null | undefined;
+  /** Replace the arguments verbatim: an object or JSON text; null ignores the job's saved ones. */
+  customArgs?: unknown;
+  /** Who asked: a user name, or "system" for the scheduler. */
+  startedBy?: string | undefined;
+}
+
+export interface RunListQuery {
+  jobId?: string | undefined;
+  status?: string | string[] | undefined;
+  queue?: string | undefined;
+  task?: string | undefined;
+  page?: number | undefined;
+  size?: number | undefined;
+}
+
+export interface LogListQuery {
+  after?: number | undefined;
+  size?: number | undefined;
+  /** The lowest level shown. */
+  level?: string | undefined;
+}
+
+export const LOG_PAGE_MAX = 1000;
+
+/** Runs: creation with the since and custom-args rules, reading, stopping and waiting. */
+export class RunService {
+  constructor(
+    private readonly store: Store,
+    private readonly jobs: JobService,
+    private readonly tasks: TaskRegistry,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async create(jobId: string, input: RunInput = {}): Promise<Run> {
+    const job = await this.jobs.get(jobId);
+    const task = this.tasks.get(job.task);
+    const queue = this.queues.check(input.queue ?? job.defaultQueue);
+    const title = input.title?.trim() || 'Manual run';
+    const resolved = resolveRunArgs({
+      task,
+      jobArgs: job.args,
+      jobCustomArgs: job.customArgs,
+      args: input.args === undefined ? undefined : parseJsonObject(input.args, 'args'),
+      customArgs:
+        input.customArgs === undefined
+          ? undefined
+          : input.customArgs === null || input.customArgs === ''
+            ? null
+            : parseJsonObject(input.customArgs, 'custom_args'),
+    });
+    const since = parseSince(input.since) ?? (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
+    return this.store.runCreate({
+      jobId: job.id,
+      task: task.id,
+      title,
+      queue,
+      args: resolved.args,
+      customArgs: resolved.customArgs,
+      since,
+      startedBy: input.startedBy ?? 'cli',
+    });
+  }
+
+  async get(id: number, jobId?: string): Promise<Run> {
+    const run = Number.isSafeInteger(id) ? await this.store.runGet(id) : undefined;
+    if (!run || (jobId !== undefined && run.jobId !== jobId)) {
+      throw new NotFoundError(`Run ${id} does not exist${jobId ? ` for job ${jobId}` : ''}.`);
+    }
+    return run;
+  }
+
+  async list(query: RunListQuery = {}): Promise<Page<Run> & { page: number; size: number }> {
+    const page = Math.max(1, Math.trunc(query.page ?? 1));
+    const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
+    const statuses = query.status === undefined ? undefined : parseStatuses(query.status);
+    if (query.jobId) await this.jobs.get(query.jobId);
+    const result = await this.store.runList({
+      jobId: query.jobId,
+      statuses,
+      queue: query.queue,
+      task: query.task,
+      limit: size,
+      offset: (page - 1) * size,
+    });
+    return { ...result, page, size };
+  }
+
+  /**
+   * Stops a run: a queued run is CANCELLED at once; a running one becomes CANCELLING and the
+   * worker holding it, on whatever machine, aborts its signal.
+   */
+  async stop(id: number, jobId?: string): Promise<Run> {
+    const run = await this.get(id, jobId);
+    if (isFinalStatus(run.status)) {
+      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+    }
+    if (run.status === 'CANCELLING') return run;
+    if (run.status === 'QUEUED') {
+      const cancelled = await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.');
+      if (cancelled) return cancelled;
+    }
+    const cancelling = await this.store.runTransition(id, 'CANCELLING');
+    // Between our read and the write the run may have ended, or been stopped by someone else.
+    return cancelling ?? this.stopRaced(id, jobId);
+  }
+
+  private async stopRaced(id: number, jobId?: string): Promise<Run> {
+    const run = await this.get(id, jobId);
+    if (isFinalStatus(run.status) && run.status !== 'CANCELLED') {
+      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+    }
+    return run;
+  }
+
+  /** Resolves with the run once it is in a final state. */
+  async waitForEnd(id: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<Run> {
+    const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+    let wake: () => void = () => undefined;
+    const unsubscribe = this.store.subscribe((event) => {
+      if (event.type === 'external' || (event.type === 'changed' && (!event.runIds || event.runIds.includes(id)))) wake();
+    });
+    try {
+      await this.store.listening();
+      for (;;) {
+        const run = await this.get(id);
+        if (isFinalStatus(run.status)) return run;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new InvalidStateError(`Run ${id} is still ${run.status} after ${options.timeoutMs} ms.`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, options.pollMs ?? 1000));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  async logs(runId: number, query: LogListQuery = {}): Promise<LogLine[]> {
+    await this.get(runId);
+    const size = Math.min(LOG_PAGE_MAX, Math.max(1, Math.trunc(query.size ?? 100)));
+    return this.store.logList(runId, {
+      after: query.after,
+      limit: size,
+      levels: query.level === undefined ? undefined : levelsFrom(query.level),
+    });
+  }
+}
+
+function parseSince(value: RunInput['since']): Date | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new ValidationError('since is not a valid time.', [
+      fieldError('since', `"${String(value)}" is not a date-time; use ISO 8601, e.g. 2026-01-31T08:00:00Z.`),
+    ]);
+  }
+  return date;
+}
+
+function parseStatuses(value: string | string[]): RunStatus[] {
+  const list = (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const bad = list.filter((s) => !isRunStatus(s));
+  if (bad.length) {
+    throw new ValidationError('Unknown run status.', [
+      fieldError('status', `Unknown status ${bad.join(', ')}. Known: QUEUED, RUNNING, CANCELLING, SUCCESS, PARTIAL_SUCCESS, WARNING, FAILED, CANCELLED.`),
+    ]);
+  }
+  return list as RunStatus[];
+}
+
+function levelsFrom(level: string): LogLevel[] {
+  const index = LOG_LEVELS.indexOf(level.toLowerCase() as LogLevel);
+  if (index < 0) {
+    throw new ValidationError('Unknown log level.', [
+      fieldError('level', `Unknown level "${level}". Known: ${LOG_LEVELS.join(', ')}.`),
+    ]);
+  }
+  return LOG_LEVELS.slice(index);
+}

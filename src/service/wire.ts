@@ -1,0 +1,110 @@
+import type { Job, JsonObject, JsonValue, LogLine, Run } from '../domain/model.js';
+
+/**
+ * The wire shapes of jobs, runs and log lines (snake_case, ISO times), shared by the CLI's
+ * --json output and the HTTP API so scripts see one format.
+ */
+export interface JobWire {
+  id: string;
+  title: string;
+  description: string;
+  task: string;
+  default_queue: string;
+  active: boolean;
+  args: JsonObject;
+  custom_args: JsonObject | null;
+  created: string;
+  updated: string;
+}
+
+export interface RunWire {
+  id: number;
+  job_id: string;
+  task: string;
+  title: string;
+  status: string;
+  queue: string;
+  args: JsonObject;
+  custom_args: JsonObject | null;
+  since: string | null;
+  started_by: string;
+  created: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  message: string | null;
+  result: JsonValue | null;
+  total_entries: number | null;
+  inserted_entries: number | null;
+  updated_entries: number | null;
+  errored_entries: number | null;
+  attempt: number;
+  worker_id: string | null;
+}
+
+export interface LogLineWire {
+  seq: number;
+  time: string;
+  level: string;
+  message: string;
+  fields: JsonObject | null;
+}
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export function jobToWire(job: Job): JobWire {
+  return {
+    id: job.id,
+    title: job.title,
+    description: job.description,
+    task: job.task,
+    default_queue: job.defaultQueue,
+    active: job.active,
+    args: job.args,
+    custom_args: job.customArgs,
+    created: job.created.toISOString(),
+    updated: job.updated.toISOString(),
+  };
+}
+
+export function runDurationMs(run: Run, now = Date.now()): number | null {
+  if (!run.startedAt) return null;
+  return (run.finishedAt?.getTime() ?? now) - run.startedAt.getTime();
+}
+
+export function runToWire(run: Run): RunWire {
+  return {
+    id: run.id,
+    job_id: run.jobId,
+    task: run.task,
+    title: run.title,
+    status: run.status,
+    queue: run.queue,
+    args: run.args,
+    custom_args: run.customArgs,
+    since: iso(run.since),
+    started_by: run.startedBy,
+    created: run.created.toISOString(),
+    started_at: iso(run.startedAt),
+    finished_at: iso(run.finishedAt),
+    duration_ms: runDurationMs(run),
+    message: run.message,
+    result: run.result,
+    total_entries: run.progress.total,
+    inserted_entries: run.progress.inserted,
+    updated_entries: run.progress.updated,
+    errored_entries: run.progress.errored,
+    attempt: run.attempt,
+    worker_id: run.workerId,
+  };
+}
+
+export function logLineToWire(line: LogLine): LogLineWire {
+  return {
+    seq: line.seq,
+    time: line.time.toISOString(),
+    level: line.level,
+    message: line.message,
+    fields: line.fields,
+  };
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { ConfigurationError } from '../domain/errors.js';
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; connectionString: string; schema: string | undefined };
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./jobdeck.db';
+
+/**
+ * Reads `sqlite:./file.db`, `sqlite:///abs/file.db`, `sqlite::memory:`, a bare file path, or
+ * `postgres://user@host:port/db?schema=name`.
+ */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  const text = url.trim();
+  if (/^postgres(ql)?:\/\//i.test(text)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      throw new ConfigurationError(`Database URL "${redactUrl(text)}" is not a valid URL.`);
+    }
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(schema)) {
+      throw new ConfigurationError(
+        `Schema "${schema}" is not a plain identifier (letters, digits and "_").`,
+      );
+    }
+    parsed.searchParams.delete('schema');
+    return { dialect: 'postgres', connectionString: parsed.toString(), schema };
+  }
+  if (/^sqlite:/i.test(text)) {
+    let file = text.slice('sqlite:'.length);
+    if (file.startsWith('//')) file = file.slice(2);
+    if (!file) throw new ConfigurationError('The sqlite: database URL names no file.');
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    throw new ConfigurationError(
+      `Unsupported database URL "${redactUrl(text)}": use sqlite:./file.db or postgres://user@host:5432/db.`,
+    );
+  }
+  if (!text) throw new ConfigurationError('The database URL is empty.');
+  return { dialect: 'sqlite', file: path.resolve(text) };
+}
+
+/** The URL with any password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.dialect === 'sqlite') return `sqlite:${target.file}`;
+  const base = redactUrl(target.connectionString);
+  return target.schema ? `${base} (schema ${target.schema})` : base;
+}

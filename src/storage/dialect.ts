@@ -1,0 +1,42 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * What differs between the databases, said once. Code above storage never asks which database it
+ * is on; storage code asks for a capability or a fragment from here.
+ */
+export interface DialectTraits {
+  name: 'sqlite' | 'postgres';
+  /** `FOR UPDATE SKIP LOCKED` exists (PostgreSQL); SQLite serialises writers instead. */
+  skipLocked: boolean;
+  /** Other processes' writes are announced (LISTEN/NOTIFY) rather than discovered by polling. */
+  listenNotify: boolean;
+  /** How a boolean is bound as a parameter. */
+  bool(value: boolean): boolean | number;
+  /** A table-valued expansion of a JSON array parameter, one row per element, aliased `j(value)`. */
+  jsonRows(json: string): RawBuilder<unknown>;
+  /** Turns a text expression holding JSON into the type of the JSON columns. */
+  asJson(text: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Case-insensitive LIKE operator. */
+  ilike: 'ilike' | 'like';
+}
+
+export const sqliteTraits: DialectTraits = {
+  name: 'sqlite',
+  skipLocked: false,
+  listenNotify: false,
+  bool: (value) => (value ? 1 : 0),
+  jsonRows: (json) => sql`json_each(${json}) as j`,
+  asJson: (text) => text,
+  // SQLite's LIKE is case-insensitive for ASCII already.
+  ilike: 'like',
+};
+
+export const postgresTraits: DialectTraits = {
+  name: 'postgres',
+  skipLocked: true,
+  listenNotify: true,
+  bool: (value) => value,
+  jsonRows: (json) => sql`jsonb_array_elements(cast(${json} as jsonb)) as j(value)`,
+  asJson: (text) => sql`cast(${text} as jsonb)`,
+  ilike: 'ilike',
+};

@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { DialectTraits } from './dialect.js';
+import * as jobs from './job-queries.js';
+import * as logs from './log-queries.js';
+import type { Notifier, StoreListener } from './notifier.js';
+import * as runs from './run-queries.js';
+import type { Database } from './schema.js';
+import type {
+  ClaimRequest,
+  JobChanges,
+  JobFilter,
+  LogQuery,
+  NewRun,
+  Page,
+  RunFilter,
+  RunOutcome,
+  Store,
+} from './store.js';
+
+export interface KyselyStoreParts {
+  db: Kysely<Database>;
+  traits: DialectTraits;
+  notifier: Notifier;
+  location: string;
+  now: () => number;
+}
+
+/** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
+export class KyselyStore implements Store {
+  readonly traits: DialectTraits;
+  readonly location: string;
+  readonly #ctx: jobs.QueryContext;
+  readonly #notifier: Notifier;
+
+  constructor(parts: KyselyStoreParts) {
+    this.traits = parts.traits;
+    this.location = parts.location;
+    this.#notifier = parts.notifier;
+    this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
+  }
+
+  /** Listen to changes made by this and other processes. */
+  subscribe(listener: StoreListener): () => void {
+    return this.#notifier.subscribe(listener);
+  }
+
+  /** Resolves when subscriptions receive events (PostgreSQL: LISTEN is in effect). */
+  async listening(): Promise<void> {
+    await (this.#notifier as { listening?: () => Promise<void> }).listening?.();
+  }
+
+  jobCreate(job: Job) {
+    return jobs.jobCreate(this.#ctx, job);
+  }
+  jobGet(id: string) {
+    return jobs.jobGet(this.#ctx, id);
+  }
+  jobList(filter: JobFilter): Promise<Page<Job>> {
+    return jobs.jobList(this.#ctx, filter);
+  }
+  jobUpdate(id: string, changes: JobChanges) {
+    return jobs.jobUpdate(this.#ctx, id, changes);
+  }
+  jobDelete(id: string) {
+    return jobs.jobDelete(this.#ctx, id);
+  }
+  jobHasActiveRuns(id: string) {
+    return jobs.jobHasActiveRuns(this.#ctx, id);
+  }
+
+  async runCreate(input: NewRun): Promise<Run> {
+    const run = await runs.runCreate(this.#ctx, input);
+    await this.#notifier.publish({ type: 'queued', queue: run.queue });
+    return run;
+  }
+  async runsCreate(inputs: NewRun[]): Promise<number> {
+    const count = await runs.runsCreate(this.#ctx, inputs);
+    for (const queue of new Set(inputs.map((run) => run.queue))) {
+      await this.#notifier.publish({ type: 'queued', queue });
+    }
+    return count;
+  }
+  runGet(id: number) {
+    return runs.runGet(this.#ctx, id);
+  }
+  runList(filter: RunFilter) {
+    return runs.runList(this.#ctx, filter);
+  }
+  runLastSuccess(jobId: string) {
+    return runs.runLastSuccess(this.#ctx, jobId);
+  }
+  runClaim(request: ClaimRequest) {
+    return runs.runClaim(this.#ctx, request);
+  }
+  async runsFinish(outcomes: RunOutcome[]): Promise<number[]> {
+    const ids = await runs.runsFinish(this.#ctx, outcomes);
+    // NOTIFY payloads are limited to 8 kB; a large batch is announced without its ids.
+    if (ids.length) await this.#notifier.publish({ type: 'changed', ...(ids.length <= 500 && { runIds: ids }) });
+    return ids;
+  }
+  async runTransition(id: number, to: RunStatus, message?: string | null) {
+    const run = await runs.runTransition(this.#ctx, id, to, message);
+    if (run) {
+      await this.#notifier.publish(
+        to === 'CANCELLING' ? { type: 'cancel', runId: id } : { type: 'changed', runIds: [id] },
+      );
+      if (to === 'QUEUED') await this.#notifier.publish({ type: 'queued', queue: run.queue });
+    }
+    return run;
+  }
+  runProgress(id: number, progress: Partial<RunProgress>) {
+    return runs.runProgress(this.#ctx, id, progress);
+  }
+  runsHeartbeat(ids: number[], workerId: string) {
+    return runs.runsHeartbeat(this.#ctx, ids, workerId);
+  }
+  runsCancelling(ids: number[]) {
+    return runs.runsCancelling(this.#ctx, ids);
+  }
+
+  logAppend(lines: LogLine[]) {
+    return logs.logAppend(this.#ctx, lines);
+  }
+  logList(runId: number, query: LogQuery) {
+    return logs.logList(this.#ctx, runId, query);
+  }
+  logMaxSeq(runId: number) {
+    return logs.logMaxSeq(this.#ctx, runId);
+  }
+
+  async close(): Promise<void> {
+    await this.#notifier.close();
+    await this.#ctx.db.destroy();
+  }
+}

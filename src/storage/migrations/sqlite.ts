@@ -1,0 +1,67 @@
+import { sql, type Migration } from 'kysely';
+
+/** SQLite migrations. Kept in step with postgres.ts: same tables, columns and meanings. */
+export const sqliteMigrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db) {
+      await sql`
+        CREATE TABLE jobs (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          task TEXT NOT NULL,
+          default_queue TEXT NOT NULL,
+          active INTEGER NOT NULL DEFAULT 1,
+          args TEXT NOT NULL DEFAULT '{}',
+          custom_args TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        )`.execute(db);
+      // AUTOINCREMENT: ids are never reused, so a run id (and a log cursor) always means one run.
+      await sql`
+        CREATE TABLE runs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+          task TEXT NOT NULL,
+          title TEXT NOT NULL,
+          status TEXT NOT NULL,
+          queue TEXT NOT NULL,
+          priority INTEGER NOT NULL DEFAULT 0,
+          args TEXT NOT NULL DEFAULT '{}',
+          custom_args TEXT,
+          since INTEGER,
+          started_by TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          available_at INTEGER NOT NULL,
+          started_at INTEGER,
+          finished_at INTEGER,
+          heartbeat_at INTEGER,
+          worker_id TEXT,
+          message TEXT,
+          result TEXT,
+          total_entries INTEGER,
+          inserted_entries INTEGER,
+          updated_entries INTEGER,
+          errored_entries INTEGER,
+          attempt INTEGER NOT NULL DEFAULT 0,
+          max_attempts INTEGER NOT NULL DEFAULT 1,
+          parent_run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE
+        )`.execute(db);
+      await sql`CREATE INDEX runs_claim ON runs (queue, priority, id) WHERE status = 'QUEUED'`.execute(db);
+      await sql`CREATE INDEX runs_job ON runs (job_id, id)`.execute(db);
+      await sql`CREATE INDEX runs_job_status ON runs (job_id, status, started_at)`.execute(db);
+      await sql`CREATE INDEX runs_live ON runs (status, heartbeat_at) WHERE status IN ('RUNNING', 'CANCELLING')`.execute(db);
+      await sql`CREATE INDEX runs_parent ON runs (parent_run_id) WHERE parent_run_id IS NOT NULL`.execute(db);
+      await sql`
+        CREATE TABLE run_logs (
+          run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          time INTEGER NOT NULL,
+          level TEXT NOT NULL,
+          message TEXT NOT NULL,
+          fields TEXT,
+          PRIMARY KEY (run_id, seq)
+        ) WITHOUT ROWID`.execute(db);
+    },
+  },
+};

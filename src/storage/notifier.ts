@@ -1,0 +1,184 @@
+import { EventEmitter } from 'node:events';
+import type Database from 'better-sqlite3';
+import pg from 'pg';
+
+/**
+ * What changed in the store, announced to every process using it. `external` means "another
+ * process wrote something; look again" (SQLite cannot say what).
+ */
+export type StoreEvent =
+  | { type: 'queued'; queue: string }
+  | { type: 'changed'; runIds?: number[] }
+  | { type: 'cancel'; runId: number }
+  | { type: 'external' };
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export interface Notifier {
+  publish(event: StoreEvent): Promise<void>;
+  subscribe(listener: StoreListener): () => void;
+  close(): Promise<void>;
+}
+
+class Listeners {
+  readonly #emitter = new EventEmitter().setMaxListeners(0);
+
+  emit(event: StoreEvent): void {
+    this.#emitter.emit('event', event);
+  }
+
+  add(listener: StoreListener): () => void {
+    this.#emitter.on('event', listener);
+    return () => this.#emitter.off('event', listener);
+  }
+}
+
+/**
+ * SQLite: events of this process are delivered at once; writes of other processes are noticed
+ * through `PRAGMA data_version`, which changes when another connection commits. Polling it is a
+ * read of shared memory, so it can run often.
+ */
+export class SqliteNotifier implements Notifier {
+  readonly #listeners = new Listeners();
+  readonly #db: Database.Database;
+  readonly #pollMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #version = -1;
+  #subscribers = 0;
+
+  constructor(db: Database.Database, pollMs = 50) {
+    this.#db = db;
+    this.#pollMs = pollMs;
+  }
+
+  async publish(event: StoreEvent): Promise<void> {
+    this.#listeners.emit(event);
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    const remove = this.#listeners.add(listener);
+    this.#subscribers += 1;
+    this.#ensurePolling();
+    return () => {
+      remove();
+      this.#subscribers -= 1;
+      if (this.#subscribers === 0) this.#stopPolling();
+    };
+  }
+
+  #ensurePolling(): void {
+    if (this.#timer) return;
+    this.#version = this.#readVersion();
+    this.#timer = setInterval(() => {
+      const version = this.#readVersion();
+      if (version !== this.#version) {
+        this.#version = version;
+        this.#listeners.emit({ type: 'external' });
+      }
+    }, this.#pollMs);
+    this.#timer.unref();
+  }
+
+  #readVersion(): number {
+    try {
+      return this.#db.pragma('data_version', { simple: true }) as number;
+    } catch {
+      return this.#version;
+    }
+  }
+
+  #stopPolling(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.#stopPolling();
+  }
+}
+
+const CHANNEL = 'jobdeck';
+
+/**
+ * PostgreSQL: NOTIFY on one channel, LISTEN on a dedicated connection opened on first
+ * subscription and reopened with backoff if it breaks (e.g. a database restart).
+ */
+export class PgNotifier implements Notifier {
+  readonly #listeners = new Listeners();
+  readonly #pool: pg.Pool;
+  readonly #clientConfig: pg.ClientConfig;
+  #client: pg.Client | undefined;
+  #connecting: Promise<void> | undefined;
+  #closed = false;
+  #retryMs = 100;
+
+  constructor(pool: pg.Pool, clientConfig: pg.ClientConfig) {
+    this.#pool = pool;
+    this.#clientConfig = clientConfig;
+  }
+
+  async publish(event: StoreEvent): Promise<void> {
+    await this.#pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    const remove = this.#listeners.add(listener);
+    void this.listening();
+    return remove;
+  }
+
+  /** Resolves once LISTEN is in effect, so nothing published afterwards is missed. */
+  listening(): Promise<void> {
+    if (this.#client || this.#closed) return Promise.resolve();
+    this.#connecting ??= this.#connect().finally(() => {
+      this.#connecting = undefined;
+    });
+    return this.#connecting;
+  }
+
+  async #connect(): Promise<void> {
+    const client = new pg.Client(this.#clientConfig);
+    client.on('notification', (message) => {
+      if (!message.payload) return;
+      try {
+        this.#listeners.emit(JSON.parse(message.payload) as StoreEvent);
+      } catch {
+        // A payload not written by Jobdeck: ignore it.
+      }
+    });
+    client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.#client = client;
+      this.#retryMs = 100;
+      // Whatever happened while we were not listening must be looked at again.
+      this.#listeners.emit({ type: 'external' });
+    } catch {
+      await client.end().catch(() => undefined);
+      this.#scheduleReconnect();
+    }
+  }
+
+  #lost(client: pg.Client): void {
+    if (this.#client !== client) return;
+    this.#client = undefined;
+    void client.end().catch(() => undefined);
+    this.#scheduleReconnect();
+  }
+
+  #scheduleReconnect(): void {
+    if (this.#closed) return;
+    const delay = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, 5000);
+    setTimeout(() => void this.listening(), delay).unref();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}

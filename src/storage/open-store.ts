@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
+import { UnavailableError } from '../domain/errors.js';
+import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
+import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
+import { KyselyStore } from './kysely-store.js';
+import { postgresMigrations } from './migrations/postgres.js';
+import { sqliteMigrations } from './migrations/sqlite.js';
+import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
+import type { Database as Schema } from './schema.js';
+import type { Store } from './store.js';
+
+export interface OpenStoreOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** Pool size on PostgreSQL (default 10). */
+  poolSize?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+interface Connection {
+  db: Kysely<Schema>;
+  traits: DialectTraits;
+  notifier: Notifier;
+  migrations: Record<string, Migration>;
+  schema: string | undefined;
+}
+
+function openSqlite(file: string): Connection {
+  if (file !== ':memory:' && !fs.existsSync(path.dirname(file))) {
+    throw new UnavailableError(
+      `Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`,
+    );
+  }
+  let handle: Database.Database;
+  try {
+    handle = new Database(file, { timeout: 10_000 });
+  } catch (error) {
+    throw new UnavailableError(`Cannot open sqlite:${file}: ${(error as Error).message}`);
+  }
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('foreign_keys = ON');
+  return {
+    db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) }),
+    traits: sqliteTraits,
+    notifier: new SqliteNotifier(handle),
+    migrations: sqliteMigrations,
+    schema: undefined,
+  };
+}
+
+// JSON comes back as text and BIGINT as a number on every dialect (see schema.ts).
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20) return (value: string) => Number(value);
+    if (oid === 114 || oid === 3802) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(
+  target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
+  poolSize: number,
+): Connection {
+  const clientConfig: pg.ClientConfig = {
+    connectionString: target.connectionString,
+    types: pgTypes,
+    connectionTimeoutMillis: 5000,
+    ...(target.schema && { options: `-c search_path=${target.schema}` }),
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: poolSize });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return {
+    db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }),
+    traits: postgresTraits,
+    notifier: new PgNotifier(pool, clientConfig),
+    migrations: postgresMigrations,
+    schema: target.schema,
+  };
+}
+
+async function migrate(connection: Connection): Promise<void> {
+  if (connection.schema) {
+    await sql`create schema if not exists ${sql.id(connection.schema)}`.execute(connection.db);
+  }
+  const migrator = new Migrator({
+    db: connection.db,
+    provider: { getMigrations: async () => connection.migrations },
+    ...(connection.schema && { migrationTableSchema: connection.schema }),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** Opens the database a URL names, checks that it answers, and applies migrations. */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = parseDatabaseUrl(url);
+  const location = describeTarget(target);
+  const connection =
+    target.dialect === 'sqlite'
+      ? openSqlite(target.file)
+      : openPostgres(target, options.poolSize ?? 10);
+  try {
+    await sql`select 1`.execute(connection.db);
+    if (options.migrate ?? true) await migrate(connection);
+  } catch (error) {
+    await connection.db.destroy().catch(() => undefined);
+    if (error instanceof UnavailableError) throw error;
+    throw new UnavailableError(`Cannot use the database at ${location}: ${describeCause(error)}`);
+  }
+  return new KyselyStore({
+    ...connection,
+    location,
+    now: options.now ?? Date.now,
+  });
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return describeCause(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}

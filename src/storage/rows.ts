@@ -1,0 +1,77 @@
+import type { Selectable } from 'kysely';
+import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run } from '../domain/model.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { JobsTable, RunLogsTable, RunsTable } from './schema.js';
+
+/** Row ↔ domain mapping, the same for every dialect. */
+
+const date = (ms: number | string): Date => new Date(Number(ms));
+const dateOrNull = (ms: number | string | null): Date | null => (ms === null ? null : date(ms));
+const numOrNull = (n: number | string | null): number | null => (n === null ? null : Number(n));
+
+export function jsonText(value: JsonValue | undefined): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+function parseJson<T extends JsonValue>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+export function jobFromRow(row: Selectable<JobsTable>): Job {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    task: row.task,
+    defaultQueue: row.default_queue,
+    active: Boolean(row.active),
+    args: parseJson<JsonObject>(row.args) ?? {},
+    customArgs: parseJson<JsonObject>(row.custom_args),
+    created: date(row.created_at),
+    updated: date(row.updated_at),
+  };
+}
+
+export function runFromRow(row: Selectable<RunsTable>): Run {
+  return {
+    id: Number(row.id),
+    jobId: row.job_id,
+    task: row.task,
+    title: row.title,
+    status: row.status as RunStatus,
+    queue: row.queue,
+    priority: row.priority,
+    args: parseJson<JsonObject>(row.args) ?? {},
+    customArgs: parseJson<JsonObject>(row.custom_args),
+    since: dateOrNull(row.since),
+    startedBy: row.started_by,
+    created: date(row.created_at),
+    availableAt: date(row.available_at),
+    startedAt: dateOrNull(row.started_at),
+    finishedAt: dateOrNull(row.finished_at),
+    heartbeatAt: dateOrNull(row.heartbeat_at),
+    workerId: row.worker_id,
+    message: row.message,
+    result: parseJson<JsonValue>(row.result),
+    progress: {
+      total: numOrNull(row.total_entries),
+      inserted: numOrNull(row.inserted_entries),
+      updated: numOrNull(row.updated_entries),
+      errored: numOrNull(row.errored_entries),
+    },
+    attempt: row.attempt,
+    maxAttempts: row.max_attempts,
+    parentRunId: numOrNull(row.parent_run_id),
+  };
+}
+
+export function logFromRow(row: Selectable<RunLogsTable>): LogLine {
+  return {
+    runId: Number(row.run_id),
+    seq: row.seq,
+    time: date(row.time),
+    level: row.level as LogLevel,
+    message: row.message,
+    fields: parseJson<JsonObject>(row.fields),
+  };
+}

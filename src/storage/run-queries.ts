@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import type { Run, RunProgress } from '../domain/model.js';
+import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
+import type { QueryContext } from './job-queries.js';
+import { jsonText, runFromRow } from './rows.js';
+import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
+
+const INSERT_CHUNK = 1000;
+const LIVE: RunStatus[] = ['RUNNING', 'CANCELLING'];
+
+function newRunRow(run: NewRun, now: number) {
+  return {
+    job_id: run.jobId,
+    task: run.task,
+    title: run.title,
+    status: 'QUEUED',
+    queue: run.queue,
+    priority: run.priority ?? 0,
+    args: JSON.stringify(run.args),
+    custom_args: jsonText(run.customArgs),
+    since: run.since ? run.since.getTime() : null,
+    started_by: run.startedBy,
+    created_at: now,
+    available_at: run.availableAt ? run.availableAt.getTime() : now,
+    attempt: 0,
+    max_attempts: run.maxAttempts ?? 1,
+    parent_run_id: run.parentRunId ?? null,
+  };
+}
+
+export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
+  const row = await ctx.db
+    .insertInto('runs')
+    .values(newRunRow(run, ctx.now()))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return runFromRow(row);
+}
+
+export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<number> {
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < runs.length; i += INSERT_CHUNK) {
+      const chunk = runs.slice(i, i + INSERT_CHUNK).map((run) => newRunRow(run, now));
+      await trx.insertInto('runs').values(chunk).execute();
+    }
+  });
+  return runs.length;
+}
+
+export async function runGet({ db }: QueryContext, id: number): Promise<Run | undefined> {
+  const row = await db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && runFromRow(row);
+}
+
+export async function runList({ db }: QueryContext, filter: RunFilter): Promise<Page<Run>> {
+  let query = db.selectFrom('runs');
+  if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
+  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.queue) query = query.where('queue', '=', filter.queue);
+  if (filter.task) query = query.where('task', '=', filter.task);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(runFromRow), total: Number(count.n) };
+}
+
+export async function runLastSuccess({ db }: QueryContext, jobId: string): Promise<Run | undefined> {
+  const row = await db
+    .selectFrom('runs')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('status', '=', 'SUCCESS')
+    .where('parent_run_id', 'is', null)
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && runFromRow(row);
+}
+
+export async function runClaim(ctx: QueryContext, request: ClaimRequest): Promise<Run[]> {
+  if (request.limit <= 0 || request.queues.length === 0) return [];
+  const now = ctx.now();
+  // The literal status lets the planner use the partial index over queued rows.
+  let due = ctx.db
+    .selectFrom('runs')
+    .select('id')
+    .where('status', '=', sql.lit('QUEUED'))
+    .where('queue', 'in', request.queues)
+    .where('available_at', '<=', now)
+    .orderBy('priority')
+    .orderBy('id')
+    .limit(request.limit);
+  if (ctx.traits.skipLocked) due = due.forUpdate().skipLocked();
+  const rows = await ctx.db
+    .updateTable('runs')
+    .set({
+      status: 'RUNNING',
+      started_at: now,
+      heartbeat_at: now,
+      worker_id: request.workerId,
+      attempt: sql`attempt + 1`,
+    })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(runFromRow).sort((a, b) => a.priority - b.priority || a.id - b.id);
+}
+
+/** `(target = 'X' AND runs.status IN (...)) OR ...`, derived from the state machine. */
+function finalGuard() {
+  return sql.join(
+    FINAL_STATUSES.map(
+      (to) =>
+        sql`(j.value->>'status' = ${sql.lit(to)} AND runs.status IN (${sql.join(
+          statusesLeadingTo(to).map((from) => sql.lit(from)),
+        )}))`,
+    ),
+    sql` OR `,
+  );
+}
+
+export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Promise<number[]> {
+  if (outcomes.length === 0) return [];
+  const payload = JSON.stringify(
+    outcomes.map((o) => ({
+      id: o.id,
+      worker_id: o.workerId,
+      attempt: o.attempt,
+      status: o.status,
+      message: o.message,
+      result: jsonText(o.result),
+      total: o.progress.total ?? null,
+      inserted: o.progress.inserted ?? null,
+      updated: o.progress.updated ?? null,
+      errored: o.progress.errored ?? null,
+    })),
+  );
+  const counter = (name: string, column: string) =>
+    sql`coalesce(cast(j.value->>${name} as bigint), ${sql.ref(`runs.${column}`)})`;
+  const result = await sql<{ id: number | string }>`
+    UPDATE runs SET
+      status = j.value->>'status',
+      message = j.value->>'message',
+      result = ${ctx.traits.asJson(sql`j.value->>'result'`)},
+      finished_at = ${ctx.now()},
+      total_entries = ${counter('total', 'total_entries')},
+      inserted_entries = ${counter('inserted', 'inserted_entries')},
+      updated_entries = ${counter('updated', 'updated_entries')},
+      errored_entries = ${counter('errored', 'errored_entries')}
+    FROM ${ctx.traits.jsonRows(payload)}
+    WHERE runs.id = cast(j.value->>'id' as bigint)
+      AND runs.worker_id = j.value->>'worker_id'
+      AND runs.attempt = cast(j.value->>'attempt' as integer)
+      AND (${finalGuard()})
+    RETURNING runs.id`.execute(ctx.db);
+  return result.rows.map((row) => Number(row.id));
+}
+
+export async function runTransition(
+  ctx: QueryContext,
+  id: number,
+  to: RunStatus,
+  message?: string | null,
+): Promise<Run | undefined> {
+  const now = ctx.now();
+  const row = await ctx.db
+    .updateTable('runs')
+    .set({
+      status: to,
+      ...(message !== undefined && { message }),
+      ...(isFinalStatus(to) && { finished_at: now }),
+      ...(to === 'QUEUED' && { worker_id: null, heartbeat_at: null, available_at: now }),
+    })
+    .where('id', '=', id)
+    .where('status', 'in', statusesLeadingTo(to))
+    .returningAll()
+    .executeTakeFirst();
+  return row && runFromRow(row);
+}
+
+export async function runProgress(
+  { db }: QueryContext,
+  id: number,
+  progress: Partial<RunProgress>,
+): Promise<void> {
+  const set = {
+    ...(progress.total != null && { total_entries: progress.total }),
+    ...(progress.inserted != null && { inserted_entries: progress.inserted }),
+    ...(progress.updated != null && { updated_entries: progress.updated }),
+    ...(progress.errored != null && { errored_entries: progress.errored }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('runs').set(set).where('id', '=', id).where('status', 'in', LIVE).execute();
+}
+
+export async function runsHeartbeat(ctx: QueryContext, ids: number[], workerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db
+    .updateTable('runs')
+    .set({ heartbeat_at: ctx.now() })
+    .where('id', 'in', ids)
+    .where('worker_id', '=', workerId)
+    .where('status', 'in', LIVE)
+    .execute();
+}
+
+export async function runsCancelling({ db }: QueryContext, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('runs')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('status', '=', 'CANCELLING')
+    .execute();
+  return rows.map((row) => Number(row.id));
+}

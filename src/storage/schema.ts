@@ -1,0 +1,63 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Times are epoch milliseconds and JSON is text on both
+ * dialects (PostgreSQL stores it as jsonb but hands it back as text), so rows read the same
+ * everywhere and the mapping to domain objects lives in one place (rows.ts).
+ */
+export interface JobsTable {
+  id: string;
+  title: string;
+  description: string;
+  task: string;
+  default_queue: string;
+  active: number | boolean;
+  args: string;
+  custom_args: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RunsTable {
+  id: Generated<number>;
+  job_id: string;
+  task: string;
+  title: string;
+  status: string;
+  queue: string;
+  priority: number;
+  args: string;
+  custom_args: string | null;
+  since: number | null;
+  started_by: string;
+  created_at: number;
+  available_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  heartbeat_at: number | null;
+  worker_id: string | null;
+  message: string | null;
+  result: string | null;
+  total_entries: number | null;
+  inserted_entries: number | null;
+  updated_entries: number | null;
+  errored_entries: number | null;
+  attempt: number;
+  max_attempts: number;
+  parent_run_id: number | null;
+}
+
+export interface RunLogsTable {
+  run_id: number;
+  seq: number;
+  time: number;
+  level: string;
+  message: string;
+  fields: string | null;
+}
+
+export interface Database {
+  jobs: JobsTable;
+  runs: RunsTable;
+  run_logs: RunLogsTable;
+}

@@ -1,0 +1,121 @@
+import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress } from '../domain/model.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { DialectTraits } from './dialect.js';
+import type { StoreListener } from './notifier.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface JobFilter {
+  /** Case-insensitive match on title or description. */
+  q?: string | undefined;
+  active?: boolean | undefined;
+  task?: string | undefined;
+  queue?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type JobChanges = Partial<
+  Pick<Job, 'title' | 'description' | 'task' | 'defaultQueue' | 'active' | 'args' | 'customArgs'>
+>;
+
+export interface NewRun {
+  jobId: string;
+  task: string;
+  title: string;
+  queue: string;
+  args: JsonObject;
+  customArgs: JsonObject | null;
+  since: Date | null;
+  startedBy: string;
+  priority?: number;
+  availableAt?: Date;
+  maxAttempts?: number;
+  parentRunId?: number | null;
+}
+
+export interface RunFilter {
+  jobId?: string | undefined;
+  statuses?: RunStatus[] | undefined;
+  queue?: string | undefined;
+  task?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ClaimRequest {
+  queues: string[];
+  limit: number;
+  workerId: string;
+}
+
+/** How a claimed run ended, as its worker saw it. */
+export interface RunOutcome {
+  id: number;
+  workerId: string;
+  attempt: number;
+  status: RunStatus;
+  message: string | null;
+  result: JsonValue | null;
+  progress: Partial<RunProgress>;
+}
+
+export interface LogQuery {
+  /** Only lines with a larger sequence number (cursor). */
+  after?: number | undefined;
+  limit: number;
+  levels?: LogLevel[] | undefined;
+}
+
+/**
+ * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
+ * a conformance suite holds every dialect to the same behaviour.
+ */
+export interface Store {
+  readonly traits: DialectTraits;
+  /** Where the data lives, without credentials: for messages. */
+  readonly location: string;
+
+  jobCreate(job: Job): Promise<Job>;
+  jobGet(id: string): Promise<Job | undefined>;
+  jobList(filter: JobFilter): Promise<Page<Job>>;
+  jobUpdate(id: string, changes: JobChanges): Promise<Job | undefined>;
+  /** Deletes the job with its runs and their logs. */
+  jobDelete(id: string): Promise<boolean>;
+  jobHasActiveRuns(id: string): Promise<boolean>;
+
+  runCreate(run: NewRun): Promise<Run>;
+  /** Bulk enqueue: one statement per chunk. Returns the number of runs created. */
+  runsCreate(runs: NewRun[]): Promise<number>;
+  runGet(id: number): Promise<Run | undefined>;
+  runList(filter: RunFilter): Promise<Page<Run>>;
+  /** The last top-level SUCCESS run of a job, by start time. */
+  runLastSuccess(jobId: string): Promise<Run | undefined>;
+  /** Moves up to `limit` due QUEUED runs of the queues to RUNNING for this worker. */
+  runClaim(request: ClaimRequest): Promise<Run[]>;
+  /** Final states for many runs in one statement; returns the ids that took it. */
+  runsFinish(outcomes: RunOutcome[]): Promise<number[]>;
+  /**
+   * A status change guarded by the state machine: only applies from a status that may lead to
+   * `to`. Returns the updated run, or undefined when the run is missing or in another state.
+   */
+  runTransition(id: number, to: RunStatus, message?: string | null): Promise<Run | undefined>;
+  runProgress(id: number, progress: Partial<RunProgress>): Promise<void>;
+  runsHeartbeat(ids: number[], workerId: string): Promise<void>;
+  /** Among `ids`, the runs a stop was asked for (status CANCELLING). */
+  runsCancelling(ids: number[]): Promise<number[]>;
+
+  logAppend(lines: LogLine[]): Promise<void>;
+  logList(runId: number, query: LogQuery): Promise<LogLine[]>;
+  logMaxSeq(runId: number): Promise<number>;
+
+  /** Changes made by this and other processes (see StoreEvent). */
+  subscribe(listener: StoreListener): () => void;
+  /** Resolves once subscriptions are in effect, so no later change is missed. */
+  listening(): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { jobFixture, newRun, openTestStore } from '../../support/fixtures.js';
+
+describe('store conformance: jobs', () => {
+  it('creates, reads, updates and deletes a job', async () => {
+    const store = await openTestStore();
+    const job = jobFixture({ args: { n: 1 }, customArgs: { raw: true }, active: false });
+    const created = await store.jobCreate(job);
+    expect(created).toEqual(job);
+    expect(await store.jobGet(job.id)).toEqual(job);
+
+    const updated = await store.jobUpdate(job.id, { title: 'Renamed', active: true, customArgs: null });
+    expect(updated).toMatchObject({ title: 'Renamed', active: true, customArgs: null, args: { n: 1 } });
+    expect(updated!.updated.getTime()).toBeGreaterThanOrEqual(job.updated.getTime());
+
+    expect(await store.jobDelete(job.id)).toBe(true);
+    expect(await store.jobGet(job.id)).toBeUndefined();
+    expect(await store.jobDelete(job.id)).toBe(false);
+    expect(await store.jobUpdate(job.id, { title: 'x' })).toBeUndefined();
+  });
+
+  it('lists with a case-insensitive text filter, other filters and paging', async () => {
+    const store = await openTestStore();
+    const base = Date.now();
+    const jobs = [
+      jobFixture({ title: 'ROR import', description: 'Organisations', created: new Date(base + 1) }),
+      jobFixture({ title: 'Cleanup', description: 'removes 100% of old ror_rows', created: new Date(base + 2), active: false }),
+      jobFixture({ title: 'Mailer', task: 'mail.send', defaultQueue: 'low', created: new Date(base + 3) }),
+    ];
+    for (const job of jobs) await store.jobCreate(job);
+
+    const byText = await store.jobList({ q: 'ror', limit: 10, offset: 0 });
+    expect(byText.items.map((j) => j.title)).toEqual(['Cleanup', 'ROR import']);
+    expect(byText.total).toBe(2);
+    // LIKE wildcards in the query are taken literally.
+    expect((await store.jobList({ q: '100%', limit: 10, offset: 0 })).total).toBe(1);
+    expect((await store.jobList({ q: 'ror_', limit: 10, offset: 0 })).total).toBe(1);
+    expect((await store.jobList({ active: false, limit: 10, offset: 0 })).items.map((j) => j.title)).toEqual(['Cleanup']);
+    expect((await store.jobList({ task: 'mail.send', limit: 10, offset: 0 })).total).toBe(1);
+    expect((await store.jobList({ queue: 'low', limit: 10, offset: 0 })).items[0]!.title).toBe('Mailer');
+
+    const page2 = await store.jobList({ limit: 2, offset: 2 });
+    expect(page2).toMatchObject({ total: 3, items: [{ title: 'ROR import' }] });
+  });
+
+  it('knows whether a job has queued or running runs, and deletes its runs and logs with it', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    expect(await store.jobHasActiveRuns(job.id)).toBe(false);
+    const run = await store.runCreate(newRun(job.id));
+    expect(await store.jobHasActiveRuns(job.id)).toBe(true);
+    await store.logAppend([{ runId: run.id, seq: 1, time: new Date(), level: 'info', message: 'hi', fields: null }]);
+    await store.runTransition(run.id, 'CANCELLED');
+    expect(await store.jobHasActiveRuns(job.id)).toBe(false);
+
+    await store.jobDelete(job.id);
+    expect(await store.runGet(run.id)).toBeUndefined();
+    expect(await store.logList(run.id, { limit: 10 })).toEqual([]);
+  });
+});

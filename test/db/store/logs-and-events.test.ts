@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { LogLine } from '../../../src/domain/model.js';
+import type { StoreEvent } from '../../../src/storage/notifier.js';
+import { jobFixture, newRun, nextEvent, openTestStore, useTestDatabase } from '../../support/fixtures.js';
+
+describe('store conformance: log lines', () => {
+  it('appends in batches and reads in order by cursor, with a level filter', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    const run = await store.runCreate(newRun(job.id));
+    const levels = ['debug', 'info', 'warn', 'error'] as const;
+    const lines: LogLine[] = Array.from({ length: 2300 }, (_, i) => ({
+      runId: run.id, seq: i + 1, time: new Date(1_700_000_000_000 + i), level: levels[i % 4]!, message: `line ${i + 1}`,
+      fields: i === 0 ? { nested: { ok: true }, list: [1, 2] } : null,
+    }));
+    await store.logAppend(lines);
+    expect(await store.logMaxSeq(run.id)).toBe(2300);
+
+    const first = await store.logList(run.id, { limit: 1000 });
+    expect(first).toHaveLength(1000);
+    expect(first[0]).toEqual(lines[0]);
+    const rest = await store.logList(run.id, { after: 2000, limit: 1000 });
+    expect(rest.map((l) => l.seq)).toEqual(Array.from({ length: 300 }, (_, i) => 2001 + i));
+    const errors = await store.logList(run.id, { levels: ['error'], limit: 5 });
+    expect(errors.map((l) => l.seq)).toEqual([4, 8, 12, 16, 20]);
+    expect(await store.logMaxSeq(run.id + 1)).toBe(0);
+  });
+});
+
+describe('store conformance: change events', () => {
+  it('tells another connection about queued runs, stops and finished runs', async () => {
+    const url = useTestDatabase().url;
+    const writer = await openTestStore(url);
+    const reader = await openTestStore(url);
+    const subscribe = (listener: (e: StoreEvent) => void) => reader.subscribe(listener);
+    await reader.listening();
+    const job = await writer.jobCreate(jobFixture());
+
+    // SQLite can only say "something changed"; PostgreSQL says what.
+    const exact = writer.traits.listenNotify;
+    const queued = nextEvent(subscribe, (e) => e.type === (exact ? 'queued' : 'external'));
+    const run = await writer.runCreate(newRun(job.id));
+    expect(await queued).toEqual(exact ? { type: 'queued', queue: 'default' } : { type: 'external' });
+
+    await writer.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+    const cancel = nextEvent(subscribe, (e) => e.type === (exact ? 'cancel' : 'external'));
+    await writer.runTransition(run.id, 'CANCELLING');
+    expect(await cancel).toEqual(exact ? { type: 'cancel', runId: run.id } : { type: 'external' });
+
+    const changed = nextEvent(subscribe, (e) => e.type === (exact ? 'changed' : 'external'));
+    await writer.runsFinish([{ id: run.id, workerId: 'w', attempt: 1, status: 'CANCELLED', message: null, result: null, progress: {} }]);
+    expect(await changed).toEqual(exact ? { type: 'changed', runIds: [run.id] } : { type: 'external' });
+  });
+
+  it('tells its own subscribers at once', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    const queued = nextEvent((l: (e: StoreEvent) => void) => store.subscribe(l), (e) => e.type === 'queued');
+    await store.listening();
+    await store.runCreate(newRun(job.id, { queue: 'fast' }));
+    expect(await queued).toEqual({ type: 'queued', queue: 'fast' });
+  });
+});

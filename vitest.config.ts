@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Pure tests run once; database-backed tests (test/db) run once per dialect, picked by
+ * JOBDECK_TEST_DIALECT. JOBDECK_TEST_DIALECTS (default "sqlite,postgres") chooses which run.
+ */
+const dialects = (process.env.JOBDECK_TEST_DIALECTS ?? 'sqlite,postgres')
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      ...dialects.map((dialect) => ({
+        test: {
+          name: dialect,
+          include: ['test/db/**/*.test.ts'],
+          env: { JOBDECK_TEST_DIALECT: dialect },
+          ...(dialect === 'postgres' && { globalSetup: ['test/support/postgres-setup.ts'] }),
+        },
+      })),
+    ],
+  },
+});
