@@ -14,8 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       ...dialects.map((dialect) => ({
+        extends: true as const,
         test: {
           name: dialect,
           include: ['test/db/**/*.test.ts'],

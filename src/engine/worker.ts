@@ -17,6 +17,13 @@ import { retrying, silentLogger } from './service-support.js';
 export interface WorkerOptions {
   queues: string[];
   concurrency?: number;
+  /**
+   * Runs claimed ahead into a local buffer (default: as many as `concurrency`), so claims are
+   * batched. A buffered run not started within `prefetchTtlMs` (default 1 s) goes back to the
+   * queue for other workers.
+   */
+  prefetch?: number;
+  prefetchTtlMs?: number;
   /** Fallback poll for new runs when no notification arrives (default 1000 ms). */
   pollIntervalMs?: number;
   /** How often running runs renew their lease (default 5000 ms). */
@@ -55,6 +62,12 @@ export class Worker extends EventEmitter<WorkerEvents> {
   readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger'>>;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
+  /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
+  #executing = 0;
+  /** After giving back stale buffered runs, claim only for free slots until then. */
+  #prefetchPausedUntil = 0;
+  /** Claimed runs waiting for a free slot, in claim order. */
+  readonly #buffer = new Map<number, { run: Run; claimedAt: number }>();
   readonly #logs: LogSink;
   readonly #completions: CompletionBatcher;
   readonly #progress: ProgressThrottle;
@@ -73,6 +86,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#opts = {
       queues: options.queues,
       concurrency: options.concurrency ?? 10,
+      prefetch: options.prefetch ?? options.concurrency ?? 10,
+      prefetchTtlMs: options.prefetchTtlMs ?? 1000,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 5000,
       cancelCheckMs: options.cancelCheckMs ?? 500,
@@ -103,6 +118,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       setInterval(() => this.#claim(), this.#opts.pollIntervalMs),
       setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
       setInterval(() => void this.#checkStops(), this.#opts.cancelCheckMs),
+      setInterval(() => void this.#releaseStale(), Math.max(50, this.#opts.prefetchTtlMs / 4)),
     ];
     this.#log.info({ queues: this.#opts.queues, concurrency: this.#opts.concurrency }, 'worker started');
     this.#claim();
@@ -120,6 +136,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #shutdown(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
+    await this.#release([...this.#buffer.keys()]);
     const waitAll = () => Promise.all([...this.#inFlight.values()].map((f) => f.done));
     if (this.#inFlight.size) {
       this.#log.info({ running: this.#inFlight.size }, 'worker stopping: waiting for running runs');
@@ -150,7 +167,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (event.type === 'queued') {
       if (this.#opts.queues.includes(event.queue)) this.#claim();
     } else if (event.type === 'cancel') {
-      if (this.#inFlight.has(event.runId)) this.#abortStopped([event.runId]);
+      if (this.#inFlight.has(event.runId) || this.#buffer.has(event.runId)) this.#abortStopped([event.runId]);
     } else if (event.type === 'external') {
       this.#claim();
       void this.#checkStops();
@@ -173,33 +190,85 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #claimRounds(): Promise<void> {
     do {
       this.#claimAgain = false;
-      const free = this.#opts.concurrency - this.#inFlight.size;
-      if (!this.#running || free <= 0) return;
+      const { concurrency } = this.#opts;
+      const prefetch = Date.now() < this.#prefetchPausedUntil ? 0 : this.#opts.prefetch;
+      const want = concurrency + prefetch - this.#executing - this.#buffer.size;
+      const starved = this.#executing + this.#buffer.size < concurrency;
+      // Claim in batches: wait until half the buffer is used unless slots would sit idle.
+      if (!this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
       let runs: Run[];
       try {
-        runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: free, workerId: this.id });
+        runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: want, workerId: this.id });
       } catch (error) {
         this.#report(error);
         return;
       }
-      for (const run of runs) this.#begin(run);
-      if (runs.length === free) this.#claimAgain = true;
+      const now = Date.now();
+      for (const run of runs) this.#buffer.set(run.id, { run, claimedAt: now });
+      this.#pump();
+      if (runs.length === want) this.#claimAgain = true;
     } while (this.#claimAgain);
+  }
+
+  /** Starts buffered runs while slots are free. */
+  #pump(): void {
+    for (const [id, { run }] of this.#buffer) {
+      // Final states are written in batches behind the tasks, but never too far behind.
+      const writing = this.#inFlight.size - this.#executing;
+      if (!this.#running || this.#executing >= this.#opts.concurrency || writing > 4 * this.#opts.concurrency) return;
+      this.#buffer.delete(id);
+      this.#begin(run);
+    }
+  }
+
+  /** Buffered runs that waited too long go back to the queue, where an idle worker may take them. */
+  async #releaseStale(): Promise<void> {
+    const now = Date.now();
+    const stale = [...this.#buffer].filter(([, b]) => b.claimedAt < now - this.#opts.prefetchTtlMs);
+    if (stale.length === 0) return;
+    // Slots are busy with long runs: stop hoarding, or we would claim back what we give away.
+    this.#prefetchPausedUntil = now + 2 * this.#opts.prefetchTtlMs;
+    await this.#release(stale.map(([id]) => id));
+  }
+
+  async #release(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const id of ids) this.#buffer.delete(id);
+    try {
+      await this.#store.runsRelease(ids, this.id);
+    } catch (error) {
+      // They stay RUNNING under this worker until their lease expires and they are rescued.
+      this.#report(error);
+    }
   }
 
   #begin(run: Run): void {
     const controller = new AbortController();
     const flight: InFlight = { run, controller, done: Promise.resolve() };
     this.#inFlight.set(run.id, flight);
-    flight.done = this.#execute(run, controller.signal).finally(() => {
+    this.#executing += 1;
+    let slotFreed = false;
+    const freeSlot = () => {
+      if (slotFreed) return;
+      slotFreed = true;
+      this.#executing -= 1;
+      this.#pump();
+      this.#claim();
+    };
+    flight.done = this.#execute(run, controller.signal, freeSlot).finally(() => {
       if (this.#inFlight.get(run.id) === flight) this.#inFlight.delete(run.id);
+      freeSlot();
+      // A write backlog that shrinks may let buffered runs start.
+      this.#pump();
       this.#claim();
     });
   }
 
-  async #execute(run: Run, signal: AbortSignal): Promise<void> {
+  async #execute(run: Run, signal: AbortSignal, freeSlot: () => void): Promise<void> {
     this.emit('run:started', run);
     const outcome = await this.#outcomeOf(run, signal);
+    // The task is done: its slot can take the next run while the final state is written.
+    freeSlot();
     // Lines must be stored before the final state, so a finished run never shows partial logs.
     await this.#logs.flush();
     await this.#progress.forget(run.id);
@@ -249,16 +318,16 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   async #heartbeat(): Promise<void> {
     try {
-      await this.#store.runsHeartbeat([...this.#inFlight.keys()], this.id);
+      await this.#store.runsHeartbeat([...this.#inFlight.keys(), ...this.#buffer.keys()], this.id);
     } catch (error) {
       this.#report(error);
     }
   }
 
   async #checkStops(): Promise<void> {
-    if (this.#inFlight.size === 0) return;
+    if (this.#inFlight.size + this.#buffer.size === 0) return;
     try {
-      this.#abortStopped(await this.#store.runsCancelling([...this.#inFlight.keys()]));
+      this.#abortStopped(await this.#store.runsCancelling([...this.#inFlight.keys(), ...this.#buffer.keys()]));
     } catch (error) {
       this.#report(error);
     }
@@ -266,6 +335,14 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   #abortStopped(ids: number[]): void {
     for (const id of ids) {
+      const buffered = this.#buffer.get(id);
+      if (buffered) {
+        // Stopped before its task started: nothing to abort.
+        this.#buffer.delete(id);
+        const { run } = buffered;
+        void this.#complete({ id, workerId: this.id, attempt: run.attempt, status: 'CANCELLED', message: 'Stopped before it started.', result: null, progress: {} });
+        continue;
+      }
       const flight = this.#inFlight.get(id);
       if (flight && !flight.controller.signal.aborted) {
         this.#log.info({ run: id }, 'stop requested: aborting run');

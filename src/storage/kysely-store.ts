@@ -116,6 +116,11 @@ export class KyselyStore implements Store {
   runsHeartbeat(ids: number[], workerId: string) {
     return runs.runsHeartbeat(this.#ctx, ids, workerId);
   }
+  async runsRelease(ids: number[], workerId: string): Promise<number[]> {
+    const released = await runs.runsRelease(this.#ctx, ids, workerId);
+    for (const queue of released.queues) await this.#notifier.publish({ type: 'queued', queue });
+    return released.ids;
+  }
   runsCancelling(ids: number[]) {
     return runs.runsCancelling(this.#ctx, ids);
   }

@@ -46,7 +46,7 @@ export class SqliteNotifier implements Notifier {
   #version = -1;
   #subscribers = 0;
 
-  constructor(db: Database.Database, pollMs = 50) {
+  constructor(db: Database.Database, pollMs = 15) {
     this.#db = db;
     this.#pollMs = pollMs;
   }

@@ -206,6 +206,23 @@ export async function runsHeartbeat(ctx: QueryContext, ids: number[], workerId: 
     .execute();
 }
 
+export async function runsRelease(
+  ctx: QueryContext,
+  ids: number[],
+  workerId: string,
+): Promise<{ ids: number[]; queues: string[] }> {
+  if (ids.length === 0) return { ids: [], queues: [] };
+  const rows = await ctx.db
+    .updateTable('runs')
+    .set({ status: 'QUEUED', worker_id: null, started_at: null, heartbeat_at: null, attempt: sql`attempt - 1` })
+    .where('id', 'in', ids)
+    .where('worker_id', '=', workerId)
+    .where('status', '=', 'RUNNING')
+    .returning(['id', 'queue'])
+    .execute();
+  return { ids: rows.map((row) => Number(row.id)), queues: [...new Set(rows.map((row) => row.queue))] };
+}
+
 export async function runsCancelling({ db }: QueryContext, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db

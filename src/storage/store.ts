@@ -105,6 +105,11 @@ export interface Store {
   runTransition(id: number, to: RunStatus, message?: string | null): Promise<Run | undefined>;
   runProgress(id: number, progress: Partial<RunProgress>): Promise<void>;
   runsHeartbeat(ids: number[], workerId: string): Promise<void>;
+  /**
+   * Gives claimed runs that never started back to the queue, as if never claimed (the attempt
+   * is not counted). Only runs still RUNNING under this worker are released; returns their ids.
+   */
+  runsRelease(ids: number[], workerId: string): Promise<number[]>;
   /** Among `ids`, the runs a stop was asked for (status CANCELLING). */
   runsCancelling(ids: number[]): Promise<number[]>;
 

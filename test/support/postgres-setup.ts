@@ -15,6 +15,7 @@ export default async function setup(): Promise<void> {
     throw new Error(
       `PostgreSQL is not reachable at ${url} (${(error as Error).message}). Start it, set ` +
         'JOBDECK_TEST_POSTGRES_URL, or run only SQLite with JOBDECK_TEST_DIALECTS=sqlite.',
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);

@@ -152,3 +152,18 @@ describe('store conformance: runs', () => {
     expect((await store.runList({ statuses: ['QUEUED'], limit: 1, offset: 0 })).total).toBe(2500);
   });
 });
+
+describe('store conformance: releasing claimed runs', () => {
+  it('puts claimed runs that never started back in the queue, without counting an attempt', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    await store.runsCreate([newRun(job.id), newRun(job.id)]);
+    const [a, b] = await store.runClaim({ queues: ['default'], limit: 2, workerId: 'w1' });
+    await store.runTransition(b!.id, 'CANCELLING');
+    expect(await store.runsRelease([a!.id, b!.id], 'w1')).toEqual([a!.id]);
+    expect(await store.runGet(a!.id)).toMatchObject({ status: 'QUEUED', attempt: 0, workerId: null, startedAt: null });
+    expect(await store.runsRelease([a!.id], 'w1')).toEqual([]);
+    const again = await store.runClaim({ queues: ['default'], limit: 2, workerId: 'w2' });
+    expect(again.map((r) => [r.id, r.attempt])).toEqual([[a!.id, 1]]);
+  });
+});
