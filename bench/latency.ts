@@ -1,7 +1,16 @@
 // Latency: enqueue one run at a time with a worker process idle and waiting; enqueue → start.
 // Usage: npm run bench:latency -- [--dialect sqlite,postgres] [--samples 1000]
 import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, dialectsFromArgs, freshDatabase, noopTask, percentile, spawnWorker, stopWorker, type BenchDialect } from './support/bench-setup.js';
+import {
+  argValue,
+  dialectsFromArgs,
+  freshDatabase,
+  noopTask,
+  percentile,
+  spawnWorker,
+  stopWorker,
+  type BenchDialect,
+} from './support/bench-setup.js';
 
 const argv = process.argv.slice(2);
 const samples = Number(argValue(argv, '--samples') ?? 1000);

@@ -1,7 +1,15 @@
 // Throughput: enqueue N no-op runs in bulk, then drain them with one worker process.
 // Usage: npm run bench:throughput -- [--dialect sqlite,postgres] [--runs 20000] [--concurrency 10]
 import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, dialectsFromArgs, freshDatabase, noopTask, spawnWorker, stopWorker, type BenchDialect } from './support/bench-setup.js';
+import {
+  argValue,
+  dialectsFromArgs,
+  freshDatabase,
+  noopTask,
+  spawnWorker,
+  stopWorker,
+  type BenchDialect,
+} from './support/bench-setup.js';
 
 const argv = process.argv.slice(2);
 const runs = Number(argValue(argv, '--runs') ?? 20_000);
@@ -12,7 +20,16 @@ async function measure(dialect: BenchDialect): Promise<void> {
   const deck = await createJobdeck({ database: database.url, tasks: [noopTask] });
   try {
     const job = await deck.jobs.create({ title: 'bench', task: 'bench.noop' });
-    const run = { jobId: job.id, task: 'bench.noop', title: 'bench', queue: 'default', args: {}, customArgs: null, since: null, startedBy: 'bench' };
+    const run = {
+      jobId: job.id,
+      task: 'bench.noop',
+      title: 'bench',
+      queue: 'default',
+      args: {},
+      customArgs: null,
+      since: null,
+      startedBy: 'bench',
+    };
     const enqueueStart = performance.now();
     await deck.store.runsCreate(Array.from({ length: runs }, () => run));
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;

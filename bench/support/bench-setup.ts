@@ -26,7 +26,10 @@ export function freshDatabase(dialect: BenchDialect): { url: string; drop(): Pro
   const name = `jd_bench_${Date.now()}_${process.pid}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobdeck-bench-'));
-    return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'bench.db')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   return {
     url: `${pgBaseUrl()}?schema=${name}`,
@@ -42,7 +45,9 @@ export function freshDatabase(dialect: BenchDialect): { url: string; drop(): Pro
 /** Starts a worker in its own process (as in production) and resolves once it claims. */
 export async function spawnWorker(url: string, concurrency: number): Promise<ChildProcess> {
   const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(concurrency)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(concurrency)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -8,5 +8,8 @@ const worker = deck.createWorker({ concurrency: Number(concurrency ?? 10) });
 await worker.start();
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
-  void worker.stop().then(() => deck.close()).then(() => process.exit(0));
+  void worker
+    .stop()
+    .then(() => deck.close())
+    .then(() => process.exit(0));
 });

@@ -33,11 +33,15 @@ export function parseInteger(name: string, min = 0) {
 }
 
 export function parseList(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 export function parseRunId(value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a run id (a positive whole number).`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError(`"${value}" is not a run id (a positive whole number).`);
   return n;
 }

@@ -56,7 +56,9 @@ function checkConfig(value: unknown, file: string): JobdeckConfig {
     throw new ConfigurationError(`Config file ${file}: "tasks" must be an array of defineTask(...) results.`);
   }
   if (config.queues !== undefined && !Array.isArray(config.queues)) {
-    throw new ConfigurationError(`Config file ${file}: "queues" must be an array of queue names or {name, title, description}.`);
+    throw new ConfigurationError(
+      `Config file ${file}: "queues" must be an array of queue names or {name, title, description}.`,
+    );
   }
   return config;
 }

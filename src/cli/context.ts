@@ -42,9 +42,15 @@ export async function openContext(
       logger,
     });
   const deck = waitForDatabase
-    ? await retrying(open, (error, attempt) =>
-        logger.warn({ attempt, database: redactUrl(url) }, `database not reachable, retrying: ${(error as Error).message}`),
-      Number.POSITIVE_INFINITY)
+    ? await retrying(
+        open,
+        (error, attempt) =>
+          logger.warn(
+            { attempt, database: redactUrl(url) },
+            `database not reachable, retrying: ${(error as Error).message}`,
+          ),
+        Number.POSITIVE_INFINITY,
+      )
     : await open();
   return { deck, config, json: options.json ?? false };
 }

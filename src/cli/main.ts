@@ -8,7 +8,10 @@ export function buildProgram(): Command {
   const program = new Command('jobdeck')
     .description('Jobdeck: background jobs that administrators manage')
     .option('--json', 'machine-readable output')
-    .option('--database <url>', 'sqlite:./jobdeck.db (default), or postgres://user@host:5432/db (env JOBDECK_DATABASE_URL)')
+    .option(
+      '--database <url>',
+      'sqlite:./jobdeck.db (default), or postgres://user@host:5432/db (env JOBDECK_DATABASE_URL)',
+    )
     .option('--config <file>', 'config file exporting tasks and queues (default: ./jobdeck.config.{ts,mts,mjs,js})')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });

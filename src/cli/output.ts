@@ -12,7 +12,11 @@ export function printJson(value: unknown): void {
 export function printTable(headers: string[], rows: (string | number | boolean | null | undefined)[][]): void {
   const cells = rows.map((row) => row.map((cell) => oneLine(cell == null ? '-' : String(cell))));
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]!.length)));
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(headers)}\n${cells.map(line).join('\n')}${cells.length ? '\n' : ''}`);
 }
 

@@ -8,18 +8,13 @@ import type { AnyTask } from './task.js';
  * Reads a JSON object given as text or as a value. Text that does not parse is reported with
  * the line and column where it breaks; anything but an object is refused.
  */
-export function parseJsonObject(
-  input: unknown,
-  field: string,
-): JsonObject {
+export function parseJsonObject(input: unknown, field: string): JsonObject {
   let value: unknown = input;
   if (typeof input === 'string') {
     try {
       value = JSON.parse(input);
     } catch {
-      throw new ValidationError(`${field} is not valid JSON.`, [
-        fieldError(field, describeJsonSyntaxError(input)),
-      ]);
+      throw new ValidationError(`${field} is not valid JSON.`, [fieldError(field, describeJsonSyntaxError(input))]);
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -40,7 +35,9 @@ function describeJsonSyntaxError(text: string): string {
   const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = first.offset - before.lastIndexOf('\n');
-  const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const problem = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   const near = JSON.stringify(text.slice(Math.max(0, first.offset - 10), first.offset + 10));
   return `Invalid JSON at line ${line}, column ${column} (near ${near}): ${problem}.`;
 }

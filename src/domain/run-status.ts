@@ -15,13 +15,7 @@ export const RUN_STATUSES = [
 
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly RunStatus[] = [
-  'SUCCESS',
-  'PARTIAL_SUCCESS',
-  'WARNING',
-  'FAILED',
-  'CANCELLED',
-];
+export const FINAL_STATUSES: readonly RunStatus[] = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING'];
 

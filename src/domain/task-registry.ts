@@ -48,8 +48,5 @@ export class TaskRegistry {
 
 /** The JSON Schema of a task's arguments, for generated forms. */
 export function argsJsonSchema(task: AnyTask): Record<string, unknown> {
-  return z.toJSONSchema(task.args, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(task.args, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

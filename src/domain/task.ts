@@ -47,9 +47,7 @@ const TASK_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
 export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): AnyTask {
   if (!TASK_ID.test(definition.id)) {
-    throw new TypeError(
-      `Task id "${definition.id}" is not valid: use letters, digits, ".", "_" and "-".`,
-    );
+    throw new TypeError(`Task id "${definition.id}" is not valid: use letters, digits, ".", "_" and "-".`);
   }
   if (typeof definition.run !== 'function') {
     throw new TypeError(`Task "${definition.id}" has no run function.`);

@@ -34,9 +34,7 @@ export class ProgressThrottle {
     current.timer ??= setTimeout(() => {
       current.timer = undefined;
       const latest = current.latest;
-      current.writing = current.writing
-        .then(() => this.#store.runProgress(runId, latest))
-        .catch(this.#onError);
+      current.writing = current.writing.then(() => this.#store.runProgress(runId, latest)).catch(this.#onError);
     }, this.#intervalMs);
   }
 

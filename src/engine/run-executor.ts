@@ -50,7 +50,14 @@ export async function executeRun(
   const progress: Partial<RunProgress> = {};
   const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
     seq += 1;
-    env.logs.append({ runId: run.id, seq, time: new Date(), level, message: String(message), fields: toJsonFields(fields) });
+    env.logs.append({
+      runId: run.id,
+      seq,
+      time: new Date(),
+      level,
+      message: String(message),
+      fields: toJsonFields(fields),
+    });
   };
   const ctx: TaskContext = {
     since: run.since,
@@ -86,20 +93,29 @@ export async function executeRun(
 
   try {
     const result = await task.run(ctx, parsed.data as never);
-    return settle(signal, () => {
-      const errored = progress.errored ?? 0;
-      return errored > 0
-        ? outcome('PARTIAL_SUCCESS', `${errored} entries failed.`, result)
-        : outcome('SUCCESS', null, result);
-    }, outcome, result);
+    return settle(
+      signal,
+      () => {
+        const errored = progress.errored ?? 0;
+        return errored > 0
+          ? outcome('PARTIAL_SUCCESS', `${errored} entries failed.`, result)
+          : outcome('SUCCESS', null, result);
+      },
+      outcome,
+      result,
+    );
   } catch (error) {
-    return settle(signal, () => {
-      if (error instanceof PartialSuccessError) {
-        progress.errored = error.erroredEntries;
-        return outcome('PARTIAL_SUCCESS', error.message);
-      }
-      return outcome('FAILED', describeError(error));
-    }, outcome);
+    return settle(
+      signal,
+      () => {
+        if (error instanceof PartialSuccessError) {
+          progress.errored = error.erroredEntries;
+          return outcome('PARTIAL_SUCCESS', error.message);
+        }
+        return outcome('FAILED', describeError(error));
+      },
+      outcome,
+    );
   }
 }
 

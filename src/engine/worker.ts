@@ -152,7 +152,15 @@ export class Worker extends EventEmitter<WorkerEvents> {
       await Promise.all(
         [...this.#inFlight.values()].map(async ({ run }) => {
           this.#inFlight.delete(run.id);
-          await this.#complete({ id: run.id, workerId: this.id, attempt: run.attempt, status: 'FAILED', message, result: null, progress: {} });
+          await this.#complete({
+            id: run.id,
+            workerId: this.id,
+            attempt: run.attempt,
+            status: 'FAILED',
+            message,
+            result: null,
+            progress: {},
+          });
         }),
       );
     }
@@ -276,9 +284,18 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 
   async #outcomeOf(run: Run, signal: AbortSignal): Promise<RunOutcome> {
-    const failed = (message: string): RunOutcome => ({ id: run.id, workerId: this.id, attempt: run.attempt, status: 'FAILED', message, result: null, progress: {} });
+    const failed = (message: string): RunOutcome => ({
+      id: run.id,
+      workerId: this.id,
+      attempt: run.attempt,
+      status: 'FAILED',
+      message,
+      result: null,
+      progress: {},
+    });
     const task = this.#tasks.find(run.task);
-    if (!task) return failed(`Task "${run.task}" is not registered in worker ${this.id}. ${this.#tasks.describeKnown()}`);
+    if (!task)
+      return failed(`Task "${run.task}" is not registered in worker ${this.id}. ${this.#tasks.describeKnown()}`);
     let job: Job | undefined;
     try {
       job = await this.#jobs.get(run.jobId);
@@ -287,18 +304,28 @@ export class Worker extends EventEmitter<WorkerEvents> {
     }
     if (!job) return failed(`Job ${run.jobId} no longer exists.`);
     const firstSeq = run.attempt > 1 ? (await this.#store.logMaxSeq(run.id)) + 1 : 1;
-    return executeRun(run, job, task, signal, {
-      workerId: this.id,
-      logs: this.#logs,
-      reportProgress: (id: number, progress: Partial<RunProgress>) => this.#progress.report(id, progress),
-    }, firstSeq);
+    return executeRun(
+      run,
+      job,
+      task,
+      signal,
+      {
+        workerId: this.id,
+        logs: this.#logs,
+        reportProgress: (id: number, progress: Partial<RunProgress>) => this.#progress.report(id, progress),
+      },
+      firstSeq,
+    );
   }
 
   /** Stores a final state, retrying while the database is away; a refused write means the run is no longer ours. */
   async #complete(outcome: RunOutcome): Promise<void> {
     let applied: boolean;
     try {
-      applied = await retrying(() => this.#completions.finish(outcome), (error) => this.#report(error));
+      applied = await retrying(
+        () => this.#completions.finish(outcome),
+        (error) => this.#report(error),
+      );
       if (!applied) {
         // A stop may have arrived after the task ended: the stop wins.
         const current = await this.#store.runGet(outcome.id);
@@ -340,7 +367,15 @@ export class Worker extends EventEmitter<WorkerEvents> {
         // Stopped before its task started: nothing to abort.
         this.#buffer.delete(id);
         const { run } = buffered;
-        void this.#complete({ id, workerId: this.id, attempt: run.attempt, status: 'CANCELLED', message: 'Stopped before it started.', result: null, progress: {} });
+        void this.#complete({
+          id,
+          workerId: this.id,
+          attempt: run.attempt,
+          status: 'CANCELLED',
+          message: 'Stopped before it started.',
+          result: null,
+          progress: {},
+        });
         continue;
       }
       const flight = this.#inFlight.get(id);

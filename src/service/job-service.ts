@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  fieldError,
-  type FieldError,
-} from '../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError, fieldError, type FieldError } from '../domain/errors.js';
 import type { Job, JsonObject } from '../domain/model.js';
 import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
@@ -123,7 +117,8 @@ export class JobService {
     }
     if (input.description !== undefined) {
       if (typeof input.description !== 'string') errors.push(fieldError('description', 'Must be text.'));
-      else if (input.description.length > DESCRIPTION_MAX) errors.push(fieldError('description', `At most ${DESCRIPTION_MAX} characters.`));
+      else if (input.description.length > DESCRIPTION_MAX)
+        errors.push(fieldError('description', `At most ${DESCRIPTION_MAX} characters.`));
       else changes.description = input.description;
     }
     if (input.active !== undefined) {
@@ -137,7 +132,15 @@ export class JobService {
     if (input.task !== undefined || creating) {
       task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
       if (task) changes.task = task.id;
-      else errors.push(fieldError('task', input.task ? `Unknown task "${String(input.task)}". ${this.tasks.describeKnown()}` : `A task is required. ${this.tasks.describeKnown()}`));
+      else
+        errors.push(
+          fieldError(
+            'task',
+            input.task
+              ? `Unknown task "${String(input.task)}". ${this.tasks.describeKnown()}`
+              : `A task is required. ${this.tasks.describeKnown()}`,
+          ),
+        );
     }
     if (input.args !== undefined) {
       collect(errors, () => {
@@ -179,7 +182,9 @@ function collect(errors: FieldError[], fn: () => void): void {
 function partialArgErrors(task: AnyTask, args: JsonObject): FieldError[] {
   const parsed = task.args.safeParse(args);
   if (parsed.success) return [];
-  const present = parsed.error.issues.filter((issue) => valueAt(args, issue.path) !== undefined || issue.path.length === 0 && issue.code !== 'invalid_type');
+  const present = parsed.error.issues.filter(
+    (issue) => valueAt(args, issue.path) !== undefined || (issue.path.length === 0 && issue.code !== 'invalid_type'),
+  );
   return issuesToFieldErrors(present, 'args');
 }
 

@@ -13,9 +13,7 @@ export class QueueRegistry {
     const queues = config.map((entry) => {
       const queue = typeof entry === 'string' ? { name: entry } : entry;
       if (!QUEUE_NAME.test(queue.name ?? '')) {
-        throw new ConfigurationError(
-          `Queue name "${queue.name}" is not valid: use letters, digits, ".", "_" and "-".`,
-        );
+        throw new ConfigurationError(`Queue name "${queue.name}" is not valid: use letters, digits, ".", "_" and "-".`);
       }
       return { name: queue.name, title: queue.title ?? queue.name, description: queue.description ?? '' };
     });

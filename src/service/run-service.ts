@@ -1,9 +1,4 @@
-import {
-  InvalidStateError,
-  NotFoundError,
-  ValidationError,
-  fieldError,
-} from '../domain/errors.js';
+import { InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
 import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
@@ -140,7 +135,8 @@ export class RunService {
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     let wake: () => void = () => undefined;
     const unsubscribe = this.store.subscribe((event) => {
-      if (event.type === 'external' || (event.type === 'changed' && (!event.runIds || event.runIds.includes(id)))) wake();
+      if (event.type === 'external' || (event.type === 'changed' && (!event.runIds || event.runIds.includes(id))))
+        wake();
     });
     try {
       await this.store.listening();
@@ -189,7 +185,10 @@ function parseStatuses(value: string | string[]): RunStatus[] {
   const bad = list.filter((s) => !isRunStatus(s));
   if (bad.length) {
     throw new ValidationError('Unknown run status.', [
-      fieldError('status', `Unknown status ${bad.join(', ')}. Known: QUEUED, RUNNING, CANCELLING, SUCCESS, PARTIAL_SUCCESS, WARNING, FAILED, CANCELLED.`),
+      fieldError(
+        'status',
+        `Unknown status ${bad.join(', ')}. Known: QUEUED, RUNNING, CANCELLING, SUCCESS, PARTIAL_SUCCESS, WARNING, FAILED, CANCELLED.`,
+      ),
     ]);
   }
   return list as RunStatus[];

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { ConfigurationError } from '../domain/errors.js';
 
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; connectionString: string; schema: string | undefined };
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; connectionString: string; schema: string | undefined };
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./jobdeck.db';
 
@@ -22,9 +21,7 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     }
     const schema = parsed.searchParams.get('schema') ?? undefined;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(schema)) {
-      throw new ConfigurationError(
-        `Schema "${schema}" is not a plain identifier (letters, digits and "_").`,
-      );
+      throw new ConfigurationError(`Schema "${schema}" is not a plain identifier (letters, digits and "_").`);
     }
     parsed.searchParams.delete('schema');
     return { dialect: 'postgres', connectionString: parsed.toString(), schema };

@@ -49,23 +49,13 @@ export async function jobList({ db, traits }: QueryContext, filter: JobFilter): 
   if (filter.task) query = query.where('task', '=', filter.task);
   if (filter.queue) query = query.where('default_queue', '=', filter.queue);
   const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(jobFromRow), total: Number(count.n) };
 }
 
-export async function jobUpdate(
-  ctx: QueryContext,
-  id: string,
-  changes: JobChanges,
-): Promise<Job | undefined> {
+export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChanges): Promise<Job | undefined> {
   const { db, traits } = ctx;
   const row = await db
     .updateTable('jobs')

@@ -19,11 +19,7 @@ export async function logAppend({ db }: QueryContext, lines: LogLine[]): Promise
   }
 }
 
-export async function logList(
-  { db }: QueryContext,
-  runId: number,
-  query: LogQuery,
-): Promise<LogLine[]> {
+export async function logList({ db }: QueryContext, runId: number, query: LogQuery): Promise<LogLine[]> {
   let select = db
     .selectFrom('run_logs')
     .selectAll()

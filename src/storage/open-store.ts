@@ -32,9 +32,7 @@ interface Connection {
 
 function openSqlite(file: string): Connection {
   if (file !== ':memory:' && !fs.existsSync(path.dirname(file))) {
-    throw new UnavailableError(
-      `Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`,
-    );
+    throw new UnavailableError(`Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`);
   }
   let handle: Database.Database;
   try {
@@ -63,10 +61,7 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-function openPostgres(
-  target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
-  poolSize: number,
-): Connection {
+function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, poolSize: number): Connection {
   const clientConfig: pg.ClientConfig = {
     connectionString: target.connectionString,
     types: pgTypes,
@@ -103,9 +98,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   const target = parseDatabaseUrl(url);
   const location = describeTarget(target);
   const connection =
-    target.dialect === 'sqlite'
-      ? openSqlite(target.file)
-      : openPostgres(target, options.poolSize ?? 10);
+    target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target, options.poolSize ?? 10);
   try {
     await sql`select 1`.execute(connection.db);
     if (options.migrate ?? true) await migrate(connection);

@@ -180,11 +180,7 @@ export async function runTransition(
   return row && runFromRow(row);
 }
 
-export async function runProgress(
-  { db }: QueryContext,
-  id: number,
-  progress: Partial<RunProgress>,
-): Promise<void> {
+export async function runProgress({ db }: QueryContext, id: number, progress: Partial<RunProgress>): Promise<void> {
   const set = {
     ...(progress.total != null && { total_entries: progress.total }),
     ...(progress.inserted != null && { inserted_entries: progress.inserted }),

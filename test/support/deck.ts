@@ -13,7 +13,11 @@ export const testTasks: AnyTask[] = [
     id: 'test.echo',
     title: 'Echo',
     description: 'Returns its arguments and since; logs each line given',
-    args: z.object({ lines: z.array(z.string()).default([]), result: z.unknown().optional(), errored: z.number().int().optional() }),
+    args: z.object({
+      lines: z.array(z.string()).default([]),
+      result: z.unknown().optional(),
+      errored: z.number().int().optional(),
+    }),
     run(ctx, args) {
       args.lines.forEach((line, i) => ctx.log.info(line, { i }));
       if (args.errored !== undefined) ctx.progress({ total: 10, inserted: 10 - args.errored, errored: args.errored });
@@ -40,7 +44,11 @@ export const testTasks: AnyTask[] = [
       ctx.log.info('blocking');
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, args.ms);
-        if (!args.ignoreAbort) ctx.signal.addEventListener('abort', () => { clearTimeout(timer); reject(ctx.signal.reason); });
+        if (!args.ignoreAbort)
+          ctx.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(ctx.signal.reason);
+          });
       });
       return 'finished';
     },
@@ -48,7 +56,10 @@ export const testTasks: AnyTask[] = [
 ];
 
 /** A Jobdeck over a fresh test database with the test tasks; closed after the test. */
-export async function openTestDeck(options: Partial<JobdeckOptions> = {}, url = useTestDatabase().url): Promise<Jobdeck> {
+export async function openTestDeck(
+  options: Partial<JobdeckOptions> = {},
+  url = useTestDatabase().url,
+): Promise<Jobdeck> {
   const deck = await createJobdeck({ database: url, tasks: testTasks, queues: ['default', 'other'], ...options });
   onCleanup(() => deck.close());
   return deck;
@@ -61,7 +72,10 @@ interface Seen {
 const seen = new WeakMap<Worker, Seen>();
 
 /** A started worker, stopped after the test; its run events are recorded from the start. */
-export async function startWorker(deck: Jobdeck, options: Parameters<Jobdeck['createWorker']>[0] = {}): Promise<Worker> {
+export async function startWorker(
+  deck: Jobdeck,
+  options: Parameters<Jobdeck['createWorker']>[0] = {},
+): Promise<Worker> {
   const worker = deck.createWorker({ shutdownGraceMs: 1000, abortGraceMs: 1000, ...options });
   const record: Seen = { started: new Map(), finished: new Map() };
   seen.set(worker, record);
@@ -76,10 +90,14 @@ function eventFor<T>(worker: Worker, name: 'run:started' | 'run:finished', runId
   const record = seen.get(worker)!;
   const already = (name === 'run:started' ? record.started : record.finished).get(runId);
   if (already) return Promise.resolve(already as T);
-  return nextEvent<{ id: number }>((listener) => {
-    worker.on(name, listener);
-    return () => worker.off(name, listener);
-  }, (e) => e.id === runId, ms) as Promise<T>;
+  return nextEvent<{ id: number }>(
+    (listener) => {
+      worker.on(name, listener);
+      return () => worker.off(name, listener);
+    },
+    (e) => e.id === runId,
+    ms,
+  ) as Promise<T>;
 }
 
 /** Resolves when the worker has recorded the run's final state (even if that happened already). */

@@ -12,13 +12,17 @@ describe('database URLs', () => {
 
   it('reads PostgreSQL URLs with an optional schema', () => {
     expect(parseDatabaseUrl('postgres://u:pw@h:5432/db?schema=tenant_1')).toEqual({
-      dialect: 'postgres', connectionString: 'postgres://u:pw@h:5432/db', schema: 'tenant_1',
+      dialect: 'postgres',
+      connectionString: 'postgres://u:pw@h:5432/db',
+      schema: 'tenant_1',
     });
     expect(() => parseDatabaseUrl('postgres://h/db?schema=a;drop')).toThrow(/not a plain identifier/);
   });
 
   it('refuses other schemes and never echoes a password', () => {
-    expect(() => parseDatabaseUrl('mysql://root:secret@h/db')).toThrow(/Unsupported database URL "mysql:\/\/root:\*\*\*@h\/db"/);
+    expect(() => parseDatabaseUrl('mysql://root:secret@h/db')).toThrow(
+      /Unsupported database URL "mysql:\/\/root:\*\*\*@h\/db"/,
+    );
     expect(redactUrl('postgres://me:secret@host/db')).toBe('postgres://me:***@host/db');
   });
 });

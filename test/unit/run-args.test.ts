@@ -46,14 +46,23 @@ describe('parseJsonObject', () => {
 describe('resolveRunArgs', () => {
   const base = { task, jobArgs: { url: 'https://example.org/a', limit: 5 }, jobCustomArgs: null };
 
-  it('lays run arguments over the job\'s and applies schema defaults', () => {
-    expect(resolveRunArgs({ ...base, args: { limit: 7 } })).toEqual({ args: { url: 'https://example.org/a', limit: 7 }, customArgs: null });
-    expect(resolveRunArgs({ ...base, jobArgs: { url: 'https://x.org' } }).args).toEqual({ url: 'https://x.org', limit: 10 });
+  it("lays run arguments over the job's and applies schema defaults", () => {
+    expect(resolveRunArgs({ ...base, args: { limit: 7 } })).toEqual({
+      args: { url: 'https://example.org/a', limit: 7 },
+      customArgs: null,
+    });
+    expect(resolveRunArgs({ ...base, jobArgs: { url: 'https://x.org' } }).args).toEqual({
+      url: 'https://x.org',
+      limit: 10,
+    });
   });
 
   it('lets custom args replace everything verbatim', () => {
     const custom = { url: 'https://custom.org' };
-    expect(resolveRunArgs({ ...base, args: { limit: 3 }, customArgs: custom })).toEqual({ args: custom, customArgs: custom });
+    expect(resolveRunArgs({ ...base, args: { limit: 3 }, customArgs: custom })).toEqual({
+      args: custom,
+      customArgs: custom,
+    });
     expect(resolveRunArgs({ ...base, jobCustomArgs: custom })).toEqual({ args: custom, customArgs: custom });
     // null: this run ignores the job's saved custom args.
     expect(resolveRunArgs({ ...base, jobCustomArgs: custom, customArgs: null }).args).toEqual(base.jobArgs);
@@ -80,7 +89,11 @@ describe('tasks', () => {
 
   it('describes arguments as JSON Schema', () => {
     const schema = argsJsonSchema(task);
-    expect(schema).toMatchObject({ type: 'object', properties: { url: { type: 'string', format: 'uri' }, limit: { type: 'integer', default: 10, minimum: 1 } }, required: ['url'] });
+    expect(schema).toMatchObject({
+      type: 'object',
+      properties: { url: { type: 'string', format: 'uri' }, limit: { type: 'integer', default: 10, minimum: 1 } },
+      required: ['url'],
+    });
   });
 });
 

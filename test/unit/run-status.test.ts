@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_STATUSES, canTransition, isFinalStatus, statusesLeadingTo, type RunStatus } from '../../src/domain/run-status.js';
+import {
+  RUN_STATUSES,
+  canTransition,
+  isFinalStatus,
+  statusesLeadingTo,
+  type RunStatus,
+} from '../../src/domain/run-status.js';
 
 // The agreed state machine (DESIGN.md "Run states"), written out in full so a change to the
 // table in run-status.ts has to be made here too.

@@ -82,31 +82,47 @@ export function registerJobCommands(program: Command): void {
     .option('--page <n>', 'page number', parseInteger('page', 1), 1)
     .option('--size <n>', 'jobs per page (≤ 100)', parseInteger('size', 1), 25)
     .action(
-      withContext(async ({ deck, json }, options: { query?: string; task?: string; queue?: string; active?: boolean; inactive?: boolean; page: number; size: number }) => {
-        const page = await deck.jobs.list({
-          q: options.query,
-          task: options.task,
-          queue: options.queue,
-          active: options.active ? true : options.inactive ? false : undefined,
-          page: options.page,
-          size: options.size,
-        });
-        if (json) return printJson({ hits: { hits: page.items.map(jobToWire), total: page.total } });
-        printTable(
-          ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE'],
-          page.items.map((job) => [job.id, job.title, job.task, job.defaultQueue, job.active ? 'yes' : 'no']),
-        );
-        process.stdout.write(`${page.total} job(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
-      }),
+      withContext(
+        async (
+          { deck, json },
+          options: {
+            query?: string;
+            task?: string;
+            queue?: string;
+            active?: boolean;
+            inactive?: boolean;
+            page: number;
+            size: number;
+          },
+        ) => {
+          const page = await deck.jobs.list({
+            q: options.query,
+            task: options.task,
+            queue: options.queue,
+            active: options.active ? true : options.inactive ? false : undefined,
+            page: options.page,
+            size: options.size,
+          });
+          if (json) return printJson({ hits: { hits: page.items.map(jobToWire), total: page.total } });
+          printTable(
+            ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE'],
+            page.items.map((job) => [job.id, job.title, job.task, job.defaultQueue, job.active ? 'yes' : 'no']),
+          );
+          process.stdout.write(`${page.total} job(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
+        },
+      ),
     );
 
-  jobs.command('show <job-id>').description('show one job').action(
-    withContext(async ({ deck, json }, id: string) => {
-      const job = await deck.jobs.get(id);
-      if (json) printJson(jobToWire(job));
-      else printJob(job);
-    }),
-  );
+  jobs
+    .command('show <job-id>')
+    .description('show one job')
+    .action(
+      withContext(async ({ deck, json }, id: string) => {
+        const job = await deck.jobs.get(id);
+        if (json) printJson(jobToWire(job));
+        else printJob(job);
+      }),
+    );
 
   withJobOptions(jobs.command('update <job-id>').description('change the given fields of a job')).action(
     withContext(async ({ deck, json }, id: string, options: JobOptions) => {
@@ -116,41 +132,58 @@ export function registerJobCommands(program: Command): void {
     }),
   );
 
-  jobs.command('delete <job-id>').description('delete a job with its runs and their logs').action(
-    withContext(async ({ deck, json }, id: string) => {
-      await deck.jobs.delete(id);
-      if (json) printJson({ deleted: id });
-      else process.stdout.write(`Deleted job ${id} with its runs and logs.\n`);
-    }),
-  );
+  jobs
+    .command('delete <job-id>')
+    .description('delete a job with its runs and their logs')
+    .action(
+      withContext(async ({ deck, json }, id: string) => {
+        await deck.jobs.delete(id);
+        if (json) printJson({ deleted: id });
+        else process.stdout.write(`Deleted job ${id} with its runs and logs.\n`);
+      }),
+    );
 
   jobs
     .command('run <job-id>')
     .description('queue a run of the job now ("Configure and run")')
     .option('--title <title>', 'title of the run', 'Manual run')
-    .option('--queue <name>', 'queue (default: the job\'s)')
-    .option('--args <json>', 'arguments laid over the job\'s saved ones, a JSON object')
+    .option('--queue <name>', "queue (default: the job's)")
+    .option('--args <json>', "arguments laid over the job's saved ones, a JSON object")
     .option('--since <iso>', 'process what changed after this time (default: start of the last successful run)')
     .option('--custom-args <json>', 'a JSON object that replaces all arguments')
     .option('--wait', 'wait for the run to end; exit 0 only if it ends SUCCESS')
     .option('--timeout <seconds>', 'with --wait: give up after this long', parseInteger('timeout', 1))
     .action(
-      withContext(async ({ deck, json }, id: string, options: { title: string; queue?: string; args?: string; since?: string; customArgs?: string; wait?: boolean; timeout?: number }) => {
-        let run = await deck.runs.create(id, {
-          title: options.title,
-          queue: options.queue,
-          args: options.args,
-          since: options.since,
-          customArgs: options.customArgs,
-          startedBy: process.env.USER ? `cli:${process.env.USER}` : 'cli',
-        });
-        if (options.wait) {
-          if (!json) process.stderr.write(`Run ${run.id} queued on "${run.queue}"; waiting for it to end…\n`);
-          run = await deck.runs.waitForEnd(run.id, options.timeout ? { timeoutMs: options.timeout * 1000 } : {});
-          if (run.status !== 'SUCCESS') process.exitCode = EXIT_RUN_NOT_SUCCESSFUL;
-        }
-        if (json) printJson(runToWire(run));
-        else printRun(run);
-      }),
+      withContext(
+        async (
+          { deck, json },
+          id: string,
+          options: {
+            title: string;
+            queue?: string;
+            args?: string;
+            since?: string;
+            customArgs?: string;
+            wait?: boolean;
+            timeout?: number;
+          },
+        ) => {
+          let run = await deck.runs.create(id, {
+            title: options.title,
+            queue: options.queue,
+            args: options.args,
+            since: options.since,
+            customArgs: options.customArgs,
+            startedBy: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+          });
+          if (options.wait) {
+            if (!json) process.stderr.write(`Run ${run.id} queued on "${run.queue}"; waiting for it to end…\n`);
+            run = await deck.runs.waitForEnd(run.id, options.timeout ? { timeoutMs: options.timeout * 1000 } : {});
+            if (run.status !== 'SUCCESS') process.exitCode = EXIT_RUN_NOT_SUCCESSFUL;
+          }
+          if (json) printJson(runToWire(run));
+          else printRun(run);
+        },
+      ),
     );
 }

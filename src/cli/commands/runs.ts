@@ -52,24 +52,48 @@ export function registerRunCommands(program: Command): void {
     .option('--page <n>', 'page number', parseInteger('page', 1), 1)
     .option('--size <n>', 'runs per page (≤ 100)', parseInteger('size', 1), 25)
     .action(
-      withContext(async ({ deck, json }, options: { job?: string; status?: string; queue?: string; task?: string; page: number; size: number }) => {
-        const page = await deck.runs.list({ jobId: options.job, status: options.status, queue: options.queue, task: options.task, page: options.page, size: options.size });
-        if (json) return printJson({ hits: { hits: page.items.map(runToWire), total: page.total } });
-        printTable(
-          ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
-          page.items.map((run) => [run.id, run.status, run.title, run.task, run.queue, run.created.toISOString(), seconds(runDurationMs(run)), run.message && oneLine(run.message, 50)]),
-        );
-        process.stdout.write(`${page.total} run(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
-      }),
+      withContext(
+        async (
+          { deck, json },
+          options: { job?: string; status?: string; queue?: string; task?: string; page: number; size: number },
+        ) => {
+          const page = await deck.runs.list({
+            jobId: options.job,
+            status: options.status,
+            queue: options.queue,
+            task: options.task,
+            page: options.page,
+            size: options.size,
+          });
+          if (json) return printJson({ hits: { hits: page.items.map(runToWire), total: page.total } });
+          printTable(
+            ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
+            page.items.map((run) => [
+              run.id,
+              run.status,
+              run.title,
+              run.task,
+              run.queue,
+              run.created.toISOString(),
+              seconds(runDurationMs(run)),
+              run.message && oneLine(run.message, 50),
+            ]),
+          );
+          process.stdout.write(`${page.total} run(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
+        },
+      ),
     );
 
-  runs.command('show <run-id>').description('show one run').action(
-    withContext(async ({ deck, json }, id: string) => {
-      const run = await deck.runs.get(parseRunId(id));
-      if (json) printJson(runToWire(run));
-      else printRun(run);
-    }),
-  );
+  runs
+    .command('show <run-id>')
+    .description('show one run')
+    .action(
+      withContext(async ({ deck, json }, id: string) => {
+        const run = await deck.runs.get(parseRunId(id));
+        if (json) printJson(runToWire(run));
+        else printRun(run);
+      }),
+    );
 
   runs
     .command('logs <run-id>')

@@ -35,7 +35,10 @@ async function runWorker(command: Command, flags: WorkerFlags, label: string): P
         process.exit(130);
       }
       deck.logger.info(`${signal}: stopping (send it again to exit at once)`);
-      void started.stop().then(() => deck.close()).then(() => process.exit(0));
+      void started
+        .stop()
+        .then(() => deck.close())
+        .then(() => process.exit(0));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -53,11 +56,17 @@ export function registerServiceCommands(program: Command): void {
     command
       .option('--queues <list>', 'queues to take runs from, comma-separated (default: all)', parseList)
       .option('--concurrency <n>', 'runs executed at once (default 10)', parseInteger('concurrency', 1))
-      .option('--shutdown-grace <seconds>', 'on stop, time running runs get to finish (default 30)', parseInteger('shutdown-grace'));
+      .option(
+        '--shutdown-grace <seconds>',
+        'on stop, time running runs get to finish (default 30)',
+        parseInteger('shutdown-grace'),
+      );
 
-  workerOptions(program.command('start').description('run Jobdeck: a worker on all queues (scheduler and server join in later versions)')).action(
-    (flags: WorkerFlags, command: Command) => runWorker(command, flags, 'jobdeck'),
-  );
+  workerOptions(
+    program
+      .command('start')
+      .description('run Jobdeck: a worker on all queues (scheduler and server join in later versions)'),
+  ).action((flags: WorkerFlags, command: Command) => runWorker(command, flags, 'jobdeck'));
 
   workerOptions(program.command('worker').description('run a worker only')).action(
     (flags: WorkerFlags, command: Command) => runWorker(command, flags, 'worker'),

@@ -11,10 +11,20 @@ export function registerTaskCommands(program: Command): void {
       withContext(async ({ deck, json }) => {
         const list = deck.tasks.list();
         if (json) {
-          printJson(list.map((task) => ({ id: task.id, title: task.title, description: task.description, args_schema: task.argsSchema })));
+          printJson(
+            list.map((task) => ({
+              id: task.id,
+              title: task.title,
+              description: task.description,
+              args_schema: task.argsSchema,
+            })),
+          );
           return;
         }
-        printTable(['ID', 'TITLE', 'DESCRIPTION'], list.map((task) => [task.id, task.title, task.description]));
+        printTable(
+          ['ID', 'TITLE', 'DESCRIPTION'],
+          list.map((task) => [task.id, task.title, task.description]),
+        );
       }),
     );
 }

@@ -50,7 +50,9 @@ export const sqliteMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX runs_claim ON runs (queue, priority, id) WHERE status = 'QUEUED'`.execute(db);
       await sql`CREATE INDEX runs_job ON runs (job_id, id)`.execute(db);
       await sql`CREATE INDEX runs_job_status ON runs (job_id, status, started_at)`.execute(db);
-      await sql`CREATE INDEX runs_live ON runs (status, heartbeat_at) WHERE status IN ('RUNNING', 'CANCELLING')`.execute(db);
+      await sql`CREATE INDEX runs_live ON runs (status, heartbeat_at) WHERE status IN ('RUNNING', 'CANCELLING')`.execute(
+        db,
+      );
       await sql`CREATE INDEX runs_parent ON runs (parent_run_id) WHERE parent_run_id IS NOT NULL`.execute(db);
       await sql`
         CREATE TABLE run_logs (

@@ -48,7 +48,10 @@ describe('stopping runs', () => {
     await worker.stop();
     expect((await deck.runs.get(quick.id)).status).toBe('SUCCESS');
     for (const run of [slow, stubborn]) {
-      expect(await deck.runs.get(run.id)).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/worker shut down/) });
+      expect(await deck.runs.get(run.id)).toMatchObject({
+        status: 'FAILED',
+        message: expect.stringMatching(/worker shut down/),
+      });
     }
     await worker.stop(); // idempotent
   });

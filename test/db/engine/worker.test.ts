@@ -10,7 +10,11 @@ describe('worker', () => {
     const run = await deck.runs.create(job.id, { args: { lines } });
     await finished(worker, run.id);
     const done = await deck.runs.get(run.id);
-    expect(done).toMatchObject({ status: 'SUCCESS', result: { since: null, job: 'Echo job', run: run.id }, attempt: 1 });
+    expect(done).toMatchObject({
+      status: 'SUCCESS',
+      result: { since: null, job: 'Echo job', run: run.id },
+      attempt: 1,
+    });
     expect(done.finishedAt!.getTime()).toBeGreaterThanOrEqual(done.startedAt!.getTime());
     const logs = [...(await deck.runs.logs(run.id, { size: 1000 }))];
     expect(logs.map((l) => l.message)).toEqual(lines);
@@ -30,7 +34,11 @@ describe('worker', () => {
 
     const partial = await deck.runs.create(job.id, { args: { partial: true } });
     await finished(worker, partial.id);
-    expect(await deck.runs.get(partial.id)).toMatchObject({ status: 'PARTIAL_SUCCESS', message: '3 records were invalid', progress: { errored: 3 } });
+    expect(await deck.runs.get(partial.id)).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      message: '3 records were invalid',
+      progress: { errored: 3 },
+    });
   });
 
   it('ends PARTIAL_SUCCESS when a task reports errored entries, with its counters', async () => {
@@ -39,7 +47,10 @@ describe('worker', () => {
     const worker = await startWorker(deck);
     const run = await deck.runs.create(job.id, { args: { errored: 2 } });
     await finished(worker, run.id);
-    expect(await deck.runs.get(run.id)).toMatchObject({ status: 'PARTIAL_SUCCESS', progress: { total: 10, inserted: 8, updated: null, errored: 2 } });
+    expect(await deck.runs.get(run.id)).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      progress: { total: 10, inserted: 8, updated: null, errored: 2 },
+    });
   });
 
   it('defaults since to the start of the last successful run', async () => {
@@ -90,7 +101,16 @@ describe('worker', () => {
     const job = await deck.jobs.create({ title: 'Echo', task: 'test.echo' });
     const worker = await startWorker(deck);
     // Written straight to the store, as an older version of the task might have accepted it.
-    const run = await deck.store.runCreate({ jobId: job.id, task: 'test.echo', title: 't', queue: 'default', args: { lines: 'nope' }, customArgs: null, since: null, startedBy: 'test' });
+    const run = await deck.store.runCreate({
+      jobId: job.id,
+      task: 'test.echo',
+      title: 't',
+      queue: 'default',
+      args: { lines: 'nope' },
+      customArgs: null,
+      since: null,
+      startedBy: 'test',
+    });
     await finished(worker, run.id);
     expect((await deck.runs.get(run.id)).message).toMatch(/args\.lines/);
   });

@@ -24,7 +24,12 @@ describe('store conformance: jobs', () => {
     const base = Date.now();
     const jobs = [
       jobFixture({ title: 'ROR import', description: 'Organisations', created: new Date(base + 1) }),
-      jobFixture({ title: 'Cleanup', description: 'removes 100% of old ror_rows', created: new Date(base + 2), active: false }),
+      jobFixture({
+        title: 'Cleanup',
+        description: 'removes 100% of old ror_rows',
+        created: new Date(base + 2),
+        active: false,
+      }),
       jobFixture({ title: 'Mailer', task: 'mail.send', defaultQueue: 'low', created: new Date(base + 3) }),
     ];
     for (const job of jobs) await store.jobCreate(job);
@@ -35,7 +40,9 @@ describe('store conformance: jobs', () => {
     // LIKE wildcards in the query are taken literally.
     expect((await store.jobList({ q: '100%', limit: 10, offset: 0 })).total).toBe(1);
     expect((await store.jobList({ q: 'ror_', limit: 10, offset: 0 })).total).toBe(1);
-    expect((await store.jobList({ active: false, limit: 10, offset: 0 })).items.map((j) => j.title)).toEqual(['Cleanup']);
+    expect((await store.jobList({ active: false, limit: 10, offset: 0 })).items.map((j) => j.title)).toEqual([
+      'Cleanup',
+    ]);
     expect((await store.jobList({ task: 'mail.send', limit: 10, offset: 0 })).total).toBe(1);
     expect((await store.jobList({ queue: 'low', limit: 10, offset: 0 })).items[0]!.title).toBe('Mailer');
 

@@ -10,7 +10,11 @@ describe('store conformance: log lines', () => {
     const run = await store.runCreate(newRun(job.id));
     const levels = ['debug', 'info', 'warn', 'error'] as const;
     const lines: LogLine[] = Array.from({ length: 2300 }, (_, i) => ({
-      runId: run.id, seq: i + 1, time: new Date(1_700_000_000_000 + i), level: levels[i % 4]!, message: `line ${i + 1}`,
+      runId: run.id,
+      seq: i + 1,
+      time: new Date(1_700_000_000_000 + i),
+      level: levels[i % 4]!,
+      message: `line ${i + 1}`,
       fields: i === 0 ? { nested: { ok: true }, list: [1, 2] } : null,
     }));
     await store.logAppend(lines);
@@ -48,14 +52,19 @@ describe('store conformance: change events', () => {
     expect(await cancel).toEqual(exact ? { type: 'cancel', runId: run.id } : { type: 'external' });
 
     const changed = nextEvent(subscribe, (e) => e.type === (exact ? 'changed' : 'external'));
-    await writer.runsFinish([{ id: run.id, workerId: 'w', attempt: 1, status: 'CANCELLED', message: null, result: null, progress: {} }]);
+    await writer.runsFinish([
+      { id: run.id, workerId: 'w', attempt: 1, status: 'CANCELLED', message: null, result: null, progress: {} },
+    ]);
     expect(await changed).toEqual(exact ? { type: 'changed', runIds: [run.id] } : { type: 'external' });
   });
 
   it('tells its own subscribers at once', async () => {
     const store = await openTestStore();
     const job = await store.jobCreate(jobFixture());
-    const queued = nextEvent((l: (e: StoreEvent) => void) => store.subscribe(l), (e) => e.type === 'queued');
+    const queued = nextEvent(
+      (l: (e: StoreEvent) => void) => store.subscribe(l),
+      (e) => e.type === 'queued',
+    );
     await store.listening();
     await store.runCreate(newRun(job.id, { queue: 'fast' }));
     expect(await queued).toEqual({ type: 'queued', queue: 'fast' });

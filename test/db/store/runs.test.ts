@@ -3,7 +3,14 @@ import type { RunOutcome } from '../../../src/storage/store.js';
 import { jobFixture, newRun, openTestStore } from '../../support/fixtures.js';
 
 const outcome = (id: number, over: Partial<RunOutcome> = {}): RunOutcome => ({
-  id, workerId: 'w1', attempt: 1, status: 'SUCCESS', message: null, result: null, progress: {}, ...over,
+  id,
+  workerId: 'w1',
+  attempt: 1,
+  status: 'SUCCESS',
+  message: null,
+  result: null,
+  progress: {},
+  ...over,
 });
 
 describe('store conformance: runs', () => {
@@ -11,10 +18,21 @@ describe('store conformance: runs', () => {
     const store = await openTestStore();
     const job = await store.jobCreate(jobFixture());
     const since = new Date('2026-01-02T03:04:05.678Z');
-    const run = await store.runCreate(newRun(job.id, { args: { a: [1, 'x'] }, customArgs: { a: 2 }, since, title: 'T' }));
+    const run = await store.runCreate(
+      newRun(job.id, { args: { a: [1, 'x'] }, customArgs: { a: 2 }, since, title: 'T' }),
+    );
     expect(run).toMatchObject({
-      jobId: job.id, status: 'QUEUED', title: 'T', args: { a: [1, 'x'] }, customArgs: { a: 2 }, since,
-      attempt: 0, maxAttempts: 1, startedAt: null, finishedAt: null, result: null,
+      jobId: job.id,
+      status: 'QUEUED',
+      title: 'T',
+      args: { a: [1, 'x'] },
+      customArgs: { a: 2 },
+      since,
+      attempt: 0,
+      maxAttempts: 1,
+      startedAt: null,
+      finishedAt: null,
+      result: null,
       progress: { total: null, inserted: null, updated: null, errored: null },
     });
     expect(await store.runGet(run.id)).toEqual(run);
@@ -68,14 +86,21 @@ describe('store conformance: runs', () => {
     await store.runTransition(r4!.id, 'CANCELLING');
 
     const applied = await store.runsFinish([
-      outcome(r1!.id, { result: { rows: 3 }, progress: { total: 5, inserted: 3, errored: 2 }, status: 'PARTIAL_SUCCESS', message: '2 failed' }),
+      outcome(r1!.id, {
+        result: { rows: 3 },
+        progress: { total: 5, inserted: 3, errored: 2 },
+        status: 'PARTIAL_SUCCESS',
+        message: '2 failed',
+      }),
       outcome(r2!.id, { workerId: 'someone-else' }),
       outcome(r3!.id, { attempt: 2 }),
       outcome(r4!.id), // SUCCESS is not allowed from CANCELLING
     ]);
     expect(applied).toEqual([r1!.id]);
     expect(await store.runGet(r1!.id)).toMatchObject({
-      status: 'PARTIAL_SUCCESS', message: '2 failed', result: { rows: 3 },
+      status: 'PARTIAL_SUCCESS',
+      message: '2 failed',
+      result: { rows: 3 },
       progress: { total: 5, inserted: 3, updated: null, errored: 2 },
     });
     expect((await store.runGet(r1!.id))!.finishedAt).toBeInstanceOf(Date);
@@ -132,7 +157,9 @@ describe('store conformance: runs', () => {
     await store.runsFinish([outcome(claimed[0]!.id, { workerId: 'w' })]);
     const parent = claimed[0]!;
     await store.runCreate(newRun(job.id, { parentRunId: parent.id }));
-    const [child] = await store.runClaim({ queues: ['default'], limit: 5, workerId: 'w' }).then((runs) => runs.filter((r) => r.parentRunId === parent.id));
+    const [child] = await store
+      .runClaim({ queues: ['default'], limit: 5, workerId: 'w' })
+      .then((runs) => runs.filter((r) => r.parentRunId === parent.id));
     await store.runsFinish([outcome(child!.id, { workerId: 'w' })]);
 
     const all = await store.runList({ jobId: job.id, limit: 10, offset: 0 });

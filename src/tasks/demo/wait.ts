@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineTask } from '../../domain/task.js';
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export const waitTask = defineTask({
+  id: 'demo.wait',
+  title: 'Wait',
+  description: 'Waits the given number of seconds, logging one line a second; stops at once when asked.',
+  args: z.object({
+    seconds: z.number().min(0).max(86_400).default(5).describe('How long to wait, in seconds'),
+  }),
+  async run(ctx, { seconds }) {
+    ctx.progress({ total: seconds, inserted: 0 });
+    let elapsed = 0;
+    while (elapsed < seconds) {
+      const step = Math.min(1, seconds - elapsed);
+      await sleep(step * 1000, ctx.signal);
+      elapsed = Math.round((elapsed + step) * 1000) / 1000;
+      ctx.log.info(`Waited ${elapsed} of ${seconds} seconds`, { elapsed, total: seconds });
+      ctx.progress({ inserted: Math.floor(elapsed) });
+    }
+    return { waited_seconds: elapsed };
+  },
+});

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobWire, RunWire } from '../../../src/service/wire.js';
+import { cli, cliJson, startWorkerProcess } from '../../support/cli.js';
+import { openTestStore, useTestDatabase } from '../../support/fixtures.js';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'jobdeck-cli-'));
+}
+
+describe('jobdeck CLI with a worker process', () => {
+  it('runs a demo.wait job to SUCCESS, defaults since, and stops a long run within 3 s', async () => {
+    const { url } = useTestDatabase();
+    await (await openTestStore(url)).close(); // migrate once, before processes race to do it
+    await startWorkerProcess(url);
+    const job = await cliJson<JobWire>(
+      ['jobs', 'create', '--title', 'Wait', '--task', 'demo.wait', '--args', '{"seconds": 1}'],
+      url,
+    );
+
+    const waited = await cli(['jobs', 'run', job.id, '--wait'], url);
+    expect(waited.code).toBe(0);
+    expect(waited.stdout).toMatch(/status:\s+SUCCESS/);
+    const [first] = (await cliJson<{ hits: { hits: RunWire[] } }>(['runs', 'list', '--job', job.id], url)).hits.hits;
+
+    const long = await cliJson<RunWire>(['jobs', 'run', job.id, '--args', '{"seconds": 30}'], url);
+    expect(long.since).toBe(first!.started_at);
+    const running = Date.now() + 10_000;
+    while ((await cliJson<RunWire>(['runs', 'show', String(long.id)], url)).status !== 'RUNNING') {
+      expect(Date.now()).toBeLessThan(running);
+    }
+    const asked = Date.now();
+    const stopped = await cliJson<RunWire>(['runs', 'stop', String(long.id), '--wait'], url);
+    expect(stopped.status).toBe('CANCELLED');
+    expect(Date.now() - asked).toBeLessThan(3000);
+
+    const again = await cli(['runs', 'stop', String(long.id)], url);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already finished \(CANCELLED\)/);
+  });
+
+  it('imports the vocabulary sample as PARTIAL_SUCCESS, and fewer records with a later --since', async () => {
+    const { url } = useTestDatabase();
+    const cwd = tempDir();
+    await (await openTestStore(url)).close();
+    await startWorkerProcess(url, cwd);
+    const job = await cliJson<JobWire>(
+      ['jobs', 'create', '--title', 'Organisations', '--task', 'demo.import-vocabulary'],
+      url,
+      cwd,
+    );
+
+    const full = await cli(['jobs', 'run', job.id, '--wait', '--json'], url, cwd);
+    expect(full.code).toBe(2);
+    const run = JSON.parse(full.stdout) as RunWire;
+    expect(run).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      total_entries: 300,
+      inserted_entries: 282,
+      updated_entries: 0,
+      errored_entries: 18,
+    });
+
+    const later = JSON.parse(
+      (await cli(['jobs', 'run', job.id, '--since', '2026-01-01T00:00:00Z', '--wait', '--json'], url, cwd)).stdout,
+    ) as RunWire;
+    expect(later).toMatchObject({ status: 'PARTIAL_SUCCESS', since: '2026-01-01T00:00:00.000Z' });
+    expect(later.total_entries).toBeLessThan(300);
+    expect(later.inserted_entries).toBe(0);
+    expect(later.updated_entries).toBeGreaterThan(0);
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+});
+
+describe('jobdeck CLI bad input', () => {
+  it('explains unknown tasks, bad JSON and unknown queues without a stack trace', async () => {
+    const { url } = useTestDatabase();
+    const bad = await cli(
+      ['jobs', 'create', '--title', 'x', '--task', 'nope', '--queue', 'fast', '--custom-args', '{"a": 1,}'],
+      url,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /task: Unknown task "nope". Known tasks: demo.import-vocabulary, demo.wait, http.request/,
+    );
+    expect(bad.stderr).toMatch(/queue: Unknown queue "fast". Known queues: default/);
+    expect(bad.stderr).toMatch(/custom_args: Invalid JSON at line 1, column 9/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+
+    const job = await cliJson<JobWire>(['jobs', 'create', '--title', 'W', '--task', 'demo.wait'], url);
+    const args = await cli(['jobs', 'run', job.id, '--args', '{"seconds": "soon"}'], url);
+    expect(args.stderr).toMatch(/args.seconds: .*expected number/);
+    const notObject = await cli(['jobs', 'run', job.id, '--custom-args', '[1]'], url);
+    expect(notObject.stderr).toMatch(/custom_args: Must be a JSON object/);
+    const missing = await cli(['runs', 'show', '999'], url);
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: Run 999 does not exist.\n' });
+  });
+
+  it('names the database it cannot reach', async () => {
+    const result = await cli(['jobs', 'list'], 'postgres://postgres@127.0.0.1:1/nowhere');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /Cannot use the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/,
+    );
+  });
+});
