@@ -2,17 +2,17 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from 'pino';
-import type { Job, Run, RunProgress } from '../domain/model.js';
+import type { Run } from '../domain/model.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { StoreEvent } from '../storage/notifier.js';
 import type { RunOutcome, Store } from '../storage/store.js';
-import { CompletionBatcher } from './completion-batcher.js';
+import { executeClaimedRun, type ClaimedRunDeps } from './claimed-run.js';
 import { JobCache } from './job-cache.js';
 import { LogSink } from './log-sink.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbortedError } from './run-abort.js';
-import { executeRun } from './run-executor.js';
-import { retrying, silentLogger } from './service-support.js';
+import { RunCompleter, workerOutcome } from './run-completer.js';
+import { silentLogger } from './service-support.js';
 
 export interface WorkerOptions {
   queues: string[];
@@ -58,7 +58,6 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #tasks: TaskRegistry;
   readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger'>>;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
@@ -69,9 +68,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
   /** Claimed runs waiting for a free slot, in claim order. */
   readonly #buffer = new Map<number, { run: Run; claimedAt: number }>();
   readonly #logs: LogSink;
-  readonly #completions: CompletionBatcher;
   readonly #progress: ProgressThrottle;
-  readonly #jobs: JobCache;
+  readonly #completer: RunCompleter;
+  readonly #deps: ClaimedRunDeps;
   #timers: NodeJS.Timeout[] = [];
   #unsubscribe: (() => void) | undefined;
   #running = false;
@@ -82,7 +81,6 @@ export class Worker extends EventEmitter<WorkerEvents> {
   constructor(store: Store, tasks: TaskRegistry, options: WorkerOptions) {
     super();
     this.#store = store;
-    this.#tasks = tasks;
     this.#opts = {
       queues: options.queues,
       concurrency: options.concurrency ?? 10,
@@ -98,9 +96,16 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
     const onError = (error: unknown) => this.#report(error);
     this.#logs = new LogSink(store, { onError });
-    this.#completions = new CompletionBatcher(store);
     this.#progress = new ProgressThrottle(store, { onError });
-    this.#jobs = new JobCache(store);
+    this.#completer = new RunCompleter(store, onError);
+    this.#deps = {
+      store,
+      tasks,
+      jobs: new JobCache(store),
+      workerId: this.id,
+      logs: this.#logs,
+      reportProgress: (id, progress) => this.#progress.report(id, progress),
+    };
   }
 
   get inFlight(): number {
@@ -152,15 +157,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       await Promise.all(
         [...this.#inFlight.values()].map(async ({ run }) => {
           this.#inFlight.delete(run.id);
-          await this.#complete({
-            id: run.id,
-            workerId: this.id,
-            attempt: run.attempt,
-            status: 'FAILED',
-            message,
-            result: null,
-            progress: {},
-          });
+          await this.#complete(workerOutcome(run, this.id, 'FAILED', message));
         }),
       );
     }
@@ -274,7 +271,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   async #execute(run: Run, signal: AbortSignal, freeSlot: () => void): Promise<void> {
     this.emit('run:started', run);
-    const outcome = await this.#outcomeOf(run, signal);
+    const outcome = await executeClaimedRun(run, signal, this.#deps);
     // The task is done: its slot can take the next run while the final state is written.
     freeSlot();
     // Lines must be stored before the final state, so a finished run never shows partial logs.
@@ -283,64 +280,14 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (this.#inFlight.has(run.id)) await this.#complete(outcome);
   }
 
-  async #outcomeOf(run: Run, signal: AbortSignal): Promise<RunOutcome> {
-    const failed = (message: string): RunOutcome => ({
-      id: run.id,
-      workerId: this.id,
-      attempt: run.attempt,
-      status: 'FAILED',
-      message,
-      result: null,
-      progress: {},
-    });
-    const task = this.#tasks.find(run.task);
-    if (!task)
-      return failed(`Task "${run.task}" is not registered in worker ${this.id}. ${this.#tasks.describeKnown()}`);
-    let job: Job | undefined;
-    try {
-      job = await this.#jobs.get(run.jobId);
-    } catch (error) {
-      return failed(`Could not read job ${run.jobId}: ${String(error)}`);
-    }
-    if (!job) return failed(`Job ${run.jobId} no longer exists.`);
-    const firstSeq = run.attempt > 1 ? (await this.#store.logMaxSeq(run.id)) + 1 : 1;
-    return executeRun(
-      run,
-      job,
-      task,
-      signal,
-      {
-        workerId: this.id,
-        logs: this.#logs,
-        reportProgress: (id: number, progress: Partial<RunProgress>) => this.#progress.report(id, progress),
-      },
-      firstSeq,
-    );
-  }
-
-  /** Stores a final state, retrying while the database is away; a refused write means the run is no longer ours. */
   async #complete(outcome: RunOutcome): Promise<void> {
-    let applied: boolean;
     try {
-      applied = await retrying(
-        () => this.#completions.finish(outcome),
-        (error) => this.#report(error),
-      );
-      if (!applied) {
-        // A stop may have arrived after the task ended: the stop wins.
-        const current = await this.#store.runGet(outcome.id);
-        if (current?.status === 'CANCELLING' && current.workerId === this.id && current.attempt === outcome.attempt) {
-          const cancelled: RunOutcome = { ...outcome, status: 'CANCELLED', message: outcome.message ?? 'Stopped.' };
-          applied = await this.#completions.finish(cancelled);
-          outcome = cancelled;
-        }
-      }
+      const recorded = await this.#completer.complete(outcome);
+      if (recorded) this.emit('run:finished', recorded);
+      else this.#log.warn({ run: outcome.id }, 'final state not recorded: the run is no longer held by this worker');
     } catch (error) {
       this.#report(error);
-      return;
     }
-    if (applied) this.emit('run:finished', outcome);
-    else this.#log.warn({ run: outcome.id }, 'final state not recorded: the run is no longer held by this worker');
   }
 
   async #heartbeat(): Promise<void> {
@@ -366,16 +313,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       if (buffered) {
         // Stopped before its task started: nothing to abort.
         this.#buffer.delete(id);
-        const { run } = buffered;
-        void this.#complete({
-          id,
-          workerId: this.id,
-          attempt: run.attempt,
-          status: 'CANCELLED',
-          message: 'Stopped before it started.',
-          result: null,
-          progress: {},
-        });
+        void this.#complete(workerOutcome(buffered.run, this.id, 'CANCELLED', 'Stopped before it started.'));
         continue;
       }
       const flight = this.#inFlight.get(id);

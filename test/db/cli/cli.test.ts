@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobWire, RunWire } from '../../../src/service/wire.js';
@@ -104,5 +105,49 @@ describe('jobdeck CLI bad input', () => {
     expect(result.stderr).toMatch(
       /Cannot use the database at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/,
     );
+  });
+});
+
+describe('jobdeck CLI configuration', () => {
+  it('loads tasks and queues from a TypeScript config file', async () => {
+    const { url } = useTestDatabase();
+    const cwd = tempDir();
+    const src = path.resolve('src/index.ts');
+    fs.writeFileSync(
+      path.join(cwd, 'jobdeck.config.ts'),
+      `import { z } from 'zod';
+import { defineConfig, defineTask } from ${JSON.stringify(src)};
+const greet = defineTask({ id: 'greet', title: 'Greet', description: 'Says hello',
+  args: z.object({ name: z.string() }), run: (ctx, args) => ({ hello: args.name }) });
+export default defineConfig({ tasks: [greet], queues: ['default', { name: 'slow', title: 'Slow lane' }] });
+`,
+    );
+    // As in a host project: an ES module package, with zod resolvable from the config's folder.
+    fs.writeFileSync(path.join(cwd, 'package.json'), '{"type": "module"}');
+    fs.symlinkSync(path.resolve('node_modules'), path.join(cwd, 'node_modules'));
+    const tasks = await cliJson<{ id: string }[]>(['tasks', 'list'], url, cwd);
+    expect(tasks.map((t) => t.id)).toEqual(['greet', 'http.request']);
+    const job = await cliJson<JobWire>(['jobs', 'create', '--title', 'Hi', '--task', 'greet', '--queue', 'slow'], url, cwd);
+    expect(job.default_queue).toBe('slow');
+    const bad = await cli(['jobs', 'run', job.id, '--args', '{}'], url, cwd);
+    expect(bad.stderr).toMatch(/args.name: /);
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it('keeps a worker alive and retrying while its database is unreachable', async () => {
+    const child = spawn(process.execPath, ['bin/jobdeck.js', 'worker'], {
+      env: { ...process.env, JOBDECK_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${log}`)));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if ((log.match(/database not reachable, retrying/g) ?? []).length >= 2) resolve();
+      });
+    });
+    expect(log).toMatch(/postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/);
+    child.kill('SIGKILL');
   });
 });

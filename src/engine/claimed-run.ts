@@ -1,0 +1,32 @@
+import type { Job, Run } from '../domain/model.js';
+import type { TaskRegistry } from '../domain/task-registry.js';
+import type { RunOutcome, Store } from '../storage/store.js';
+import type { JobCache } from './job-cache.js';
+import { workerOutcome } from './run-completer.js';
+import { executeRun, type ExecutionEnv } from './run-executor.js';
+
+export interface ClaimedRunDeps extends ExecutionEnv {
+  store: Store;
+  tasks: TaskRegistry;
+  jobs: JobCache;
+}
+
+/** Finds what a claimed run needs (its task and job) and executes it; never throws. */
+export async function executeClaimedRun(run: Run, signal: AbortSignal, deps: ClaimedRunDeps): Promise<RunOutcome> {
+  const failed = (message: string) => workerOutcome(run, deps.workerId, 'FAILED', message);
+  const task = deps.tasks.find(run.task);
+  if (!task) {
+    return failed(`Task "${run.task}" is not registered in worker ${deps.workerId}. ${deps.tasks.describeKnown()}`);
+  }
+  let job: Job | undefined;
+  let firstSeq = 1;
+  try {
+    job = await deps.jobs.get(run.jobId);
+    // A retried run continues the numbering of its earlier attempts' log lines.
+    if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
+  } catch (error) {
+    return failed(`Could not read job ${run.jobId}: ${String(error)}`);
+  }
+  if (!job) return failed(`Job ${run.jobId} no longer exists.`);
+  return executeRun(run, job, task, signal, deps, firstSeq);
+}

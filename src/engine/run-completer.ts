@@ -1,0 +1,45 @@
+import type { Run } from '../domain/model.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { RunOutcome, Store } from '../storage/store.js';
+import { CompletionBatcher } from './completion-batcher.js';
+import { retrying } from './service-support.js';
+
+/** An outcome decided by the worker itself rather than by the task (no result, no counters). */
+export function workerOutcome(run: Run, workerId: string, status: RunStatus, message: string): RunOutcome {
+  return { id: run.id, workerId, attempt: run.attempt, status, message, result: null, progress: {} };
+}
+
+/**
+ * Records final states: batched, retried while the database is away, and reconciled with a stop
+ * that arrived after the task ended (the stop wins).
+ */
+export class RunCompleter {
+  readonly #store: Store;
+  readonly #batcher: CompletionBatcher;
+  readonly #onError: (error: unknown) => void;
+
+  constructor(store: Store, onError: (error: unknown) => void) {
+    this.#store = store;
+    this.#batcher = new CompletionBatcher(store);
+    this.#onError = onError;
+  }
+
+  /** The outcome as recorded, or undefined when the run is no longer held by this worker. */
+  async complete(outcome: RunOutcome): Promise<RunOutcome | undefined> {
+    if (await retrying(() => this.#batcher.finish(outcome), this.#onError)) return outcome;
+    const current = await this.#store.runGet(outcome.id);
+    if (
+      current?.status !== 'CANCELLING' ||
+      current.workerId !== outcome.workerId ||
+      current.attempt !== outcome.attempt
+    ) {
+      return undefined;
+    }
+    const cancelled: RunOutcome = {
+      ...outcome,
+      status: 'CANCELLED',
+      message: outcome.message ?? 'Stopped on request.',
+    };
+    return (await this.#batcher.finish(cancelled)) ? cancelled : undefined;
+  }
+}
