@@ -127,7 +127,11 @@ export default defineConfig({ tasks: [greet], queues: ['default', { name: 'slow'
     fs.symlinkSync(path.resolve('node_modules'), path.join(cwd, 'node_modules'));
     const tasks = await cliJson<{ id: string }[]>(['tasks', 'list'], url, cwd);
     expect(tasks.map((t) => t.id)).toEqual(['greet', 'http.request']);
-    const job = await cliJson<JobWire>(['jobs', 'create', '--title', 'Hi', '--task', 'greet', '--queue', 'slow'], url, cwd);
+    const job = await cliJson<JobWire>(
+      ['jobs', 'create', '--title', 'Hi', '--task', 'greet', '--queue', 'slow'],
+      url,
+      cwd,
+    );
     expect(job.default_queue).toBe('slow');
     const bad = await cli(['jobs', 'run', job.id, '--args', '{}'], url, cwd);
     expect(bad.stderr).toMatch(/args.name: /);
