@@ -8,7 +8,7 @@ import {
   noopTask,
   percentile,
   spawnWorker,
-  stopWorker,
+  stopProcess,
   type BenchDialect,
 } from './support/bench-setup.js';
 
@@ -33,7 +33,7 @@ async function measure(dialect: BenchDialect): Promise<void> {
         ` p99=${percentile(latencies, 99)} max=${latencies[latencies.length - 1]}`,
     );
   } finally {
-    await stopWorker(worker);
+    await stopProcess(worker);
     await deck.close();
     await database.drop();
   }

@@ -7,7 +7,7 @@ import {
   freshDatabase,
   noopTask,
   spawnWorker,
-  stopWorker,
+  stopProcess,
   type BenchDialect,
 } from './support/bench-setup.js';
 
@@ -42,7 +42,7 @@ async function measure(dialect: BenchDialect): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const wallSeconds = (performance.now() - drainStart) / 1000;
-    await stopWorker(worker);
+    await stopProcess(worker);
     const all = await deck.store.runList({ statuses: ['SUCCESS'], limit: 1, offset: 0 });
     const first = (await deck.store.runList({ limit: 1, offset: runs - 1 })).items[0]!;
     const last = (await deck.store.runList({ limit: 1, offset: 0 })).items[0]!;

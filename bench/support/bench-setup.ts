@@ -43,9 +43,18 @@ export function freshDatabase(dialect: BenchDialect): { url: string; drop(): Pro
 }
 
 /** Starts a worker in its own process (as in production) and resolves once it claims. */
-export async function spawnWorker(url: string, concurrency: number): Promise<ChildProcess> {
-  const script = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(concurrency)], {
+export function spawnWorker(url: string, concurrency: number): Promise<ChildProcess> {
+  return spawnService('worker-process.ts', [url, String(concurrency)]);
+}
+
+/** Starts a scheduler in its own process and resolves once it runs. */
+export function spawnScheduler(url: string): Promise<ChildProcess> {
+  return spawnService('scheduler-process.ts', [url]);
+}
+
+async function spawnService(name: string, args: string[]): Promise<ChildProcess> {
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,7 +66,7 @@ export async function spawnWorker(url: string, concurrency: number): Promise<Chi
   return child;
 }
 
-export async function stopWorker(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;

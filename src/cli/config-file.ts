@@ -5,6 +5,7 @@ import { ConfigurationError } from '../domain/errors.js';
 import type { AnyTask } from '../domain/task.js';
 import type { QueueConfig } from '../service/queue-registry.js';
 import type { WorkerOptions } from '../engine/worker.js';
+import type { SchedulerOptions } from '../engine/scheduler.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -13,6 +14,7 @@ export interface JobdeckConfig {
   tasks?: AnyTask[];
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger' | 'workerId'> & { queues?: string[] };
+  scheduler?: Omit<SchedulerOptions, 'logger' | 'now'>;
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }

@@ -39,6 +39,7 @@ export async function openContext(
       tasks: [...builtinTasks, ...(config.demo ? demoTasks : []), ...(config.tasks ?? [])],
       ...(config.queues && { queues: config.queues }),
       ...(config.worker && { worker: config.worker }),
+      ...(config.scheduler && { scheduler: config.scheduler }),
       logger,
     });
   const deck = waitForDatabase

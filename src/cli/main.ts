@@ -3,6 +3,7 @@ import { registerJobCommands } from './commands/jobs.js';
 import { registerRunCommands } from './commands/runs.js';
 import { registerServiceCommands } from './commands/services.js';
 import { registerTaskCommands } from './commands/tasks.js';
+import { registerScheduleCommands } from './commands/schedule.js';
 
 export function buildProgram(): Command {
   const program = new Command('jobdeck')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerTaskCommands(program);
   registerJobCommands(program);
   registerRunCommands(program);
+  registerScheduleCommands(program);
   return program;
 }
 

@@ -1,4 +1,20 @@
 import type { RunStatus } from './run-status.js';
+import type { Schedule } from './schedule.js';
+
+/** What a firing does while a run of the same job is active. */
+export const OVERLAP_POLICIES = ['allow', 'skip', 'queue'] as const;
+export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
+/** What happens to slots missed while no scheduler ran. */
+export const MISFIRE_POLICIES = ['skip', 'once', 'all'] as const;
+export type MisfirePolicy = (typeof MISFIRE_POLICIES)[number];
+
+/** A schedule slot that did not produce a run, and why. */
+export interface SkippedSlot {
+  jobId: string;
+  scheduledFor: Date;
+  reason: string;
+  created: Date;
+}
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -23,6 +39,11 @@ export interface Job {
   args: JsonObject;
   /** When set, replaces the task arguments verbatim. */
   customArgs: JsonObject | null;
+  schedule: Schedule | null;
+  /** When the scheduler fires this job next; null if inactive or unscheduled. */
+  nextRunAt: Date | null;
+  overlapPolicy: OverlapPolicy;
+  misfirePolicy: MisfirePolicy;
   created: Date;
   updated: Date;
 }
@@ -60,6 +81,8 @@ export interface Run {
   attempt: number;
   maxAttempts: number;
   parentRunId: number | null;
+  /** The schedule slot this run was fired for; null for runs started by hand. */
+  scheduledFor: Date | null;
   priority: number;
 }
 

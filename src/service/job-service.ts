@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError, fieldError, type FieldError } from '../domain/errors.js';
-import type { Job, JsonObject } from '../domain/model.js';
+import { isDeepStrictEqual } from 'node:util';
+import { MISFIRE_POLICIES, OVERLAP_POLICIES, type Job, type JsonObject } from '../domain/model.js';
+import { firstFireTime, parseSchedule } from '../domain/schedule.js';
 import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
@@ -17,6 +19,10 @@ export interface JobInput {
   args?: unknown;
   /** Saved custom args (replace the form arguments): an object, JSON text, or null to clear. */
   customArgs?: unknown;
+  /** An interval or crontab schedule (see domain/schedule.ts), or null for none. */
+  schedule?: unknown;
+  overlapPolicy?: string | undefined;
+  misfirePolicy?: string | undefined;
 }
 
 export type JobPatch = Partial<JobInput>;
@@ -40,18 +46,25 @@ export class JobService {
     private readonly store: Store,
     private readonly tasks: TaskRegistry,
     private readonly queues: QueueRegistry,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async create(input: JobInput): Promise<Job> {
     const fields = this.#validate(input, true);
-    const now = new Date();
+    const now = new Date(this.clock());
+    const schedule = fields.schedule ?? null;
+    const active = fields.active ?? true;
     return this.store.jobCreate({
+      schedule,
+      nextRunAt: active && schedule ? firstFireTime(schedule, now) : null,
+      overlapPolicy: fields.overlapPolicy ?? 'skip',
+      misfirePolicy: fields.misfirePolicy ?? 'once',
       id: randomUUID(),
       title: fields.title!,
       description: fields.description ?? '',
       task: fields.task!,
       defaultQueue: fields.defaultQueue ?? this.queues.defaultName,
-      active: fields.active ?? true,
+      active,
       args: fields.args ?? {},
       customArgs: fields.customArgs ?? null,
       created: now,
@@ -90,6 +103,13 @@ export class JobService {
     };
     const fields = this.#validate({ ...patch, ...merged }, false);
     const changes: JobChanges = { ...fields };
+    // Saving the same schedule again keeps its slots; a new schedule or an activation starts afresh.
+    const schedule = changes.schedule === undefined ? current.schedule : changes.schedule;
+    const active = changes.active ?? current.active;
+    const scheduleChanged = changes.schedule !== undefined && !isDeepStrictEqual(changes.schedule, current.schedule);
+    if (scheduleChanged || active !== current.active) {
+      changes.nextRunAt = active && schedule ? firstFireTime(schedule, new Date(this.clock())) : null;
+    }
     const job = await this.store.jobUpdate(id, changes);
     if (!job) throw new NotFoundError(`Job ${id} does not exist.`);
     return job;
@@ -142,6 +162,17 @@ export class JobService {
           ),
         );
     }
+    if (input.schedule !== undefined) {
+      collect(errors, () => (changes.schedule = input.schedule === null ? null : parseSchedule(input.schedule)));
+    }
+    if (input.overlapPolicy !== undefined) {
+      const policy = oneOf(OVERLAP_POLICIES, input.overlapPolicy, 'overlap_policy', errors);
+      if (policy) changes.overlapPolicy = policy;
+    }
+    if (input.misfirePolicy !== undefined) {
+      const policy = oneOf(MISFIRE_POLICIES, input.misfirePolicy, 'misfire_policy', errors);
+      if (policy) changes.misfirePolicy = policy;
+    }
     if (input.args !== undefined) {
       collect(errors, () => {
         const args = parseJsonObject(input.args, 'args');
@@ -164,6 +195,17 @@ export class JobService {
     if (errors.length) throw new ValidationError('The job is not valid.', errors);
     return changes;
   }
+}
+
+function oneOf<T extends string>(
+  allowed: readonly T[],
+  value: unknown,
+  field: string,
+  errors: FieldError[],
+): T | undefined {
+  if (allowed.includes(value as T)) return value as T;
+  errors.push(fieldError(field, `"${String(value)}" is not one of ${allowed.join(', ')}.`));
+  return undefined;
 }
 
 function collect(errors: FieldError[], fn: () => void): void {

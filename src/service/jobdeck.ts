@@ -3,6 +3,8 @@ import type { AnyTask } from '../domain/task.js';
 import { TaskRegistry } from '../domain/task-registry.js';
 import { silentLogger } from '../engine/service-support.js';
 import { Worker, type WorkerOptions } from '../engine/worker.js';
+import { Scheduler, type SchedulerOptions } from '../engine/scheduler.js';
+import { ScheduleService } from './schedule-service.js';
 import { DEFAULT_DATABASE_URL } from '../storage/database-url.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
@@ -17,9 +19,12 @@ export interface JobdeckOptions {
   tasks?: AnyTask[];
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger'> & { queues?: string[] };
+  scheduler?: Omit<SchedulerOptions, 'logger'>;
   logger?: Logger;
   /** Apply pending migrations when opening the database (default true). */
   migrate?: boolean;
+  /** Clock in epoch ms, for tests (default Date.now). */
+  clock?: () => number;
 }
 
 /** One Jobdeck: its store, registries and the application services HTTP and CLI share. */
@@ -32,6 +37,9 @@ export interface Jobdeck {
   logger: Logger;
   /** A worker over the given (default: all configured) queues; call start() on it. */
   createWorker(options?: JobdeckOptions['worker']): Worker;
+  /** A scheduler that fires due jobs; call start() on it. */
+  createScheduler(options?: JobdeckOptions['scheduler']): Scheduler;
+  schedules: ScheduleService;
   /** Closes the database connection. */
   close(): Promise<void>;
 }
@@ -45,8 +53,10 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       ? options.database
       : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
           ...(options.migrate !== undefined && { migrate: options.migrate }),
+          ...(options.clock && { now: options.clock }),
         });
-  const jobs = new JobService(store, registry, queues);
+  const clock = options.clock ?? Date.now;
+  const jobs = new JobService(store, registry, queues, clock);
   const runs = new RunService(store, jobs, registry, queues);
   return {
     store,
@@ -60,6 +70,10 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       for (const name of names) queues.check(name, 'queues');
       return new Worker(store, registry, { ...workerOptions, queues: names, logger });
     },
+    createScheduler(schedulerOptions = options.scheduler) {
+      return new Scheduler(store, registry, { now: clock, ...schedulerOptions, logger });
+    },
+    schedules: new ScheduleService(store),
     close: () => store.close(),
   };
 }

@@ -1,4 +1,5 @@
-import type { Job, JsonObject, JsonValue, LogLine, Run } from '../domain/model.js';
+import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
+import { describeSchedule, type Schedule } from '../domain/schedule.js';
 
 /**
  * The wire shapes of jobs, runs and log lines (snake_case, ISO times), shared by the CLI's
@@ -13,6 +14,12 @@ export interface JobWire {
   active: boolean;
   args: JsonObject;
   custom_args: JsonObject | null;
+  schedule: Schedule | null;
+  /** The schedule in words, e.g. "At 03:00, Monday through Friday (Europe/Zurich)". */
+  schedule_description: string | null;
+  next_run: string | null;
+  overlap_policy: string;
+  misfire_policy: string;
   created: string;
   updated: string;
 }
@@ -40,6 +47,19 @@ export interface RunWire {
   errored_entries: number | null;
   attempt: number;
   worker_id: string | null;
+  scheduled_for: string | null;
+  /** How late the scheduler created the run: created − scheduled_for. */
+  lateness_ms: number | null;
+}
+
+export interface SkippedSlotWire {
+  scheduled_for: string;
+  reason: string;
+  created: string;
+}
+
+export function skippedSlotToWire(slot: SkippedSlot): SkippedSlotWire {
+  return { scheduled_for: slot.scheduledFor.toISOString(), reason: slot.reason, created: slot.created.toISOString() };
 }
 
 export interface LogLineWire {
@@ -62,6 +82,11 @@ export function jobToWire(job: Job): JobWire {
     active: job.active,
     args: job.args,
     custom_args: job.customArgs,
+    schedule: job.schedule,
+    schedule_description: job.schedule && describeSchedule(job.schedule),
+    next_run: iso(job.nextRunAt),
+    overlap_policy: job.overlapPolicy,
+    misfire_policy: job.misfirePolicy,
     created: job.created.toISOString(),
     updated: job.updated.toISOString(),
   };
@@ -96,6 +121,8 @@ export function runToWire(run: Run): RunWire {
     errored_entries: run.progress.errored,
     attempt: run.attempt,
     worker_id: run.workerId,
+    scheduled_for: iso(run.scheduledFor),
+    lateness_ms: run.scheduledFor ? run.created.getTime() - run.scheduledFor.getTime() : null,
   };
 }
 

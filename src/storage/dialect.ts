@@ -18,6 +18,8 @@ export interface DialectTraits {
   asJson(text: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Case-insensitive LIKE operator. */
   ilike: 'ilike' | 'like';
+  /** Starts a transaction that will write: SQLite must take the write lock up front. */
+  beginWrite: RawBuilder<unknown>;
 }
 
 export const sqliteTraits: DialectTraits = {
@@ -29,6 +31,7 @@ export const sqliteTraits: DialectTraits = {
   asJson: (text) => text,
   // SQLite's LIKE is case-insensitive for ASCII already.
   ilike: 'like',
+  beginWrite: sql`begin immediate`,
 };
 
 export const postgresTraits: DialectTraits = {
@@ -39,4 +42,5 @@ export const postgresTraits: DialectTraits = {
   jsonRows: (json) => sql`jsonb_array_elements(cast(${json} as jsonb)) as j(value)`,
   asJson: (text) => sql`cast(${text} as jsonb)`,
   ilike: 'ilike',
+  beginWrite: sql`begin`,
 };

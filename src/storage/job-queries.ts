@@ -24,6 +24,10 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       active: traits.bool(job.active),
       args: JSON.stringify(job.args),
       custom_args: jsonText(job.customArgs),
+      schedule: job.schedule ? JSON.stringify(job.schedule) : null,
+      next_run_at: job.nextRunAt ? job.nextRunAt.getTime() : null,
+      overlap_policy: job.overlapPolicy,
+      misfire_policy: job.misfirePolicy,
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
@@ -67,6 +71,12 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       ...(changes.active !== undefined && { active: traits.bool(changes.active) }),
       ...(changes.args !== undefined && { args: JSON.stringify(changes.args) }),
       ...(changes.customArgs !== undefined && { custom_args: jsonText(changes.customArgs) }),
+      ...(changes.schedule !== undefined && {
+        schedule: changes.schedule ? JSON.stringify(changes.schedule) : null,
+      }),
+      ...(changes.nextRunAt !== undefined && { next_run_at: changes.nextRunAt?.getTime() ?? null }),
+      ...(changes.overlapPolicy !== undefined && { overlap_policy: changes.overlapPolicy }),
+      ...(changes.misfirePolicy !== undefined && { misfire_policy: changes.misfirePolicy }),
       updated_at: ctx.now(),
     })
     .where('id', '=', id)

@@ -6,6 +6,7 @@ import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import * as schedules from './schedule-queries.js';
 import type { Database } from './schema.js';
 import type {
   ClaimRequest,
@@ -17,6 +18,9 @@ import type {
   RunFilter,
   RunOutcome,
   Store,
+  DueJob,
+  FirePlan,
+  FireResult,
 } from './store.js';
 
 export interface KyselyStoreParts {
@@ -25,6 +29,8 @@ export interface KyselyStoreParts {
   notifier: Notifier;
   location: string;
   now: () => number;
+  /** Gives the connection back (closing it if no other store of this process uses it). */
+  release: () => Promise<void>;
 }
 
 /** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
@@ -33,11 +39,14 @@ export class KyselyStore implements Store {
   readonly location: string;
   readonly #ctx: jobs.QueryContext;
   readonly #notifier: Notifier;
+  readonly #release: () => Promise<void>;
+  #closed = false;
 
   constructor(parts: KyselyStoreParts) {
     this.traits = parts.traits;
     this.location = parts.location;
     this.#notifier = parts.notifier;
+    this.#release = parts.release;
     this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
   }
 
@@ -51,8 +60,10 @@ export class KyselyStore implements Store {
     await (this.#notifier as { listening?: () => Promise<void> }).listening?.();
   }
 
-  jobCreate(job: Job) {
-    return jobs.jobCreate(this.#ctx, job);
+  async jobCreate(job: Job) {
+    const created = await jobs.jobCreate(this.#ctx, job);
+    await this.#notifier.publish({ type: 'schedule' });
+    return created;
   }
   jobGet(id: string) {
     return jobs.jobGet(this.#ctx, id);
@@ -60,8 +71,11 @@ export class KyselyStore implements Store {
   jobList(filter: JobFilter): Promise<Page<Job>> {
     return jobs.jobList(this.#ctx, filter);
   }
-  jobUpdate(id: string, changes: JobChanges) {
-    return jobs.jobUpdate(this.#ctx, id, changes);
+  async jobUpdate(id: string, changes: JobChanges) {
+    const job = await jobs.jobUpdate(this.#ctx, id, changes);
+    // Schedulers sleep until the earliest due job: a saved change may make it earlier.
+    if (job && changes.nextRunAt !== undefined) await this.#notifier.publish({ type: 'schedule' });
+    return job;
   }
   jobDelete(id: string) {
     return jobs.jobDelete(this.#ctx, id);
@@ -125,6 +139,20 @@ export class KyselyStore implements Store {
     return runs.runsCancelling(this.#ctx, ids);
   }
 
+  async jobsFireDue(now: Date, limit: number, plan: (due: DueJob) => FirePlan): Promise<FireResult[]> {
+    const results = await schedules.jobsFireDue(this.#ctx, now, limit, plan);
+    for (const queue of new Set(results.flatMap((r) => r.runs.map((run) => run.queue)))) {
+      await this.#notifier.publish({ type: 'queued', queue });
+    }
+    return results;
+  }
+  jobsNextDue() {
+    return schedules.jobsNextDue(this.#ctx);
+  }
+  skippedSlotList(jobId: string, limit: number, offset: number) {
+    return schedules.skippedSlotList(this.#ctx, jobId, limit, offset);
+  }
+
   logAppend(lines: LogLine[]) {
     return logs.logAppend(this.#ctx, lines);
   }
@@ -136,7 +164,8 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#notifier.close();
-    await this.#ctx.db.destroy();
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#release();
   }
 }

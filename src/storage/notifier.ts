@@ -10,6 +10,7 @@ export type StoreEvent =
   | { type: 'queued'; queue: string }
   | { type: 'changed'; runIds?: number[] }
   | { type: 'cancel'; runId: number }
+  | { type: 'schedule' }
   | { type: 'external' };
 
 export type StoreListener = (event: StoreEvent) => void;

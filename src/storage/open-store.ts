@@ -28,9 +28,37 @@ interface Connection {
   notifier: Notifier;
   migrations: Record<string, Migration>;
   schema: string | undefined;
+  release: () => Promise<void>;
 }
 
+/**
+ * One SQLite connection per file per process, shared by every store on that file: better-sqlite3
+ * waits for locks synchronously, so a second connection of the same process that waited on the
+ * first's open transaction would block the event loop the first needs to finish it.
+ */
+const sqliteConnections = new Map<string, { connection: Connection; users: number }>();
+
 function openSqlite(file: string): Connection {
+  const shared = file === ':memory:' ? undefined : sqliteConnections.get(file);
+  if (shared) {
+    shared.users += 1;
+    return shared.connection;
+  }
+  const connection = openSqliteConnection(file);
+  if (file === ':memory:') return connection;
+  const entry = { connection, users: 1 };
+  const close = connection.release;
+  connection.release = async () => {
+    entry.users -= 1;
+    if (entry.users > 0) return;
+    sqliteConnections.delete(file);
+    await close();
+  };
+  sqliteConnections.set(file, entry);
+  return connection;
+}
+
+function openSqliteConnection(file: string): Connection {
   if (file !== ':memory:' && !fs.existsSync(path.dirname(file))) {
     throw new UnavailableError(`Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`);
   }
@@ -43,12 +71,18 @@ function openSqlite(file: string): Connection {
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) });
+  const notifier = new SqliteNotifier(handle);
   return {
-    db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) }),
+    db,
     traits: sqliteTraits,
-    notifier: new SqliteNotifier(handle),
+    notifier,
     migrations: sqliteMigrations,
     schema: undefined,
+    release: async () => {
+      await notifier.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -71,26 +105,44 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, 
   const pool = new pg.Pool({ ...clientConfig, max: poolSize });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const notifier = new PgNotifier(pool, clientConfig);
   return {
-    db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }),
+    db,
     traits: postgresTraits,
-    notifier: new PgNotifier(pool, clientConfig),
+    notifier,
     migrations: postgresMigrations,
     schema: target.schema,
+    release: async () => {
+      await notifier.close();
+      await db.destroy();
+    },
   };
 }
 
 async function migrate(connection: Connection): Promise<void> {
   if (connection.schema) {
-    await sql`create schema if not exists ${sql.id(connection.schema)}`.execute(connection.db);
+    // Two processes creating the schema at once: the loser gets a unique violation, and the
+    // schema exists, which is all it wanted.
+    await sql`create schema if not exists ${sql.id(connection.schema)}`
+      .execute(connection.db)
+      .catch((error: { code?: string }) => {
+        if (error.code !== '23505') throw error;
+      });
   }
   const migrator = new Migrator({
     db: connection.db,
     provider: { getMigrations: async () => connection.migrations },
     ...(connection.schema && { migrationTableSchema: connection.schema }),
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  // Kysely takes no cross-process lock on SQLite: when several processes open a new file at once,
+  // one wins and the others fail on its tables. Their next try sees the migrations recorded.
+  for (let attempt = 1; ; attempt += 1) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (connection.traits.name !== 'sqlite' || attempt >= 10) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+  }
 }
 
 /** Opens the database a URL names, checks that it answers, and applies migrations. */
@@ -103,7 +155,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     await sql`select 1`.execute(connection.db);
     if (options.migrate ?? true) await migrate(connection);
   } catch (error) {
-    await connection.db.destroy().catch(() => undefined);
+    await connection.release().catch(() => undefined);
     if (error instanceof UnavailableError) throw error;
     throw new UnavailableError(`Cannot use the database at ${location}: ${describeCause(error)}`);
   }

@@ -1,7 +1,18 @@
 import type { Selectable } from 'kysely';
-import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run } from '../domain/model.js';
+import type {
+  Job,
+  JsonObject,
+  JsonValue,
+  LogLevel,
+  LogLine,
+  MisfirePolicy,
+  OverlapPolicy,
+  Run,
+  SkippedSlot,
+} from '../domain/model.js';
+import type { Schedule } from '../domain/schedule.js';
 import type { RunStatus } from '../domain/run-status.js';
-import type { JobsTable, RunLogsTable, RunsTable } from './schema.js';
+import type { JobsTable, RunLogsTable, RunsTable, SkippedSlotsTable } from './schema.js';
 
 /** Row ↔ domain mapping, the same for every dialect. */
 
@@ -27,6 +38,10 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     active: Boolean(row.active),
     args: parseJson<JsonObject>(row.args) ?? {},
     customArgs: parseJson<JsonObject>(row.custom_args),
+    schedule: row.schedule === null ? null : (JSON.parse(row.schedule) as Schedule),
+    nextRunAt: dateOrNull(row.next_run_at),
+    overlapPolicy: row.overlap_policy as OverlapPolicy,
+    misfirePolicy: row.misfire_policy as MisfirePolicy,
     created: date(row.created_at),
     updated: date(row.updated_at),
   };
@@ -62,6 +77,7 @@ export function runFromRow(row: Selectable<RunsTable>): Run {
     attempt: row.attempt,
     maxAttempts: row.max_attempts,
     parentRunId: numOrNull(row.parent_run_id),
+    scheduledFor: dateOrNull(row.scheduled_for),
   };
 }
 
@@ -73,5 +89,14 @@ export function logFromRow(row: Selectable<RunLogsTable>): LogLine {
     level: row.level as LogLevel,
     message: row.message,
     fields: parseJson<JsonObject>(row.fields),
+  };
+}
+
+export function skippedSlotFromRow(row: Selectable<SkippedSlotsTable>): SkippedSlot {
+  return {
+    jobId: row.job_id,
+    scheduledFor: date(row.scheduled_for),
+    reason: row.reason,
+    created: date(row.created_at),
   };
 }

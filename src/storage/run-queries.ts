@@ -8,7 +8,7 @@ import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.
 const INSERT_CHUNK = 1000;
 const LIVE: RunStatus[] = ['RUNNING', 'CANCELLING'];
 
-function newRunRow(run: NewRun, now: number) {
+export function newRunRow(run: NewRun, now: number) {
   return {
     job_id: run.jobId,
     task: run.task,
@@ -25,6 +25,7 @@ function newRunRow(run: NewRun, now: number) {
     attempt: 0,
     max_attempts: run.maxAttempts ?? 1,
     parent_run_id: run.parentRunId ?? null,
+    scheduled_for: run.scheduledFor ? run.scheduledFor.getTime() : null,
   };
 }
 

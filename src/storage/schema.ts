@@ -14,6 +14,10 @@ export interface JobsTable {
   active: number | boolean;
   args: string;
   custom_args: string | null;
+  schedule: string | null;
+  next_run_at: number | null;
+  overlap_policy: string;
+  misfire_policy: string;
   created_at: number;
   updated_at: number;
 }
@@ -45,6 +49,15 @@ export interface RunsTable {
   attempt: number;
   max_attempts: number;
   parent_run_id: number | null;
+  scheduled_for: number | null;
+}
+
+export interface SkippedSlotsTable {
+  id: Generated<number>;
+  job_id: string;
+  scheduled_for: number;
+  reason: string;
+  created_at: number;
 }
 
 export interface RunLogsTable {
@@ -60,4 +73,5 @@ export interface Database {
   jobs: JobsTable;
   runs: RunsTable;
   run_logs: RunLogsTable;
+  skipped_slots: SkippedSlotsTable;
 }

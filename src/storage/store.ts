@@ -1,4 +1,4 @@
-import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress } from '../domain/model.js';
+import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import type { StoreListener } from './notifier.js';
@@ -19,7 +19,20 @@ export interface JobFilter {
 }
 
 export type JobChanges = Partial<
-  Pick<Job, 'title' | 'description' | 'task' | 'defaultQueue' | 'active' | 'args' | 'customArgs'>
+  Pick<
+    Job,
+    | 'title'
+    | 'description'
+    | 'task'
+    | 'defaultQueue'
+    | 'active'
+    | 'args'
+    | 'customArgs'
+    | 'schedule'
+    | 'nextRunAt'
+    | 'overlapPolicy'
+    | 'misfirePolicy'
+  >
 >;
 
 export interface NewRun {
@@ -35,6 +48,29 @@ export interface NewRun {
   availableAt?: Date;
   maxAttempts?: number;
   parentRunId?: number | null;
+  scheduledFor?: Date | null;
+}
+
+/** A job whose next slot is due, with what the scheduler needs to decide about it. */
+export interface DueJob {
+  job: Job;
+  /** Runs of the job that are QUEUED, and RUNNING or CANCELLING. */
+  queuedRuns: number;
+  runningRuns: number;
+  lastSuccessStartedAt: Date | null;
+}
+
+/** What firing a due job does, decided by the scheduler. */
+export interface FirePlan {
+  runs: NewRun[];
+  skips: { scheduledFor: Date; reason: string }[];
+  nextRunAt: Date | null;
+}
+
+export interface FireResult {
+  jobId: string;
+  runs: Run[];
+  skipped: number;
 }
 
 export interface RunFilter {
@@ -112,6 +148,16 @@ export interface Store {
   runsRelease(ids: number[], workerId: string): Promise<number[]>;
   /** Among `ids`, the runs a stop was asked for (status CANCELLING). */
   runsCancelling(ids: number[]): Promise<number[]>;
+
+  /**
+   * In one write transaction: locks up to `limit` active jobs due at `now` (skipping those
+   * another scheduler holds), asks `plan` what to do with each, inserts its runs (at most one
+   * per job and slot) and skipped slots, and moves `next_run_at` on.
+   */
+  jobsFireDue(now: Date, limit: number, plan: (due: DueJob) => FirePlan): Promise<FireResult[]>;
+  /** The earliest `next_run_at` of an active job. */
+  jobsNextDue(): Promise<Date | null>;
+  skippedSlotList(jobId: string, limit: number, offset: number): Promise<Page<SkippedSlot>>;
 
   logAppend(lines: LogLine[]): Promise<void>;
   logList(runId: number, query: LogQuery): Promise<LogLine[]>;

@@ -28,9 +28,9 @@ export async function cliJson<T>(args: string[], database: string, cwd?: string)
   return JSON.parse(result.stdout) as T;
 }
 
-/** Starts `jobdeck worker` in its own process; it is stopped after the test. */
-export async function startWorkerProcess(database: string, cwd?: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'worker'], {
+/** Starts `jobdeck worker` (or another service command) in its own process; stopped after the test. */
+export async function startWorkerProcess(database: string, cwd?: string, command = 'worker'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, command], {
     env: { ...process.env, JOBDECK_DATABASE_URL: database },
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -46,7 +46,7 @@ export async function startWorkerProcess(database: string, cwd?: string): Promis
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${log}`)));
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      if (log.includes('worker running')) resolve();
+      if (log.includes(`${command === 'start' ? 'jobdeck' : command} running`)) resolve();
     });
   });
   return child;

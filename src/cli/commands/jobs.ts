@@ -1,49 +1,12 @@
 import type { Command } from 'commander';
 import type { Job } from '../../domain/model.js';
 import type { JobInput } from '../../service/job-service.js';
-import { jobToWire, runToWire } from '../../service/wire.js';
+import { jobToWire, runToWire, skippedSlotToWire } from '../../service/wire.js';
 import { parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
 import { printRun } from './runs.js';
-
-interface JobOptions {
-  title?: string;
-  description?: string;
-  task?: string;
-  queue?: string;
-  active?: boolean;
-  args?: string;
-  customArgs?: string;
-}
-
-function jobInput(options: JobOptions): Partial<JobInput> {
-  return {
-    ...(options.title !== undefined && { title: options.title }),
-    ...(options.description !== undefined && { description: options.description }),
-    ...(options.task !== undefined && { task: options.task }),
-    ...(options.queue !== undefined && { queue: options.queue }),
-    ...(options.active !== undefined && { active: options.active }),
-    ...(options.args !== undefined && { args: options.args }),
-    ...(options.customArgs !== undefined && { customArgs: options.customArgs }),
-  };
-}
-
-function withJobOptions(command: Command): Command {
-  return command
-    .option('--title <title>', 'name of the job')
-    .option('--description <text>', 'what the job does')
-    .option('--task <id>', 'task type (see `jobdeck tasks list`)')
-    .option('--queue <name>', 'default queue of its runs')
-    .option('--active', 'fired by its schedule (default for new jobs)')
-    .option('--inactive', 'never fired by a schedule; can still be run by hand')
-    .option('--args <json>', 'saved run arguments, a JSON object')
-    .option('--custom-args <json>', 'saved custom args, a JSON object that replaces the arguments ("" clears)');
-}
-
-function activeFlag(options: JobOptions & { inactive?: boolean }): JobOptions {
-  if (options.inactive) return { ...options, active: false };
-  return options;
-}
+import { describeSchedule } from '../../domain/schedule.js';
+import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
 
 export function printJob(job: Job): void {
   printFields([
@@ -55,6 +18,10 @@ export function printJob(job: Job): void {
     ['active', job.active],
     ['args', job.args],
     ['custom args', job.customArgs],
+    ['schedule', job.schedule ? describeSchedule(job.schedule) : null],
+    ['next run', job.nextRunAt?.toISOString()],
+    ['overlap', job.overlapPolicy],
+    ['misfire', job.misfirePolicy],
     ['created', job.created.toISOString()],
     ['updated', job.updated.toISOString()],
   ]);
@@ -63,9 +30,9 @@ export function printJob(job: Job): void {
 export function registerJobCommands(program: Command): void {
   const jobs = program.command('jobs').description('create, read, change, delete and run jobs');
 
-  withJobOptions(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
-    withContext(async ({ deck, json }, options: JobOptions) => {
-      const job = await deck.jobs.create(jobInput(activeFlag(options)) as JobInput);
+  withJobFlags(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
+    withContext(async ({ deck, json }, flags: JobFlags) => {
+      const job = await deck.jobs.create(jobInputFrom(flags) as JobInput);
       if (json) printJson(jobToWire(job));
       else printJob(job);
     }),
@@ -105,8 +72,16 @@ export function registerJobCommands(program: Command): void {
           });
           if (json) return printJson({ hits: { hits: page.items.map(jobToWire), total: page.total } });
           printTable(
-            ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE'],
-            page.items.map((job) => [job.id, job.title, job.task, job.defaultQueue, job.active ? 'yes' : 'no']),
+            ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE', 'SCHEDULE', 'NEXT RUN'],
+            page.items.map((job) => [
+              job.id,
+              job.title,
+              job.task,
+              job.defaultQueue,
+              job.active ? 'yes' : 'no',
+              job.schedule && describeSchedule(job.schedule),
+              job.nextRunAt?.toISOString(),
+            ]),
           );
           process.stdout.write(`${page.total} job(s)${page.total > page.items.length ? `, page ${page.page}` : ''}\n`);
         },
@@ -124,9 +99,9 @@ export function registerJobCommands(program: Command): void {
       }),
     );
 
-  withJobOptions(jobs.command('update <job-id>').description('change the given fields of a job')).action(
-    withContext(async ({ deck, json }, id: string, options: JobOptions) => {
-      const job = await deck.jobs.update(id, jobInput(activeFlag(options)));
+  withJobFlags(jobs.command('update <job-id>').description('change the given fields of a job')).action(
+    withContext(async ({ deck, json }, id: string, flags: JobFlags) => {
+      const job = await deck.jobs.update(id, jobInputFrom(flags));
       if (json) printJson(jobToWire(job));
       else printJob(job);
     }),
@@ -140,6 +115,24 @@ export function registerJobCommands(program: Command): void {
         await deck.jobs.delete(id);
         if (json) printJson({ deleted: id });
         else process.stdout.write(`Deleted job ${id} with its runs and logs.\n`);
+      }),
+    );
+
+  jobs
+    .command('skipped <job-id>')
+    .description('schedule slots of the job that produced no run, and why (newest first)')
+    .option('--page <n>', 'page number', parseInteger('page', 1), 1)
+    .option('--size <n>', 'slots per page (≤ 100)', parseInteger('size', 1), 25)
+    .action(
+      withContext(async ({ deck, json }, id: string, options: { page: number; size: number }) => {
+        await deck.jobs.get(id);
+        const page = await deck.schedules.skipped(id, options.page, options.size);
+        if (json) return printJson({ hits: { hits: page.items.map(skippedSlotToWire), total: page.total } });
+        printTable(
+          ['SCHEDULED FOR', 'REASON'],
+          page.items.map((slot) => [slot.scheduledFor.toISOString(), slot.reason]),
+        );
+        process.stdout.write(`${page.total} skipped slot(s)\n`);
       }),
     );
 

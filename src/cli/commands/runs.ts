@@ -21,6 +21,7 @@ export function printRun(run: Run): void {
     ['custom args', run.customArgs],
     ['since', run.since?.toISOString()],
     ['started by', run.startedBy],
+    ['scheduled for', run.scheduledFor?.toISOString()],
     ['created', run.created.toISOString()],
     ['started', run.startedAt?.toISOString()],
     ['finished', run.finishedAt?.toISOString()],

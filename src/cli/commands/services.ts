@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import type { Worker } from '../../engine/worker.js';
-import { parseInteger, parseList } from '../command-support.js';
+import type { Service } from '../../engine/service-support.js';
+import { parseInteger, parseList, withContext } from '../command-support.js';
 import { openContext, type GlobalOptions } from '../context.js';
 import { printJson, reportError } from '../output.js';
-import { withContext } from '../command-support.js';
 
 interface WorkerFlags {
   queues?: string[];
@@ -12,21 +11,30 @@ interface WorkerFlags {
 }
 
 /**
- * Runs a worker until SIGINT/SIGTERM: the first signal stops claiming and lets running runs end
- * within the grace period; a second one exits at once.
+ * Runs long-running services until SIGINT/SIGTERM: the first signal stops them (a worker lets
+ * running runs end within its grace period); a second one exits at once.
  */
-async function runWorker(command: Command, flags: WorkerFlags, label: string): Promise<void> {
+async function runServices(
+  command: Command,
+  parts: { worker?: WorkerFlags; scheduler?: boolean },
+  label: string,
+): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions>();
-  let worker: Worker | undefined;
+  const services: Service[] = [];
   try {
     const { deck, config } = await openContext(options, { waitForDatabase: true });
-    worker = deck.createWorker({
-      ...config.worker,
-      ...(flags.queues && { queues: flags.queues }),
-      ...(flags.concurrency && { concurrency: flags.concurrency }),
-      ...(flags.shutdownGrace !== undefined && { shutdownGraceMs: flags.shutdownGrace * 1000 }),
-    });
-    const started = worker;
+    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler));
+    if (parts.worker) {
+      const flags = parts.worker;
+      services.push(
+        deck.createWorker({
+          ...config.worker,
+          ...(flags.queues && { queues: flags.queues }),
+          ...(flags.concurrency && { concurrency: flags.concurrency }),
+          ...(flags.shutdownGrace !== undefined && { shutdownGraceMs: flags.shutdownGrace * 1000 }),
+        }),
+      );
+    }
     let signals = 0;
     const onSignal = (signal: string) => {
       signals += 1;
@@ -35,18 +43,17 @@ async function runWorker(command: Command, flags: WorkerFlags, label: string): P
         process.exit(130);
       }
       deck.logger.info(`${signal}: stopping (send it again to exit at once)`);
-      void started
-        .stop()
+      void Promise.all(services.map((service) => service.stop()))
         .then(() => deck.close())
         .then(() => process.exit(0));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    await worker.start();
+    for (const service of services) await service.start();
     deck.logger.info({ database: deck.store.location, tasks: deck.tasks.registry.ids() }, `${label} running`);
   } catch (error) {
     reportError(error, options.json ?? false);
-    await worker?.stop();
+    await Promise.all(services.map((service) => service.stop()));
     process.exit(1);
   }
 }
@@ -65,12 +72,19 @@ export function registerServiceCommands(program: Command): void {
   workerOptions(
     program
       .command('start')
-      .description('run Jobdeck: a worker on all queues (scheduler and server join in later versions)'),
-  ).action((flags: WorkerFlags, command: Command) => runWorker(command, flags, 'jobdeck'));
+      .description('run Jobdeck: a scheduler and a worker on all queues (the server joins later)'),
+  ).action((flags: WorkerFlags, command: Command) =>
+    runServices(command, { worker: flags, scheduler: true }, 'jobdeck'),
+  );
 
   workerOptions(program.command('worker').description('run a worker only')).action(
-    (flags: WorkerFlags, command: Command) => runWorker(command, flags, 'worker'),
+    (flags: WorkerFlags, command: Command) => runServices(command, { worker: flags }, 'worker'),
   );
+
+  program
+    .command('scheduler')
+    .description('run a scheduler only (any number may run against one database)')
+    .action((_flags: unknown, command: Command) => runServices(command, { scheduler: true }, 'scheduler'));
 
   program
     .command('migrate')

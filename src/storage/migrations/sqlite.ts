@@ -67,3 +67,27 @@ export const sqliteMigrations: Record<string, Migration> = {
     },
   },
 };
+
+sqliteMigrations['0002_schedules'] = {
+  async up(db) {
+    await sql`ALTER TABLE jobs ADD COLUMN schedule TEXT`.execute(db);
+    await sql`ALTER TABLE jobs ADD COLUMN next_run_at INTEGER`.execute(db);
+    await sql`ALTER TABLE jobs ADD COLUMN overlap_policy TEXT NOT NULL DEFAULT 'skip'`.execute(db);
+    await sql`ALTER TABLE jobs ADD COLUMN misfire_policy TEXT NOT NULL DEFAULT 'once'`.execute(db);
+    await sql`CREATE INDEX jobs_due ON jobs (next_run_at) WHERE active = 1 AND next_run_at IS NOT NULL`.execute(db);
+    await sql`ALTER TABLE runs ADD COLUMN scheduled_for INTEGER`.execute(db);
+    // Exactly once per slot, whatever the number of schedulers.
+    await sql`CREATE UNIQUE INDEX runs_job_slot ON runs (job_id, scheduled_for) WHERE scheduled_for IS NOT NULL`.execute(
+      db,
+    );
+    await sql`
+      CREATE TABLE skipped_slots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        scheduled_for INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`.execute(db);
+    await sql`CREATE INDEX skipped_slots_job ON skipped_slots (job_id, scheduled_for)`.execute(db);
+  },
+};

@@ -22,17 +22,22 @@ export const waitTask = defineTask({
   title: 'Wait',
   description: 'Waits the given number of seconds, logging one line a second; stops at once when asked.',
   args: z.object({
-    seconds: z.number().min(0).max(86_400).default(5).describe('How long to wait, in seconds'),
+    seconds: z.number().min(0).max(86_400).default(5).describe('How long to wait, in seconds (fractions allowed)'),
   }),
   async run(ctx, { seconds }) {
-    ctx.progress({ total: seconds, inserted: 0 });
+    // Progress counters are stored as integers, so fractional seconds are rounded up.
+    const total = Math.ceil(seconds);
+    ctx.progress({ total, inserted: 0 });
     let elapsed = 0;
     while (elapsed < seconds) {
       const step = Math.min(1, seconds - elapsed);
       await sleep(step * 1000, ctx.signal);
+      // A timer that fired in the same tick as the abort must not count as a completed step.
+      ctx.signal.throwIfAborted();
+      // Rounded so that repeated fractional steps do not log 2.9999999 seconds.
       elapsed = Math.round((elapsed + step) * 1000) / 1000;
       ctx.log.info(`Waited ${elapsed} of ${seconds} seconds`, { elapsed, total: seconds });
-      ctx.progress({ inserted: Math.floor(elapsed) });
+      ctx.progress({ total, inserted: Math.ceil(elapsed) });
     }
     return { waited_seconds: elapsed };
   },
