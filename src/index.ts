@@ -19,3 +19,7 @@ export { defineConfig } from './cli/config-file.js';
 export type { JobdeckConfig } from './cli/config-file.js';
 export { openStore } from './storage/open-store.js';
 export { builtinTasks, demoTasks } from './tasks/index.js';
+export { createApp } from './http/app.js';
+export type { AppOptions } from './http/app.js';
+export { createRequestHandler, startServer } from './http/server.js';
+export type { Identity, Role } from './domain/access.js';

@@ -45,3 +45,8 @@ export function parseRunId(value: string): number {
     throw new InvalidArgumentError(`"${value}" is not a run id (a positive whole number).`);
   return n;
 }
+
+/** Who the audit log names for what a command does. */
+export function cliActor(): string {
+  return `cli:${process.env.USER ?? 'unknown'}`;
+}

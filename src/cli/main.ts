@@ -4,6 +4,9 @@ import { registerRunCommands } from './commands/runs.js';
 import { registerServiceCommands } from './commands/services.js';
 import { registerTaskCommands } from './commands/tasks.js';
 import { registerScheduleCommands } from './commands/schedule.js';
+import { registerTokenCommands } from './commands/tokens.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerQueueCommands } from './commands/queues.js';
 
 export function buildProgram(): Command {
   const program = new Command('jobdeck')
@@ -21,6 +24,9 @@ export function buildProgram(): Command {
   registerJobCommands(program);
   registerRunCommands(program);
   registerScheduleCommands(program);
+  registerQueueCommands(program);
+  registerTokenCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -8,6 +8,8 @@ import type { AnyTask } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
+import { fieldDiff, type AuditService } from './audit-service.js';
+import { jobToWire } from './wire.js';
 
 export interface JobInput {
   title: string;
@@ -26,6 +28,14 @@ export interface JobInput {
 }
 
 export type JobPatch = Partial<JobInput>;
+
+/** Who asks for a change, for the audit log (and `started_by` of runs). */
+export interface ActorContext {
+  actor: string;
+  requestId?: string | undefined;
+}
+
+const SYSTEM: ActorContext = { actor: 'system' };
 
 export interface JobListQuery {
   q?: string | undefined;
@@ -47,14 +57,15 @@ export class JobService {
     private readonly tasks: TaskRegistry,
     private readonly queues: QueueRegistry,
     private readonly clock: () => number = Date.now,
+    private readonly audit?: AuditService,
   ) {}
 
-  async create(input: JobInput): Promise<Job> {
+  async create(input: JobInput, by: ActorContext = SYSTEM): Promise<Job> {
     const fields = this.#validate(input, true);
     const now = new Date(this.clock());
     const schedule = fields.schedule ?? null;
     const active = fields.active ?? true;
-    return this.store.jobCreate({
+    const job = await this.store.jobCreate({
       schedule,
       nextRunAt: active && schedule ? firstFireTime(schedule, now) : null,
       overlapPolicy: fields.overlapPolicy ?? 'skip',
@@ -70,11 +81,17 @@ export class JobService {
       created: now,
       updated: now,
     });
+    await this.audit?.record(by.actor, 'job.create', {
+      jobId: job.id,
+      requestId: by.requestId,
+      details: { after: jobToWire(job) as unknown as JsonObject },
+    });
+    return job;
   }
 
   async get(id: string): Promise<Job> {
     const job = await this.store.jobGet(id);
-    if (!job) throw new NotFoundError(`Job ${id} does not exist.`);
+    if (!job) throw notFound(id);
     return job;
   }
 
@@ -92,7 +109,7 @@ export class JobService {
     return { ...result, page, size };
   }
 
-  async update(id: string, patch: JobPatch): Promise<Job> {
+  async update(id: string, patch: JobPatch, by: ActorContext = SYSTEM): Promise<Job> {
     const current = await this.get(id);
     // Saved arguments are checked against the task the job will have after the change.
     const merged: JobInput = {
@@ -111,19 +128,30 @@ export class JobService {
       changes.nextRunAt = active && schedule ? firstFireTime(schedule, new Date(this.clock())) : null;
     }
     const job = await this.store.jobUpdate(id, changes);
-    if (!job) throw new NotFoundError(`Job ${id} does not exist.`);
+    if (!job) throw notFound(id);
+    const { updated: _before, ...before } = jobToWire(current);
+    const { updated: _after, ...after } = jobToWire(job);
+    const diff = fieldDiff(before, after);
+    if (Object.keys(diff).length) {
+      await this.audit?.record(by.actor, 'job.update', { jobId: id, requestId: by.requestId, details: diff });
+    }
     return job;
   }
 
   /** Deletes a job with its runs and logs; refused while one of its runs is queued or running. */
-  async delete(id: string): Promise<void> {
-    await this.get(id);
+  async delete(id: string, by: ActorContext = SYSTEM): Promise<void> {
+    const job = await this.get(id);
     if (await this.store.jobHasActiveRuns(id)) {
       throw new ConflictError(
         `Job ${id} has a queued or running run; stop it (or wait for it to end) before deleting the job.`,
       );
     }
     await this.store.jobDelete(id);
+    await this.audit?.record(by.actor, 'job.delete', {
+      jobId: id,
+      requestId: by.requestId,
+      details: { title: job.title },
+    });
   }
 
   #validate(input: Partial<JobInput>, creating: boolean): JobChanges {
@@ -206,6 +234,10 @@ function oneOf<T extends string>(
   if (allowed.includes(value as T)) return value as T;
   errors.push(fieldError(field, `"${String(value)}" is not one of ${allowed.join(', ')}.`));
   return undefined;
+}
+
+function notFound(id: string): NotFoundError {
+  return new NotFoundError(`Job with ID ${id} does not exist.`);
 }
 
 function collect(errors: FieldError[], fn: () => void): void {

@@ -8,10 +8,13 @@ import { ScheduleService } from './schedule-service.js';
 import { DEFAULT_DATABASE_URL } from '../storage/database-url.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
+import { AuditService } from './audit-service.js';
 import { JobService } from './job-service.js';
 import { QueueRegistry, type QueueConfig } from './queue-registry.js';
+import { QueueService } from './queue-service.js';
 import { RunService } from './run-service.js';
 import { TaskService } from './task-service.js';
+import { TokenService } from './token-service.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
@@ -34,6 +37,11 @@ export interface Jobdeck {
   queues: QueueRegistry;
   jobs: JobService;
   runs: RunService;
+  /** API tokens: create (secret shown once), list, revoke, authenticate. */
+  tokens: TokenService;
+  audit: AuditService;
+  /** Queues with their run counts; pause and resume. */
+  queueAdmin: QueueService;
   logger: Logger;
   /** A worker over the given (default: all configured) queues; call start() on it. */
   createWorker(options?: JobdeckOptions['worker']): Worker;
@@ -56,14 +64,18 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
           ...(options.clock && { now: options.clock }),
         });
   const clock = options.clock ?? Date.now;
-  const jobs = new JobService(store, registry, queues, clock);
-  const runs = new RunService(store, jobs, registry, queues);
+  const audit = new AuditService(store, clock);
+  const jobs = new JobService(store, registry, queues, clock, audit);
+  const runs = new RunService(store, jobs, registry, queues, audit);
   return {
     store,
     tasks: new TaskService(registry),
     queues,
     jobs,
     runs,
+    tokens: new TokenService(store, audit, clock),
+    audit,
+    queueAdmin: new QueueService(store, queues, audit),
     logger,
     createWorker(workerOptions = options.worker) {
       const names = workerOptions?.queues ?? queues.names();

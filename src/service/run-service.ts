@@ -4,7 +4,8 @@ import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
-import { PAGE_SIZE_MAX, type JobService } from './job-service.js';
+import { PAGE_SIZE_MAX, type ActorContext, type JobService } from './job-service.js';
+import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 
 export interface RunInput {
@@ -47,9 +48,10 @@ export class RunService {
     private readonly jobs: JobService,
     private readonly tasks: TaskRegistry,
     private readonly queues: QueueRegistry,
+    private readonly audit?: AuditService,
   ) {}
 
-  async create(jobId: string, input: RunInput = {}): Promise<Run> {
+  async create(jobId: string, input: RunInput = {}, by?: ActorContext): Promise<Run> {
     const job = await this.jobs.get(jobId);
     const task = this.tasks.get(job.task);
     const queue = this.queues.check(input.queue ?? job.defaultQueue);
@@ -67,7 +69,7 @@ export class RunService {
             : parseJsonObject(input.customArgs, 'custom_args'),
     });
     const since = parseSince(input.since) ?? (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
-    return this.store.runCreate({
+    const run = await this.store.runCreate({
       jobId: job.id,
       task: task.id,
       title,
@@ -75,14 +77,27 @@ export class RunService {
       args: resolved.args,
       customArgs: resolved.customArgs,
       since,
-      startedBy: input.startedBy ?? 'cli',
+      startedBy: input.startedBy ?? by?.actor ?? 'cli',
     });
+    await this.audit?.record(by?.actor ?? run.startedBy, 'run.create', {
+      jobId: job.id,
+      runId: run.id,
+      requestId: by?.requestId,
+      details: {
+        title: run.title,
+        queue: run.queue,
+        args: run.args,
+        custom_args: run.customArgs,
+        since: run.since?.toISOString() ?? null,
+      },
+    });
+    return run;
   }
 
   async get(id: number, jobId?: string): Promise<Run> {
     const run = Number.isSafeInteger(id) ? await this.store.runGet(id) : undefined;
     if (!run || (jobId !== undefined && run.jobId !== jobId)) {
-      throw new NotFoundError(`Run ${id} does not exist${jobId ? ` for job ${jobId}` : ''}.`);
+      throw new NotFoundError(`Run with ID ${id} does not exist${jobId ? ` in job ${jobId}` : ''}.`);
     }
     return run;
   }
@@ -107,7 +122,18 @@ export class RunService {
    * Stops a run: a queued run is CANCELLED at once; a running one becomes CANCELLING and the
    * worker holding it, on whatever machine, aborts its signal.
    */
-  async stop(id: number, jobId?: string): Promise<Run> {
+  async stop(id: number, jobId?: string, by: ActorContext = { actor: 'system' }): Promise<Run> {
+    const stopped = await this.#stop(id, jobId);
+    await this.audit?.record(by.actor, 'run.stop', {
+      jobId: stopped.jobId,
+      runId: id,
+      requestId: by.requestId,
+      details: { status: stopped.status },
+    });
+    return stopped;
+  }
+
+  async #stop(id: number, jobId?: string): Promise<Run> {
     const run = await this.get(id, jobId);
     if (isFinalStatus(run.status)) {
       throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
+import * as access from './access-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
@@ -9,6 +11,7 @@ import * as runs from './run-queries.js';
 import * as schedules from './schedule-queries.js';
 import type { Database } from './schema.js';
 import type {
+  AuditFilter,
   ClaimRequest,
   JobChanges,
   JobFilter,
@@ -161,6 +164,41 @@ export class KyselyStore implements Store {
   }
   logMaxSeq(runId: number) {
     return logs.logMaxSeq(this.#ctx, runId);
+  }
+
+  tokenCreate(token: ApiToken & { tokenHash: string }) {
+    return access.tokenCreate(this.#ctx, token);
+  }
+  tokenByHash(hash: string) {
+    return access.tokenByHash(this.#ctx, hash);
+  }
+  tokenList() {
+    return access.tokenList(this.#ctx);
+  }
+  tokenRevoke(id: string) {
+    return access.tokenRevoke(this.#ctx, id);
+  }
+  tokenCount() {
+    return access.tokenCount(this.#ctx);
+  }
+
+  auditAppend(entry: NewAuditEntry) {
+    return access.auditAppend(this.#ctx, entry);
+  }
+  auditList(filter: AuditFilter) {
+    return access.auditList(this.#ctx, filter);
+  }
+
+  async queueSetPaused(name: string, paused: boolean): Promise<void> {
+    await access.queueSetPaused(this.#ctx, name, paused);
+    // Workers sleep while nothing they may claim is queued: a resumed queue may have a backlog.
+    if (!paused) await this.#notifier.publish({ type: 'queued', queue: name });
+  }
+  queuesPaused() {
+    return access.queuesPaused(this.#ctx);
+  }
+  queueCounts() {
+    return access.queueCounts(this.#ctx);
   }
 
   async close(): Promise<void> {

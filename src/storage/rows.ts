@@ -12,7 +12,8 @@ import type {
 } from '../domain/model.js';
 import type { Schedule } from '../domain/schedule.js';
 import type { RunStatus } from '../domain/run-status.js';
-import type { JobsTable, RunLogsTable, RunsTable, SkippedSlotsTable } from './schema.js';
+import type { ApiToken, AuditEntry, Role } from '../domain/access.js';
+import type { ApiTokensTable, AuditLogTable, JobsTable, RunLogsTable, RunsTable, SkippedSlotsTable } from './schema.js';
 
 /** Row ↔ domain mapping, the same for every dialect. */
 
@@ -98,5 +99,29 @@ export function skippedSlotFromRow(row: Selectable<SkippedSlotsTable>): SkippedS
     scheduledFor: date(row.scheduled_for),
     reason: row.reason,
     created: date(row.created_at),
+  };
+}
+
+export function tokenFromRow(row: Selectable<ApiTokensTable>): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    created: date(row.created_at),
+    lastUsed: dateOrNull(row.last_used_at),
+    revoked: dateOrNull(row.revoked_at),
+  };
+}
+
+export function auditFromRow(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    id: Number(row.id),
+    time: date(row.time),
+    actor: row.actor,
+    action: row.action,
+    jobId: row.job_id,
+    runId: numOrNull(row.run_id),
+    details: parseJson<JsonObject>(row.details),
+    requestId: row.request_id,
   };
 }

@@ -89,6 +89,13 @@ export async function runClaim(ctx: QueryContext, request: ClaimRequest): Promis
     .select('id')
     .where('status', '=', sql.lit('QUEUED'))
     .where('queue', 'in', request.queues)
+    // Pausing keeps runs queued; only claiming stops.
+    .where('queue', 'not in', (eb) =>
+      eb
+        .selectFrom('queue_states')
+        .select('name')
+        .where('paused', '=', sql.lit(ctx.traits.bool(true))),
+    )
     .where('available_at', '<=', now)
     .orderBy('priority')
     .orderBy('id')

@@ -69,9 +69,39 @@ export interface RunLogsTable {
   fields: string | null;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  time: number;
+  actor: string;
+  action: string;
+  job_id: string | null;
+  run_id: number | null;
+  details: string | null;
+  request_id: string | null;
+}
+
+export interface QueueStatesTable {
+  name: string;
+  paused: number | boolean;
+  updated_at: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   runs: RunsTable;
   run_logs: RunLogsTable;
   skipped_slots: SkippedSlotsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  queue_states: QueueStatesTable;
 }

@@ -1,3 +1,4 @@
+import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
@@ -106,6 +107,19 @@ export interface LogQuery {
   levels?: LogLevel[] | undefined;
 }
 
+export interface AuditFilter {
+  jobId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** How many runs of a queue are in a status (only pairs with at least one run). */
+export interface QueueCount {
+  queue: string;
+  status: RunStatus;
+  count: number;
+}
+
 /**
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
@@ -162,6 +176,31 @@ export interface Store {
   logAppend(lines: LogLine[]): Promise<void>;
   logList(runId: number, query: LogQuery): Promise<LogLine[]>;
   logMaxSeq(runId: number): Promise<number>;
+
+  /** Stores a token with the hash of its secret (unique: a duplicate is a ConflictError). */
+  tokenCreate(token: ApiToken & { tokenHash: string }): Promise<ApiToken>;
+  /**
+   * The non-revoked token whose secret has this hash. Records the use in `lastUsed`, at most
+   * once a minute so that authenticating stays a read.
+   */
+  tokenByHash(hash: string): Promise<ApiToken | undefined>;
+  /** All tokens, revoked ones included, oldest first. */
+  tokenList(): Promise<ApiToken[]>;
+  /** Marks the token revoked (a second revocation keeps the first time); undefined if missing. */
+  tokenRevoke(id: string): Promise<ApiToken | undefined>;
+  /** The number of non-revoked tokens. */
+  tokenCount(): Promise<number>;
+
+  auditAppend(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Entries, newest first. */
+  auditList(filter: AuditFilter): Promise<Page<AuditEntry>>;
+
+  /** Runs of a paused queue are not claimed; resuming wakes the workers. */
+  queueSetPaused(name: string, paused: boolean): Promise<void>;
+  /** Names of the paused queues. */
+  queuesPaused(): Promise<string[]>;
+  /** Runs per queue and status. */
+  queueCounts(): Promise<QueueCount[]>;
 
   /** Changes made by this and other processes (see StoreEvent). */
   subscribe(listener: StoreListener): () => void;

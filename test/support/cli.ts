@@ -30,7 +30,7 @@ export async function cliJson<T>(args: string[], database: string, cwd?: string)
 
 /** Starts `jobdeck worker` (or another service command) in its own process; stopped after the test. */
 export async function startWorkerProcess(database: string, cwd?: string, command = 'worker'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, command], {
+  const child = spawn(process.execPath, [BIN, command, ...(command === 'start' ? ['--port', '0'] : [])], {
     env: { ...process.env, JOBDECK_DATABASE_URL: database },
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Job } from '../../domain/model.js';
 import type { JobInput } from '../../service/job-service.js';
 import { jobToWire, runToWire, skippedSlotToWire } from '../../service/wire.js';
-import { parseInteger, withContext } from '../command-support.js';
+import { cliActor, parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
 import { printRun } from './runs.js';
 import { describeSchedule } from '../../domain/schedule.js';
@@ -32,7 +32,7 @@ export function registerJobCommands(program: Command): void {
 
   withJobFlags(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
     withContext(async ({ deck, json }, flags: JobFlags) => {
-      const job = await deck.jobs.create(jobInputFrom(flags) as JobInput);
+      const job = await deck.jobs.create(jobInputFrom(flags) as JobInput, { actor: cliActor() });
       if (json) printJson(jobToWire(job));
       else printJob(job);
     }),
@@ -101,7 +101,7 @@ export function registerJobCommands(program: Command): void {
 
   withJobFlags(jobs.command('update <job-id>').description('change the given fields of a job')).action(
     withContext(async ({ deck, json }, id: string, flags: JobFlags) => {
-      const job = await deck.jobs.update(id, jobInputFrom(flags));
+      const job = await deck.jobs.update(id, jobInputFrom(flags), { actor: cliActor() });
       if (json) printJson(jobToWire(job));
       else printJob(job);
     }),
@@ -112,7 +112,7 @@ export function registerJobCommands(program: Command): void {
     .description('delete a job with its runs and their logs')
     .action(
       withContext(async ({ deck, json }, id: string) => {
-        await deck.jobs.delete(id);
+        await deck.jobs.delete(id, { actor: cliActor() });
         if (json) printJson({ deleted: id });
         else process.stdout.write(`Deleted job ${id} with its runs and logs.\n`);
       }),
@@ -161,14 +161,17 @@ export function registerJobCommands(program: Command): void {
             timeout?: number;
           },
         ) => {
-          let run = await deck.runs.create(id, {
-            title: options.title,
-            queue: options.queue,
-            args: options.args,
-            since: options.since,
-            customArgs: options.customArgs,
-            startedBy: process.env.USER ? `cli:${process.env.USER}` : 'cli',
-          });
+          let run = await deck.runs.create(
+            id,
+            {
+              title: options.title,
+              queue: options.queue,
+              args: options.args,
+              since: options.since,
+              customArgs: options.customArgs,
+            },
+            { actor: cliActor() },
+          );
           if (options.wait) {
             if (!json) process.stderr.write(`Run ${run.id} queued on "${run.queue}"; waiting for it to end…\n`);
             run = await deck.runs.waitForEnd(run.id, options.timeout ? { timeoutMs: options.timeout * 1000 } : {});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { LogLine, Run } from '../../domain/model.js';
 import { isFinalStatus } from '../../domain/run-status.js';
 import { logLineToWire, runDurationMs, runToWire } from '../../service/wire.js';
-import { parseInteger, parseRunId, withContext } from '../command-support.js';
+import { cliActor, parseInteger, parseRunId, withContext } from '../command-support.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
 
 function seconds(ms: number | null): string | null {
@@ -134,7 +134,7 @@ export function registerRunCommands(program: Command): void {
     .option('--wait', 'wait until the run has ended')
     .action(
       withContext(async ({ deck, json }, id: string, options: { wait?: boolean }) => {
-        let run = await deck.runs.stop(parseRunId(id));
+        let run = await deck.runs.stop(parseRunId(id), undefined, { actor: cliActor() });
         if (options.wait) run = await deck.runs.waitForEnd(run.id);
         if (json) printJson(runToWire(run));
         else process.stdout.write(`Run ${run.id} is ${run.status}.\n`);

@@ -3,11 +3,18 @@ import type { Service } from '../../engine/service-support.js';
 import { parseInteger, parseList, withContext } from '../command-support.js';
 import { openContext, type GlobalOptions } from '../context.js';
 import { printJson, reportError } from '../output.js';
+import type { Jobdeck } from '../../service/jobdeck.js';
+import { startServer, type ServerHandle } from '../../http/server.js';
 
 interface WorkerFlags {
   queues?: string[];
   concurrency?: number;
   shutdownGrace?: number;
+}
+
+interface ServerFlags {
+  port: number;
+  host: string;
 }
 
 /**
@@ -16,7 +23,7 @@ interface WorkerFlags {
  */
 async function runServices(
   command: Command,
-  parts: { worker?: WorkerFlags; scheduler?: boolean },
+  parts: { worker?: WorkerFlags; scheduler?: boolean; server?: ServerFlags },
   label: string,
 ): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions>();
@@ -49,6 +56,7 @@ async function runServices(
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    if (parts.server) services.push(await serverService(deck, parts.server));
     for (const service of services) await service.start();
     deck.logger.info({ database: deck.store.location, tasks: deck.tasks.registry.ids() }, `${label} running`);
   } catch (error) {
@@ -58,7 +66,39 @@ async function runServices(
   }
 }
 
+/** The HTTP server as a service; on a first start it makes the admin token and prints it once. */
+async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service> {
+  const secret = await deck.tokens.ensureAdminToken(process.env.JOBDECK_ADMIN_TOKEN);
+  if (secret) {
+    process.stdout.write(
+      `\nNo API token existed, so an admin token was created. It is shown only now:\n\n  ${secret}\n\n` +
+        'Use it as "Authorization: Bearer <token>" or to sign in to the admin.\n\n',
+    );
+  }
+  let handle: ServerHandle | undefined;
+  return {
+    async start() {
+      handle ??= await startServer(deck, flags.port, flags.host, { logger: deck.logger });
+      deck.logger.info({ url: `${handle.url}/api` }, 'server listening');
+    },
+    async stop() {
+      await handle?.close();
+      handle = undefined;
+    },
+  };
+}
+
 export function registerServiceCommands(program: Command): void {
+  const serverOptions = (command: Command) =>
+    command
+      .option(
+        '--port <n>',
+        'HTTP port (env JOBDECK_PORT; 0 picks a free one)',
+        parseInteger('port'),
+        Number(process.env.JOBDECK_PORT ?? 3000),
+      )
+      .option('--host <address>', 'address to listen on', process.env.JOBDECK_HOST ?? '127.0.0.1');
+
   const workerOptions = (command: Command) =>
     command
       .option('--queues <list>', 'queues to take runs from, comma-separated (default: all)', parseList)
@@ -69,12 +109,16 @@ export function registerServiceCommands(program: Command): void {
         parseInteger('shutdown-grace'),
       );
 
-  workerOptions(
-    program
-      .command('start')
-      .description('run Jobdeck: a scheduler and a worker on all queues (the server joins later)'),
-  ).action((flags: WorkerFlags, command: Command) =>
-    runServices(command, { worker: flags, scheduler: true }, 'jobdeck'),
+  serverOptions(
+    workerOptions(
+      program.command('start').description('run Jobdeck: the HTTP API, a scheduler and a worker on all queues'),
+    ),
+  ).action((flags: WorkerFlags & ServerFlags, command: Command) =>
+    runServices(command, { worker: flags, scheduler: true, server: flags }, 'jobdeck'),
+  );
+
+  serverOptions(program.command('server').description('run the HTTP API only')).action(
+    (flags: ServerFlags, command: Command) => runServices(command, { server: flags }, 'server'),
   );
 
   workerOptions(program.command('worker').description('run a worker only')).action(

@@ -91,3 +91,40 @@ sqliteMigrations['0002_schedules'] = {
     await sql`CREATE INDEX skipped_slots_job ON skipped_slots (job_id, scheduled_for)`.execute(db);
   },
 };
+
+sqliteMigrations['0003_access'] = {
+  async up(db) {
+    // Only the hash of a token's secret is kept: a copy of the database grants no access.
+    await sql`
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked_at INTEGER
+      )`.execute(db);
+    // No foreign key to jobs: the record of what was done outlives the job it was done to.
+    // The primary key already orders entries by id (newest first), so no index on id alone.
+    await sql`
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        time INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        job_id TEXT,
+        run_id INTEGER,
+        details TEXT,
+        request_id TEXT
+      )`.execute(db);
+    await sql`CREATE INDEX audit_log_job ON audit_log (job_id, id)`.execute(db);
+    // Queues are configured, not stored; only their pause state lives here.
+    await sql`
+      CREATE TABLE queue_states (
+        name TEXT PRIMARY KEY,
+        paused INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL
+      )`.execute(db);
+  },
+};

@@ -96,7 +96,7 @@ describe('jobdeck CLI bad input', () => {
     const notObject = await cli(['jobs', 'run', job.id, '--custom-args', '[1]'], url);
     expect(notObject.stderr).toMatch(/custom_args: Must be a JSON object/);
     const missing = await cli(['runs', 'show', '999'], url);
-    expect(missing).toMatchObject({ code: 1, stderr: 'error: Run 999 does not exist.\n' });
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: Run with ID 999 does not exist.\n' });
   });
 
   it('names the database it cannot reach', async () => {

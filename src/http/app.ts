@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { Jobdeck } from '../service/jobdeck.js';
+import { authentication, LoginLimiter, type Authenticate } from './auth.js';
+import { errorResponse, handleError } from './errors.js';
+import { router, type AppEnv } from './route-support.js';
+import { auditRoutes } from './routes/audit.js';
+import { registerEventRoutes } from './routes/events.js';
+import { jobRoutes } from './routes/jobs.js';
+import { queueRoutes } from './routes/queues.js';
+import { runRoutes } from './routes/runs.js';
+import { sessionRoutes, whoAmIRoute } from './routes/session.js';
+import { taskRoutes } from './routes/tasks.js';
+
+export interface AppOptions {
+  /** Embedded mode: the host says who is calling (with a role); tokens still work as well. */
+  authenticate?: Authenticate;
+  logger?: Logger;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The HTTP app: `/api/*` (authenticated), `/api/openapi.json`, `/healthz`, `/readyz`. */
+export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const log = options.logger ?? deck.logger;
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError((error, c) => handleError(error, c, (err) => log.error({ err, path: c.req.path }, 'request failed')));
+  app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deck.store.jobsNextDue();
+      return c.json({ status: 'ready', database: deck.store.location });
+    } catch {
+      return errorResponse(c, 503, 'The database is not reachable.');
+    }
+  });
+
+  const api = router();
+  api.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
+    await next();
+  });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, 'The request body is too large (limit 1 MiB).'),
+    }),
+  );
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Jobdeck API', version: '0.1.0', description: 'Jobs, runs, tasks and queues of a Jobdeck.' },
+    security: [{ bearer: [] }],
+  });
+
+  const limiter = new LoginLimiter();
+  api.route('/', sessionRoutes(deck, limiter));
+  api.use('*', authentication(deck, options.authenticate, limiter));
+  api.route('/', whoAmIRoute());
+  api.route('/', jobRoutes(deck));
+  api.route('/', runRoutes(deck));
+  api.route('/', taskRoutes(deck));
+  api.route('/', queueRoutes(deck));
+  api.route('/', auditRoutes(deck));
+  registerEventRoutes(api, deck);
+  app.route('/api', api);
+  return app;
+}

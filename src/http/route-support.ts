@@ -1,0 +1,72 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppVariables } from './auth.js';
+import { ErrorSchema } from './schemas.js';
+import { validationErrorResponse } from './errors.js';
+
+export type AppEnv = { Variables: AppVariables };
+
+/** A router whose request validation failures use the API's error body. */
+export function router(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationErrorResponse(c, result.error, result.target);
+      return undefined;
+    },
+  });
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T, description = 'The request body') {
+  return { content: { 'application/json': { schema } }, required: true, description };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+const error = (description: string) => jsonResponse(ErrorSchema, description);
+
+/** The failures every authenticated route may answer with. */
+export const commonErrors = {
+  400: error('Invalid request: the body names each field and why'),
+  401: error('No or unknown credentials'),
+  403: error('The role does not allow this'),
+  404: error('Not found'),
+};
+
+/** Who did it, for `started_by` and the audit log. */
+export function actorOf(c: Context<AppEnv>): { actor: string; requestId: string } {
+  return { actor: c.get('identity').name, requestId: c.get('requestId') };
+}
+
+/** The base URL of the API as the client reached it, for links. */
+export function apiBase(c: Context): string {
+  const url = new URL(c.req.url);
+  const path = url.pathname;
+  return `${url.origin}${path.slice(0, path.indexOf('/api') + 4)}`;
+}
+
+/** self/prev/next links of a paged list, keeping the request's other query parameters. */
+export function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
+  const url = new URL(c.req.url);
+  const at = (p: number) => {
+    url.searchParams.set('page', String(p));
+    url.searchParams.set('size', String(size));
+    return url.toString();
+  };
+  return {
+    self: at(page),
+    ...(page > 1 && { prev: at(page - 1) }),
+    ...(page * size < total && { next: at(page + 1) }),
+  };
+}
+
+/**
+ * Sends a JSON body. The route's zod schema documents it in the OpenAPI document and the tests
+ * check responses against that document; TypeScript's view of the wire types is looser (string
+ * statuses, JSON objects), hence the cast.
+ */
+export function respond(c: Context, body: unknown, status: ContentfulStatusCode): never {
+  return c.json(body as never, status) as never;
+}

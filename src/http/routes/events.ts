@@ -1,0 +1,44 @@
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Jobdeck } from '../../service/jobdeck.js';
+import type { StoreEvent } from '../../storage/notifier.js';
+import { requirePermission } from '../auth.js';
+import type { AppEnv } from '../route-support.js';
+
+/** Store events as the API names them. */
+function toApiEvent(event: StoreEvent): { event: string; data: Record<string, unknown> } {
+  switch (event.type) {
+    case 'queued':
+      return { event: 'run.created', data: { queue: event.queue } };
+    case 'changed':
+      return { event: 'run.changed', data: { run_ids: event.runIds ?? null } };
+    case 'cancel':
+      return { event: 'run.stopping', data: { run_id: event.runId } };
+    case 'schedule':
+      return { event: 'job.changed', data: {} };
+    case 'external':
+      return { event: 'changed', data: {} };
+  }
+}
+
+/**
+ * GET /events: Server-Sent Events fed by the database notifier, so changes made by any process
+ * reach every server. A comment line every 15 s keeps proxies from closing the stream.
+ */
+export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck): void {
+  app.get('/events', requirePermission('read'), (c) =>
+    streamSSE(c, async (stream) => {
+      let id = 0;
+      const unsubscribe = deck.store.subscribe((event) => {
+        const { event: name, data } = toApiEvent(event);
+        void stream.writeSSE({ event: name, data: JSON.stringify(data), id: String((id += 1)) });
+      });
+      stream.onAbort(unsubscribe);
+      while (!stream.aborted) {
+        await stream.write(': keep-alive\n\n');
+        await stream.sleep(15_000);
+      }
+      unsubscribe();
+    }),
+  );
+}

@@ -1,0 +1,163 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Job } from '../../domain/model.js';
+import type { Jobdeck } from '../../service/jobdeck.js';
+import { jobToWire, runToWire } from '../../service/wire.js';
+import { requirePermission } from '../auth.js';
+import {
+  actorOf,
+  apiBase,
+  commonErrors,
+  jsonBody,
+  jsonResponse,
+  pageLinks,
+  router,
+  type AppEnv,
+} from '../route-support.js';
+import { respond } from '../route-support.js';
+import { JobCreateSchema, JobPatchSchema, JobSchema, listOf, PageQuerySchema } from '../schemas.js';
+
+const JobId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const listQuery = z.object({
+  q: z.string().optional().openapi({ description: 'Case-insensitive match on title or description' }),
+  active: z.enum(['true', 'false']).optional(),
+  task: z.string().optional(),
+  queue: z.string().optional(),
+  ...PageQuerySchema,
+});
+
+/** A job on the wire, with its last run and links. */
+export async function jobResource(deck: Jobdeck, c: Context, job: Job) {
+  const base = apiBase(c);
+  const last = (await deck.runs.list({ jobId: job.id, size: 1 })).items[0];
+  const wire = jobToWire(job);
+  return {
+    ...wire,
+    run_args: { args: wire.args, custom_args: wire.custom_args },
+    last_run: last ? { ...runToWire(last), links: { self: `${base}/jobs/${job.id}/runs/${last.id}` } } : null,
+    links: { self: `${base}/jobs/${job.id}`, runs: `${base}/jobs/${job.id}/runs` },
+  };
+}
+
+function jobInput(body: z.infer<typeof JobPatchSchema>) {
+  return {
+    ...(body.title !== undefined && { title: body.title }),
+    ...(body.description !== undefined && { description: body.description }),
+    ...(body.task !== undefined && { task: body.task }),
+    ...(body.default_queue !== undefined && { queue: body.default_queue }),
+    ...(body.active !== undefined && { active: body.active }),
+    ...(body.args !== undefined && { args: body.args }),
+    ...(body.custom_args !== undefined && { customArgs: body.custom_args }),
+    ...(body.schedule !== undefined && { schedule: body.schedule }),
+    ...(body.overlap_policy !== undefined && { overlapPolicy: body.overlap_policy }),
+    ...(body.misfire_policy !== undefined && { misfirePolicy: body.misfire_policy }),
+  };
+}
+
+export function jobRoutes(deck: Jobdeck) {
+  const app = router();
+  const read = [requirePermission('read')];
+  const admin = [requirePermission('admin')];
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/jobs',
+      middleware: read,
+      request: { query: listQuery },
+      responses: { 200: jsonResponse(listOf(JobSchema, 'JobList'), 'Jobs, newest first'), ...commonErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const page = await deck.jobs.list({
+        ...query,
+        active: query.active === undefined ? undefined : query.active === 'true',
+      });
+      const hits = await Promise.all(page.items.map((job) => jobResource(deck, c, job)));
+      return respond(
+        c,
+        { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/jobs',
+      middleware: admin,
+      request: { body: jsonBody(JobCreateSchema) },
+      responses: { 201: jsonResponse(JobSchema, 'The job (it is not run)'), ...commonErrors },
+    }),
+    async (c) => {
+      const job = await deck.jobs.create(jobInput(c.req.valid('json')) as never, actorOf(c));
+      return respond(c, await jobResource(deck, c, job), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/jobs/{id}',
+      middleware: read,
+      request: { params: JobId },
+      responses: { 200: jsonResponse(JobSchema, 'The job'), ...commonErrors },
+    }),
+    async (c) => respond(c, await jobResource(deck, c, await deck.jobs.get(c.req.valid('param').id)), 200),
+  );
+
+  for (const method of ['put', 'patch'] as const) {
+    app.openapi(
+      createRoute({
+        method,
+        path: '/jobs/{id}',
+        middleware: admin,
+        description:
+          method === 'put' ? 'Replace the job (fields left out take their defaults)' : 'Change the given fields',
+        request: { params: JobId, body: jsonBody(method === 'put' ? JobCreateSchema : JobPatchSchema) },
+        responses: { 200: jsonResponse(JobSchema, 'The job'), ...commonErrors },
+      }),
+      async (c) => {
+        const body = c.req.valid('json') as z.infer<typeof JobPatchSchema>;
+        const input = jobInput(body);
+        const replace =
+          method === 'put'
+            ? {
+                description: '',
+                queue: deck.queues.defaultName,
+                active: true,
+                args: {},
+                customArgs: null,
+                schedule: null,
+                overlapPolicy: 'skip',
+                misfirePolicy: 'once',
+                ...input,
+              }
+            : input;
+        const job = await deck.jobs.update(c.req.valid('param').id, replace, actorOf(c));
+        return respond(c, await jobResource(deck, c, job), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/jobs/{id}',
+      middleware: admin,
+      description: 'Deletes the job with its runs and their logs; refused (409) while a run is queued or running',
+      request: { params: JobId },
+      responses: { 204: { description: 'Deleted' }, 409: commonErrors[400], ...commonErrors },
+    }),
+    async (c) => {
+      await deck.jobs.delete(c.req.valid('param').id, actorOf(c));
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}
+
+export type JobRoutesEnv = AppEnv;

@@ -1,0 +1,155 @@
+import { z } from '@hono/zod-openapi';
+import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
+import { RUN_STATUSES } from '../domain/run-status.js';
+
+/** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
+
+const json = z.record(z.string(), z.unknown());
+const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-25T03:00:00.000Z' });
+
+export const ErrorSchema = z
+  .object({
+    status: z.number().int(),
+    message: z.string(),
+    errors: z.array(z.object({ field: z.string(), messages: z.array(z.string()) })).optional(),
+  })
+  .openapi('Error');
+
+export const ScheduleSchema = json.nullable().openapi('Schedule', {
+  description:
+    '{"type": "interval", "weeks"?, "days"?, "hours"?, "minutes"?, "seconds"?, "start_at"?} or ' +
+    '{"type": "crontab", "minute", "hour", "day_of_month", "month_of_year", "day_of_week", "timezone"?} ' +
+    '(or {"type": "crontab", "expression": "m h dom mon dow", "timezone"?}); null for none.',
+  example: {
+    type: 'crontab',
+    minute: '0',
+    hour: '3',
+    day_of_month: '*',
+    month_of_year: '*',
+    day_of_week: 'mon-fri',
+    timezone: 'Europe/Zurich',
+  },
+});
+
+export const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
+
+export const RunSchema = z
+  .object({
+    id: z.number().int(),
+    job_id: z.string(),
+    task: z.string(),
+    title: z.string(),
+    status: z.enum(RUN_STATUSES),
+    queue: z.string(),
+    args: json,
+    custom_args: json.nullable(),
+    since: isoTime.nullable(),
+    started_by: z.string(),
+    created: isoTime,
+    started_at: isoTime.nullable(),
+    finished_at: isoTime.nullable(),
+    duration_ms: z.number().nullable(),
+    scheduled_for: isoTime.nullable(),
+    lateness_ms: z.number().nullable(),
+    message: z.string().nullable(),
+    result: z.unknown().nullable(),
+    total_entries: z.number().nullable(),
+    inserted_entries: z.number().nullable(),
+    updated_entries: z.number().nullable(),
+    errored_entries: z.number().nullable(),
+    attempt: z.number().int(),
+    worker_id: z.string().nullable(),
+    links: LinksSchema,
+  })
+  .openapi('Run');
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    active: z.boolean(),
+    task: z.string(),
+    default_queue: z.string(),
+    schedule: ScheduleSchema,
+    schedule_description: z.string().nullable(),
+    run_args: z.object({ args: json, custom_args: json.nullable() }),
+    args: json,
+    custom_args: json.nullable(),
+    overlap_policy: z.enum(OVERLAP_POLICIES),
+    misfire_policy: z.enum(MISFIRE_POLICIES),
+    next_run: isoTime.nullable(),
+    last_run: RunSchema.nullable(),
+    created: isoTime,
+    updated: isoTime,
+    links: LinksSchema,
+  })
+  .openapi('Job');
+
+/** Fields a client may send back from a GET but not change: ignored in requests. */
+export const JOB_READ_ONLY = [
+  'id',
+  'schedule_description',
+  'run_args',
+  'next_run',
+  'last_run',
+  'created',
+  'updated',
+  'links',
+];
+
+const withoutReadOnly = (value: unknown) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !JOB_READ_ONLY.includes(key)));
+};
+
+const jobFields = {
+  title: z.string().openapi({ example: 'ROR organisations import' }),
+  description: z.string().optional(),
+  task: z.string().openapi({ example: 'demo.import-vocabulary' }),
+  default_queue: z.string().optional(),
+  active: z.boolean().optional(),
+  args: json.optional(),
+  custom_args: z.union([json, z.string()]).nullable().optional().openapi({
+    description: 'A JSON object (or JSON text) that replaces the arguments verbatim; null or "" clears it.',
+  }),
+  schedule: ScheduleSchema.optional(),
+  overlap_policy: z.enum(OVERLAP_POLICIES).optional(),
+  misfire_policy: z.enum(MISFIRE_POLICIES).optional(),
+};
+
+export const JobCreateSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields)).openapi('JobCreate');
+export const JobPatchSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields).partial()).openapi('JobPatch');
+
+export const RunCreateSchema = z
+  .strictObject({
+    title: z.string().optional(),
+    queue: z.string().optional(),
+    args: json.optional(),
+    since: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'ISO 8601; empty = start of the last successful run' }),
+    custom_args: z.union([json, z.string()]).nullable().optional(),
+  })
+  .openapi('RunCreate');
+
+export const LogLineSchema = z
+  .object({ seq: z.number().int(), time: isoTime, level: z.string(), message: z.string(), fields: json.nullable() })
+  .openapi('LogLine');
+
+export const TaskSchema = z
+  .object({ id: z.string(), title: z.string(), description: z.string(), args_schema: json, links: LinksSchema })
+  .openapi('Task');
+
+export function listOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({ hits: z.object({ hits: z.array(item), total: z.number().int() }), links: LinksSchema })
+    .openapi(name);
+}
+
+export const PageQuerySchema = {
+  page: z.coerce.number().int().min(1).default(1),
+  size: z.coerce.number().int().min(1).max(100).default(25),
+};
