@@ -21,6 +21,8 @@ export interface JobFlags {
   schedule?: boolean;
   overlap?: string;
   misfire?: string;
+  notifyEmails?: string;
+  notifyStatuses?: string;
 }
 
 export function withJobFlags(command: Command): Command {
@@ -39,7 +41,9 @@ export function withJobFlags(command: Command): Command {
     .option('--start-at <iso>', 'first fire time of an --every schedule')
     .option('--no-schedule', 'remove the schedule')
     .option('--overlap <policy>', 'while a run is active: allow, skip (default) or queue')
-    .option('--misfire <policy>', 'slots missed while no scheduler ran: skip, once (default) or all');
+    .option('--misfire <policy>', 'slots missed while no scheduler ran: skip, once (default) or all')
+    .option('--notify-emails <list>', 'e-mail addresses told about chosen run endings, comma-separated ("" clears)')
+    .option('--notify-statuses <list>', 'which endings, e.g. FAILED,PARTIAL_SUCCESS ("" clears)');
 }
 
 function scheduleFrom(flags: JobFlags): unknown {
@@ -92,5 +96,7 @@ export function jobInputFrom(flags: JobFlags): Partial<JobInput> {
     ...(schedule !== undefined && { schedule }),
     ...(flags.overlap !== undefined && { overlapPolicy: flags.overlap }),
     ...(flags.misfire !== undefined && { misfirePolicy: flags.misfire }),
+    ...(flags.notifyEmails !== undefined && { notificationEmails: flags.notifyEmails }),
+    ...(flags.notifyStatuses !== undefined && { notificationStatuses: flags.notifyStatuses }),
   };
 }

@@ -44,6 +44,9 @@ export interface Job {
   nextRunAt: Date | null;
   overlapPolicy: OverlapPolicy;
   misfirePolicy: MisfirePolicy;
+  /** Who is told when a run ends in one of `notificationStatuses` (sending comes with notifications). */
+  notificationEmails: string[];
+  notificationStatuses: RunStatus[];
   created: Date;
   updated: Date;
 }

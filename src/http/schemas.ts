@@ -78,6 +78,8 @@ export const JobSchema = z
     custom_args: json.nullable(),
     overlap_policy: z.enum(OVERLAP_POLICIES),
     misfire_policy: z.enum(MISFIRE_POLICIES),
+    notification_emails: z.array(z.string()),
+    notification_statuses: z.array(z.string()),
     next_run: isoTime.nullable(),
     last_run: RunSchema.nullable(),
     created: isoTime,
@@ -116,6 +118,14 @@ const jobFields = {
   schedule: ScheduleSchema.optional(),
   overlap_policy: z.enum(OVERLAP_POLICIES).optional(),
   misfire_policy: z.enum(MISFIRE_POLICIES).optional(),
+  notification_emails: z
+    .array(z.string())
+    .optional()
+    .openapi({ example: ['ops@example.org'] }),
+  notification_statuses: z
+    .array(z.string())
+    .optional()
+    .openapi({ example: ['FAILED', 'PARTIAL_SUCCESS'] }),
 };
 
 export const JobCreateSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields)).openapi('JobCreate');

@@ -3,10 +3,11 @@ import { ConflictError, NotFoundError, ValidationError, fieldError, type FieldEr
 import { isDeepStrictEqual } from 'node:util';
 import { MISFIRE_POLICIES, OVERLAP_POLICIES, type Job, type JsonObject } from '../domain/model.js';
 import { firstFireTime, parseSchedule } from '../domain/schedule.js';
+import { FINAL_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
-import type { JobChanges, Page, Store } from '../storage/store.js';
+import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { fieldDiff, type AuditService } from './audit-service.js';
 import { jobToWire } from './wire.js';
@@ -25,6 +26,8 @@ export interface JobInput {
   schedule?: unknown;
   overlapPolicy?: string | undefined;
   misfirePolicy?: string | undefined;
+  notificationEmails?: unknown;
+  notificationStatuses?: unknown;
 }
 
 export type JobPatch = Partial<JobInput>;
@@ -39,6 +42,7 @@ const SYSTEM: ActorContext = { actor: 'system' };
 
 export interface JobListQuery {
   q?: string | undefined;
+  sort?: JobSort | undefined;
   active?: boolean | undefined;
   task?: string | undefined;
   queue?: string | undefined;
@@ -70,6 +74,8 @@ export class JobService {
       nextRunAt: active && schedule ? firstFireTime(schedule, now) : null,
       overlapPolicy: fields.overlapPolicy ?? 'skip',
       misfirePolicy: fields.misfirePolicy ?? 'once',
+      notificationEmails: fields.notificationEmails ?? [],
+      notificationStatuses: fields.notificationStatuses ?? [],
       id: randomUUID(),
       title: fields.title!,
       description: fields.description ?? '',
@@ -100,6 +106,7 @@ export class JobService {
     const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
     const result = await this.store.jobList({
       q: query.q?.trim() || undefined,
+      sort: query.sort,
       active: query.active,
       task: query.task,
       queue: query.queue,
@@ -201,6 +208,26 @@ export class JobService {
       const policy = oneOf(MISFIRE_POLICIES, input.misfirePolicy, 'misfire_policy', errors);
       if (policy) changes.misfirePolicy = policy;
     }
+    if (input.notificationEmails !== undefined) {
+      const emails = stringList(input.notificationEmails);
+      const bad = emails?.filter((email) => !EMAIL.test(email));
+      if (!emails) errors.push(fieldError('notification_emails', 'Must be a list of e-mail addresses.'));
+      else if (bad?.length) errors.push(fieldError('notification_emails', `Not e-mail addresses: ${bad.join(', ')}.`));
+      else changes.notificationEmails = emails;
+    }
+    if (input.notificationStatuses !== undefined) {
+      const statuses = stringList(input.notificationStatuses)?.map((s) => s.toUpperCase());
+      const bad = statuses?.filter((s) => !isRunStatus(s) || !isFinalStatus(s));
+      if (!statuses) errors.push(fieldError('notification_statuses', 'Must be a list of run statuses.'));
+      else if (bad?.length) {
+        errors.push(
+          fieldError(
+            'notification_statuses',
+            `Not final run statuses: ${bad.join(', ')}. Use ${FINAL_STATUSES.join(', ')}.`,
+          ),
+        );
+      } else changes.notificationStatuses = statuses as RunStatus[];
+    }
     if (input.args !== undefined) {
       collect(errors, () => {
         const args = parseJsonObject(input.args, 'args');
@@ -223,6 +250,19 @@ export class JobService {
     if (errors.length) throw new ValidationError('The job is not valid.', errors);
     return changes;
   }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A list given as an array of strings or as comma-separated text; undefined if neither. */
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim());
+  return undefined;
 }
 
 function oneOf<T extends string>(

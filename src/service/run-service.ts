@@ -25,6 +25,8 @@ export interface RunInput {
 
 export interface RunListQuery {
   jobId?: string | undefined;
+  /** Case-insensitive match on title or message. */
+  q?: string | undefined;
   status?: string | string[] | undefined;
   queue?: string | undefined;
   task?: string | undefined;
@@ -37,6 +39,8 @@ export interface LogListQuery {
   size?: number | undefined;
   /** The lowest level shown. */
   level?: string | undefined;
+  /** Case-insensitive match on the message. */
+  q?: string | undefined;
 }
 
 export const LOG_PAGE_MAX = 1000;
@@ -109,6 +113,7 @@ export class RunService {
     if (query.jobId) await this.jobs.get(query.jobId);
     const result = await this.store.runList({
       jobId: query.jobId,
+      q: query.q?.trim() || undefined,
       statuses,
       queue: query.queue,
       task: query.task,
@@ -191,6 +196,7 @@ export class RunService {
       after: query.after,
       limit: size,
       levels: query.level === undefined ? undefined : levelsFrom(query.level),
+      q: query.q?.trim() || undefined,
     });
   }
 }

@@ -20,6 +20,8 @@ export interface JobWire {
   next_run: string | null;
   overlap_policy: string;
   misfire_policy: string;
+  notification_emails: string[];
+  notification_statuses: string[];
   created: string;
   updated: string;
 }
@@ -87,6 +89,8 @@ export function jobToWire(job: Job): JobWire {
     next_run: iso(job.nextRunAt),
     overlap_policy: job.overlapPolicy,
     misfire_policy: job.misfirePolicy,
+    notification_emails: job.notificationEmails,
+    notification_statuses: job.notificationStatuses,
     created: job.created.toISOString(),
     updated: job.updated.toISOString(),
   };

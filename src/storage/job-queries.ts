@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { containsText } from './text-match.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import { jobFromRow, jsonText } from './rows.js';
-import type { Database } from './schema.js';
-import type { JobChanges, JobFilter, Page } from './store.js';
+import type { Database, JobsTable } from './schema.js';
+import type { JobChanges, JobFilter, JobSort, Page } from './store.js';
 
 export interface QueryContext {
   db: Kysely<Database>;
@@ -28,6 +29,8 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       next_run_at: job.nextRunAt ? job.nextRunAt.getTime() : null,
       overlap_policy: job.overlapPolicy,
       misfire_policy: job.misfirePolicy,
+      notification_emails: JSON.stringify(job.notificationEmails),
+      notification_statuses: JSON.stringify(job.notificationStatuses),
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
@@ -44,19 +47,43 @@ export async function jobGet({ db }: QueryContext, id: string): Promise<Job | un
 export async function jobList({ db, traits }: QueryContext, filter: JobFilter): Promise<Page<Job>> {
   let query = db.selectFrom('jobs');
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const matches = (column: 'title' | 'description') =>
-      sql<boolean>`${sql.ref(column)} ${sql.raw(traits.ilike)} ${pattern} escape '\\'`;
-    query = query.where((eb) => eb.or([matches('title'), matches('description')]));
+    const q = filter.q;
+    query = query.where((eb) => eb.or([containsText(traits, 'title', q), containsText(traits, 'description', q)]));
   }
   if (filter.active !== undefined) query = query.where('active', '=', traits.bool(filter.active));
   if (filter.task) query = query.where('task', '=', filter.task);
   if (filter.queue) query = query.where('default_queue', '=', filter.queue);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
+    orderJobs(query.selectAll(), filter.sort ?? '-created')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(jobFromRow), total: Number(count.n) };
+}
+
+type JobSelect = SelectQueryBuilder<Database, 'jobs', Selectable<JobsTable>>;
+
+function orderJobs(query: JobSelect, sort: JobSort): JobSelect {
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  switch (sort) {
+    case 'title':
+    case '-title':
+      return query.orderBy('title', direction);
+    case 'created':
+    case '-created':
+      return query.orderBy('created_at', direction);
+    case 'last_run':
+    case '-last_run': {
+      // Jobs never run sort as oldest.
+      const last = sql`coalesce((select max(r.id) from runs r where r.job_id = jobs.id), 0)`;
+      return query.orderBy(last, direction);
+    }
+    case 'next_run':
+      return query.orderBy(sql`case when next_run_at is null then 1 else 0 end`).orderBy('next_run_at');
+  }
 }
 
 export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChanges): Promise<Job | undefined> {
@@ -77,6 +104,12 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       ...(changes.nextRunAt !== undefined && { next_run_at: changes.nextRunAt?.getTime() ?? null }),
       ...(changes.overlapPolicy !== undefined && { overlap_policy: changes.overlapPolicy }),
       ...(changes.misfirePolicy !== undefined && { misfire_policy: changes.misfirePolicy }),
+      ...(changes.notificationEmails !== undefined && {
+        notification_emails: JSON.stringify(changes.notificationEmails),
+      }),
+      ...(changes.notificationStatuses !== undefined && {
+        notification_statuses: JSON.stringify(changes.notificationStatuses),
+      }),
       updated_at: ctx.now(),
     })
     .where('id', '=', id)

@@ -2,6 +2,7 @@ import type { LogLine } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
 import type { LogQuery } from './store.js';
+import { containsText } from './text-match.js';
 
 const INSERT_CHUNK = 1000;
 
@@ -19,13 +20,14 @@ export async function logAppend({ db }: QueryContext, lines: LogLine[]): Promise
   }
 }
 
-export async function logList({ db }: QueryContext, runId: number, query: LogQuery): Promise<LogLine[]> {
+export async function logList({ db, traits }: QueryContext, runId: number, query: LogQuery): Promise<LogLine[]> {
   let select = db
     .selectFrom('run_logs')
     .selectAll()
     .where('run_id', '=', runId)
     .where('seq', '>', query.after ?? 0);
   if (query.levels?.length) select = select.where('level', 'in', query.levels);
+  if (query.q) select = select.where(containsText(traits, 'message', query.q));
   const rows = await select.orderBy('seq').limit(query.limit).execute();
   return rows.map(logFromRow);
 }

@@ -43,6 +43,8 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     nextRunAt: dateOrNull(row.next_run_at),
     overlapPolicy: row.overlap_policy as OverlapPolicy,
     misfirePolicy: row.misfire_policy as MisfirePolicy,
+    notificationEmails: JSON.parse(row.notification_emails) as string[],
+    notificationStatuses: JSON.parse(row.notification_statuses) as RunStatus[],
     created: date(row.created_at),
     updated: date(row.updated_at),
   };

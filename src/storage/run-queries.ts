@@ -3,6 +3,7 @@ import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, runFromRow } from './rows.js';
+import { containsText } from './text-match.js';
 import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
 
 const INSERT_CHUNK = 1000;
@@ -54,9 +55,13 @@ export async function runGet({ db }: QueryContext, id: number): Promise<Run | un
   return row && runFromRow(row);
 }
 
-export async function runList({ db }: QueryContext, filter: RunFilter): Promise<Page<Run>> {
-  let query = db.selectFrom('runs');
+export async function runList(ctx: QueryContext, filter: RunFilter): Promise<Page<Run>> {
+  let query = ctx.db.selectFrom('runs');
   if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
+  if (filter.q) {
+    const q = filter.q;
+    query = query.where((eb) => eb.or([containsText(ctx.traits, 'title', q), containsText(ctx.traits, 'message', q)]));
+  }
   if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
   if (filter.queue) query = query.where('queue', '=', filter.queue);
   if (filter.task) query = query.where('task', '=', filter.task);

@@ -18,6 +18,8 @@ export interface JobsTable {
   next_run_at: number | null;
   overlap_policy: string;
   misfire_policy: string;
+  notification_emails: string;
+  notification_statuses: string;
   created_at: number;
   updated_at: number;
 }

@@ -9,9 +9,14 @@ export interface Page<T> {
   total: number;
 }
 
+export const JOB_SORTS = ['title', '-title', 'created', '-created', 'last_run', '-last_run', 'next_run'] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
+
 export interface JobFilter {
   /** Case-insensitive match on title or description. */
   q?: string | undefined;
+  /** Default `-created` (newest first); `next_run` puts unscheduled jobs last. */
+  sort?: JobSort | undefined;
   active?: boolean | undefined;
   task?: string | undefined;
   queue?: string | undefined;
@@ -33,6 +38,8 @@ export type JobChanges = Partial<
     | 'nextRunAt'
     | 'overlapPolicy'
     | 'misfirePolicy'
+    | 'notificationEmails'
+    | 'notificationStatuses'
   >
 >;
 
@@ -76,6 +83,8 @@ export interface FireResult {
 
 export interface RunFilter {
   jobId?: string | undefined;
+  /** Case-insensitive match on title or message. */
+  q?: string | undefined;
   statuses?: RunStatus[] | undefined;
   queue?: string | undefined;
   task?: string | undefined;
@@ -105,6 +114,8 @@ export interface LogQuery {
   after?: number | undefined;
   limit: number;
   levels?: LogLevel[] | undefined;
+  /** Case-insensitive match on the message. */
+  q?: string | undefined;
 }
 
 export interface AuditFilter {

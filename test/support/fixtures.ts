@@ -45,6 +45,8 @@ export function jobFixture(overrides: Partial<Job> = {}): Job {
     nextRunAt: null,
     overlapPolicy: 'skip',
     misfirePolicy: 'once',
+    notificationEmails: [],
+    notificationStatuses: [],
     created: now,
     updated: now,
     ...overrides,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Job } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
+import { JOB_SORTS } from '../../storage/store.js';
 import { jobToWire, runToWire } from '../../service/wire.js';
 import { requirePermission } from '../auth.js';
 import {
@@ -24,6 +25,7 @@ const listQuery = z.object({
   active: z.enum(['true', 'false']).optional(),
   task: z.string().optional(),
   queue: z.string().optional(),
+  sort: z.enum(JOB_SORTS).optional().openapi({ description: 'Default -created (newest first)' }),
   ...PageQuerySchema,
 });
 
@@ -52,6 +54,8 @@ function jobInput(body: z.infer<typeof JobPatchSchema>) {
     ...(body.schedule !== undefined && { schedule: body.schedule }),
     ...(body.overlap_policy !== undefined && { overlapPolicy: body.overlap_policy }),
     ...(body.misfire_policy !== undefined && { misfirePolicy: body.misfire_policy }),
+    ...(body.notification_emails !== undefined && { notificationEmails: body.notification_emails }),
+    ...(body.notification_statuses !== undefined && { notificationStatuses: body.notification_statuses }),
   };
 }
 
@@ -133,6 +137,8 @@ export function jobRoutes(deck: Jobdeck) {
                 schedule: null,
                 overlapPolicy: 'skip',
                 misfirePolicy: 'once',
+                notificationEmails: [],
+                notificationStatuses: [],
                 ...input,
               }
             : input;

@@ -31,6 +31,7 @@ export function runResource(c: Context, run: Run) {
 
 const runFilters = {
   status: z.string().optional().openapi({ description: 'Comma-separated statuses, e.g. RUNNING,FAILED' }),
+  q: z.string().optional().openapi({ description: 'Case-insensitive match on title or message' }),
   ...PageQuerySchema,
 };
 

@@ -133,3 +133,10 @@ postgresMigrations['0003_access'] = {
       )`.execute(db);
   },
 };
+
+postgresMigrations['0004_notifications'] = {
+  async up(db) {
+    await sql`ALTER TABLE jobs ADD COLUMN notification_emails JSONB NOT NULL DEFAULT '[]'`.execute(db);
+    await sql`ALTER TABLE jobs ADD COLUMN notification_statuses JSONB NOT NULL DEFAULT '[]'`.execute(db);
+  },
+};

@@ -128,3 +128,10 @@ sqliteMigrations['0003_access'] = {
       )`.execute(db);
   },
 };
+
+sqliteMigrations['0004_notifications'] = {
+  async up(db) {
+    await sql`ALTER TABLE jobs ADD COLUMN notification_emails TEXT NOT NULL DEFAULT '[]'`.execute(db);
+    await sql`ALTER TABLE jobs ADD COLUMN notification_statuses TEXT NOT NULL DEFAULT '[]'`.execute(db);
+  },
+};

@@ -25,6 +25,31 @@ describe('API errors', () => {
       'schedule.timezone',
     ]);
 
+    const notify = await api.call('POST', '/api/jobs', {
+      body: {
+        title: 't',
+        task: 'test.echo',
+        notification_emails: ['ops@example.org', 'nope'],
+        notification_statuses: ['FAILED', 'RUNNING'],
+      },
+    });
+    expect((await notify.json()).errors).toEqual([
+      { field: 'notification_emails', messages: ['Not e-mail addresses: nope.'] },
+      { field: 'notification_statuses', messages: [expect.stringMatching(/^Not final run statuses: RUNNING/)] },
+    ]);
+    const notified = await api.call('POST', '/api/jobs', {
+      body: {
+        title: 't',
+        task: 'test.echo',
+        notification_emails: ['ops@example.org'],
+        notification_statuses: ['failed'],
+      },
+    });
+    expect(await notified.json()).toMatchObject({
+      notification_emails: ['ops@example.org'],
+      notification_statuses: ['FAILED'],
+    });
+
     const missing = await api.call('GET', '/api/jobs/does-not-exist');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ status: 404, message: 'Job with ID does-not-exist does not exist.' });

@@ -65,3 +65,27 @@ describe('store conformance: jobs', () => {
     expect(await store.logList(run.id, { limit: 10 })).toEqual([]);
   });
 });
+
+describe('store conformance: job order', () => {
+  it('sorts by title, creation, last run and next run', async () => {
+    const store = await openTestStore();
+    const base = Date.now();
+    const b = await store.jobCreate(
+      jobFixture({ title: 'B', created: new Date(base + 1), nextRunAt: new Date(base + 5000) }),
+    );
+    const a = await store.jobCreate(jobFixture({ title: 'a', created: new Date(base + 2) }));
+    const c = await store.jobCreate(
+      jobFixture({ title: 'C', created: new Date(base + 3), nextRunAt: new Date(base + 1000) }),
+    );
+    await store.runCreate(newRun(b.id));
+    await store.runCreate(newRun(a.id));
+    const order = async (sort: Parameters<typeof store.jobList>[0]['sort']) =>
+      (await store.jobList({ sort, limit: 10, offset: 0 })).items.map((j) => j.id);
+    expect(await order('-created')).toEqual([c.id, a.id, b.id]);
+    expect(await order('created')).toEqual([b.id, a.id, c.id]);
+    expect((await order('title')).length).toBe(3);
+    expect(await order('-last_run')).toEqual([a.id, b.id, c.id]);
+    expect((await order('last_run'))[0]).toBe(c.id);
+    expect(await order('next_run')).toEqual([c.id, b.id, a.id]);
+  });
+});

@@ -70,3 +70,19 @@ describe('store conformance: change events', () => {
     expect(await queued).toEqual({ type: 'queued', queue: 'fast' });
   });
 });
+
+describe('store conformance: text filters', () => {
+  it('matches run titles/messages and log messages case-insensitively', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    const run = await store.runCreate(newRun(job.id, { title: 'Nightly ROR sync' }));
+    await store.runCreate(newRun(job.id, { title: 'Other' }));
+    expect((await store.runList({ q: 'ror', limit: 10, offset: 0 })).items.map((r) => r.id)).toEqual([run.id]);
+    await store.logAppend([
+      { runId: run.id, seq: 1, time: new Date(), level: 'info', message: 'Fetched 100% of Records', fields: null },
+      { runId: run.id, seq: 2, time: new Date(), level: 'info', message: 'done', fields: null },
+    ]);
+    expect((await store.logList(run.id, { q: 'records', limit: 10 })).map((l) => l.seq)).toEqual([1]);
+    expect((await store.logList(run.id, { q: '100%', limit: 10 })).map((l) => l.seq)).toEqual([1]);
+  });
+});
