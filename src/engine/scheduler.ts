@@ -50,7 +50,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
     if (this.#running) return;
     this.#running = true;
     this.#unsubscribe = this.#store.subscribe((event) => {
-      if (event.type === 'schedule' || event.type === 'external') this.wake();
+      // Schedulers sleep until the earliest due job: a saved job may make it earlier.
+      if (event.type === 'job' || event.type === 'external') this.wake();
     });
     await this.#store.listening();
     this.#log.info('scheduler started');

@@ -65,7 +65,7 @@ export class KyselyStore implements Store {
 
   async jobCreate(job: Job) {
     const created = await jobs.jobCreate(this.#ctx, job);
-    await this.#notifier.publish({ type: 'schedule' });
+    await this.#notifier.publish({ type: 'job', action: 'created', jobId: created.id });
     return created;
   }
   jobGet(id: string) {
@@ -76,12 +76,13 @@ export class KyselyStore implements Store {
   }
   async jobUpdate(id: string, changes: JobChanges) {
     const job = await jobs.jobUpdate(this.#ctx, id, changes);
-    // Schedulers sleep until the earliest due job: a saved change may make it earlier.
-    if (job && changes.nextRunAt !== undefined) await this.#notifier.publish({ type: 'schedule' });
+    if (job) await this.#notifier.publish({ type: 'job', action: 'updated', jobId: id });
     return job;
   }
-  jobDelete(id: string) {
-    return jobs.jobDelete(this.#ctx, id);
+  async jobDelete(id: string) {
+    const deleted = await jobs.jobDelete(this.#ctx, id);
+    if (deleted) await this.#notifier.publish({ type: 'job', action: 'deleted', jobId: id });
+    return deleted;
   }
   jobHasActiveRuns(id: string) {
     return jobs.jobHasActiveRuns(this.#ctx, id);
@@ -89,7 +90,7 @@ export class KyselyStore implements Store {
 
   async runCreate(input: NewRun): Promise<Run> {
     const run = await runs.runCreate(this.#ctx, input);
-    await this.#notifier.publish({ type: 'queued', queue: run.queue });
+    await this.#notifier.publish({ type: 'queued', queue: run.queue, runId: run.id, jobId: run.jobId });
     return run;
   }
   async runsCreate(inputs: NewRun[]): Promise<number> {
@@ -127,8 +128,9 @@ export class KyselyStore implements Store {
     }
     return run;
   }
-  runProgress(id: number, progress: Partial<RunProgress>) {
-    return runs.runProgress(this.#ctx, id, progress);
+  async runProgress(id: number, progress: Partial<RunProgress>) {
+    await runs.runProgress(this.#ctx, id, progress);
+    await this.#notifier.publish({ type: 'progress', runId: id });
   }
   runsHeartbeat(ids: number[], workerId: string) {
     return runs.runsHeartbeat(this.#ctx, ids, workerId);

@@ -7,10 +7,12 @@ import pg from 'pg';
  * process wrote something; look again" (SQLite cannot say what).
  */
 export type StoreEvent =
-  | { type: 'queued'; queue: string }
+  | { type: 'queued'; queue: string; runId?: number; jobId?: string }
   | { type: 'changed'; runIds?: number[] }
   | { type: 'cancel'; runId: number }
-  | { type: 'schedule' }
+  /** A job was saved or deleted; schedulers look again at when to wake. */
+  | { type: 'job'; action: 'created' | 'updated' | 'deleted'; jobId: string }
+  | { type: 'progress'; runId: number }
   | { type: 'external' };
 
 export type StoreListener = (event: StoreEvent) => void;

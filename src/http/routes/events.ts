@@ -9,13 +9,18 @@ import type { AppEnv } from '../route-support.js';
 function toApiEvent(event: StoreEvent): { event: string; data: Record<string, unknown> } {
   switch (event.type) {
     case 'queued':
-      return { event: 'run.created', data: { queue: event.queue } };
+      return {
+        event: 'run.queued',
+        data: { queue: event.queue, run_id: event.runId ?? null, job_id: event.jobId ?? null },
+      };
     case 'changed':
       return { event: 'run.changed', data: { run_ids: event.runIds ?? null } };
     case 'cancel':
       return { event: 'run.stopping', data: { run_id: event.runId } };
-    case 'schedule':
-      return { event: 'job.changed', data: {} };
+    case 'job':
+      return { event: `job.${event.action}`, data: { job_id: event.jobId } };
+    case 'progress':
+      return { event: 'run.progress', data: { run_id: event.runId } };
     case 'external':
       return { event: 'changed', data: {} };
   }
@@ -34,6 +39,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck): void {
         void stream.writeSSE({ event: name, data: JSON.stringify(data), id: String((id += 1)) });
       });
       stream.onAbort(unsubscribe);
+      // Tell the client once changes will reach it (PostgreSQL: LISTEN is in effect).
+      await deck.store.listening();
+      await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted) {
         await stream.write(': keep-alive\n\n');
         await stream.sleep(15_000);

@@ -44,7 +44,7 @@ describe('store conformance: change events', () => {
 
     const queued = nextEvent(subscribe, (e) => e.type === 'queued');
     const run = await writer.runCreate(newRun(job.id));
-    expect(await queued).toEqual({ type: 'queued', queue: 'default' });
+    expect(await queued).toEqual({ type: 'queued', queue: 'default', runId: run.id, jobId: job.id });
 
     await writer.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
     const cancel = nextEvent(subscribe, (e) => e.type === 'cancel');
@@ -67,7 +67,7 @@ describe('store conformance: change events', () => {
     );
     await store.listening();
     await store.runCreate(newRun(job.id, { queue: 'fast' }));
-    expect(await queued).toEqual({ type: 'queued', queue: 'fast' });
+    expect(await queued).toMatchObject({ type: 'queued', queue: 'fast', jobId: job.id });
   });
 });
 
