@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { onCleanup, openTestStore, useTestDatabase } from '../../support/fixtures.js';
+
+describe('jobdeck start serves the API', () => {
+  it('prints an admin token once on the first start, which then works with curl-like calls', async () => {
+    const { url } = useTestDatabase();
+    await (await openTestStore(url)).close();
+    const child = spawn(process.execPath, ['bin/jobdeck.js', 'start', '--port', '0'], {
+      env: { ...process.env, JOBDECK_DATABASE_URL: url, JOBDECK_ADMIN_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onCleanup(async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const api = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`start exited (${code}): ${err}`)));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        const match = /"url":"(http:\/\/[^"]+\/api)"/.exec(err);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const token = /\b(jd_[A-Za-z0-9_-]+)/.exec(out)?.[1];
+    expect(token).toBeDefined();
+    expect((await fetch(`${api}/jobs`)).status).toBe(401);
+    const response = await fetch(`${api}/jobs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect((await fetch(`${api.replace(/\/api$/, '')}/healthz`)).status).toBe(200);
+  });
+});
