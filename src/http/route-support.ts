@@ -47,6 +47,11 @@ export function apiBase(c: Context): string {
   return `${url.origin}${path.slice(0, path.indexOf('/api') + 4)}`;
 }
 
+/** A page of a list: `{hits: {hits, total}, links: {self, prev?, next?}}`. */
+export function respondPage(c: Context, hits: unknown[], page: { page: number; size: number; total: number }): never {
+  return respond(c, { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) }, 200);
+}
+
 /** self/prev/next links of a paged list, keeping the request's other query parameters. */
 export function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
   const url = new URL(c.req.url);

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
+import { auditEntryToWire } from '../../service/access-wire.js';
 import { requirePermission } from '../auth.js';
-import { commonErrors, jsonResponse, pageLinks, respond, router } from '../route-support.js';
+import { commonErrors, jsonResponse, respondPage, router } from '../route-support.js';
 import { PageQuerySchema, listOf } from '../schemas.js';
 
 const AuditEntrySchema = z
@@ -30,21 +31,8 @@ export function auditRoutes(deck: Jobdeck) {
     async (c) => {
       const query = c.req.valid('query');
       const page = await deck.audit.list({ jobId: query.job, page: query.page, size: query.size });
-      const hits = page.items.map((entry) => ({
-        id: entry.id,
-        time: entry.time.toISOString(),
-        actor: entry.actor,
-        action: entry.action,
-        job_id: entry.jobId,
-        run_id: entry.runId,
-        details: entry.details,
-        request_id: entry.requestId,
-      }));
-      return respond(
-        c,
-        { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) },
-        200,
-      );
+      const hits = page.items.map(auditEntryToWire);
+      return respondPage(c, hits, page);
     },
   );
   return app;

@@ -8,14 +8,14 @@ import { requirePermission } from '../auth.js';
 import {
   actorOf,
   apiBase,
+  type AppEnv,
   commonErrors,
   jsonBody,
   jsonResponse,
-  pageLinks,
+  respond,
+  respondPage,
   router,
-  type AppEnv,
 } from '../route-support.js';
-import { respond } from '../route-support.js';
 import { JobCreateSchema, JobPatchSchema, JobSchema, listOf, PageQuerySchema } from '../schemas.js';
 
 const JobId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -79,11 +79,7 @@ export function jobRoutes(deck: Jobdeck) {
         active: query.active === undefined ? undefined : query.active === 'true',
       });
       const hits = await Promise.all(page.items.map((job) => jobResource(deck, c, job)));
-      return respond(
-        c,
-        { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) },
-        200,
-      );
+      return respondPage(c, hits, page);
     },
   );
 

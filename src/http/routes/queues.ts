@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { requirePermission } from '../auth.js';
-import { actorOf, commonErrors, jsonResponse, router } from '../route-support.js';
-import { respond } from '../route-support.js';
+import { actorOf, commonErrors, jsonResponse, respond, router } from '../route-support.js';
 
 const QueueSchema = z
   .object({

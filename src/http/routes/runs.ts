@@ -6,8 +6,16 @@ import type { Run } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { logLineToWire, runToWire } from '../../service/wire.js';
 import { requirePermission } from '../auth.js';
-import { actorOf, apiBase, commonErrors, jsonBody, jsonResponse, pageLinks, router } from '../route-support.js';
-import { respond } from '../route-support.js';
+import {
+  actorOf,
+  apiBase,
+  commonErrors,
+  jsonBody,
+  jsonResponse,
+  respond,
+  respondPage,
+  router,
+} from '../route-support.js';
 import { LogLineSchema, PageQuerySchema, RunCreateSchema, RunSchema, listOf } from '../schemas.js';
 
 const pathParam = (name: string) => z.string().openapi({ param: { name, in: 'path' } });
@@ -80,11 +88,7 @@ export function runRoutes(deck: Jobdeck) {
       const query = c.req.valid('query');
       const page = await deck.runs.list({ ...query, jobId: c.req.valid('param').id });
       const hits = page.items.map((r) => runResource(c, r));
-      return respond(
-        c,
-        { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) },
-        200,
-      );
+      return respondPage(c, hits, page);
     },
   );
 
@@ -102,11 +106,7 @@ export function runRoutes(deck: Jobdeck) {
     async (c) => {
       const page = await deck.runs.list(c.req.valid('query'));
       const hits = page.items.map((r) => runResource(c, r));
-      return respond(
-        c,
-        { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) },
-        200,
-      );
+      return respondPage(c, hits, page);
     },
   );
 

@@ -3,8 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { clientKey, SESSION_COOKIE, type LoginLimiter } from '../auth.js';
 import { errorResponse } from '../errors.js';
-import { commonErrors, jsonBody, jsonResponse, router } from '../route-support.js';
-import { respond } from '../route-support.js';
+import { commonErrors, jsonBody, jsonResponse, respond, router } from '../route-support.js';
 
 const Identity = z.object({ name: z.string(), role: z.enum(['admin', 'operator', 'viewer']) }).openapi('Identity');
 

@@ -4,8 +4,7 @@ import { parseEvery } from '../../domain/schedule.js';
 import { ValidationError, fieldError } from '../../domain/errors.js';
 import { formatInZone } from '../../service/zoned-time.js';
 import { requirePermission } from '../auth.js';
-import { apiBase, commonErrors, jsonResponse, router } from '../route-support.js';
-import { respond } from '../route-support.js';
+import { apiBase, commonErrors, jsonResponse, respond, router } from '../route-support.js';
 import { TaskSchema } from '../schemas.js';
 
 const TaskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
