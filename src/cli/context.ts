@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { UnavailableError } from '../domain/errors.js';
 import { createJobdeck, type Jobdeck } from '../service/jobdeck.js';
 import { retrying } from '../engine/service-support.js';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../storage/database-url.js';
@@ -51,6 +52,8 @@ export async function openContext(
             `database not reachable, retrying: ${(error as Error).message}`,
           ),
         Number.POSITIVE_INFINITY,
+        // Only an unreachable database is worth waiting for; a wrong URL or a missing folder is not.
+        (error) => error instanceof UnavailableError && !/does not exist|Cannot open sqlite/.test(error.message),
       )
     : await open();
   return { deck, config, json: options.json ?? false };

@@ -3,6 +3,19 @@ import type { JsonValue } from './model.js';
 export const DEFAULT_RESULT_LIMIT_BYTES = 64 * 1024;
 
 /**
+ * PostgreSQL text and jsonb cannot hold the NUL character, and a task may well produce one (a
+ * binary HTTP body, say): it is replaced by U+FFFD everywhere a task's output is stored.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
+/** The same for JSON text, where NUL appears as the escape \u0000. */
+export function jsonWithoutNul(json: string): string {
+  return json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}
+
+/**
  * A task's return value as stored on the run. Values that are not JSON are converted the way
  * JSON.stringify does; a value larger than the limit is replaced by a marker object that says so
  * and keeps the beginning of its JSON text, so nothing is cut silently.
@@ -12,6 +25,7 @@ export function capRunResult(value: unknown, limitBytes = DEFAULT_RESULT_LIMIT_B
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
+    if (text !== undefined) text = jsonWithoutNul(text);
   } catch (error) {
     return { truncated: true, reason: `result is not serialisable as JSON: ${String(error)}` };
   }

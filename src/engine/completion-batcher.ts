@@ -39,9 +39,19 @@ export class CompletionBatcher {
         const applied = new Set(await this.#store.runsFinish(batch.map((p) => p.outcome)));
         for (const item of batch) item.resolve(applied.has(item.outcome.id));
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        if (batch.length === 1) batch[0]!.reject(error);
+        // One outcome the database refuses must not sink the others: write them one by one.
+        else await Promise.all(batch.map((item) => this.#writeAlone(item)));
       }
     }
     this.#flushing = false;
+  }
+
+  async #writeAlone(item: Pending): Promise<void> {
+    try {
+      item.resolve((await this.#store.runsFinish([item.outcome])).includes(item.outcome.id));
+    } catch (error) {
+      item.reject(error);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
-import { capRunResult } from '../domain/run-result.js';
+import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
 import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
 import type { LogSink } from './log-sink.js';
@@ -20,8 +20,10 @@ export function toJsonFields(fields: LogFields | undefined): JsonObject | null {
   if (!fields || Object.keys(fields).length === 0) return null;
   try {
     return JSON.parse(
-      JSON.stringify(fields, (_key, value: unknown) =>
-        value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+      jsonWithoutNul(
+        JSON.stringify(fields, (_key, value: unknown) =>
+          value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+        ),
       ),
     ) as JsonObject;
   } catch (error) {
@@ -30,8 +32,8 @@ export function toJsonFields(fields: LogFields | undefined): JsonObject | null {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return `Thrown value: ${String(error)}`;
+  if (error instanceof Error) return withoutNul(error.stack ?? `${error.name}: ${error.message}`);
+  return withoutNul(`Thrown value: ${String(error)}`);
 }
 
 /**
@@ -55,7 +57,7 @@ export async function executeRun(
       seq,
       time: new Date(),
       level,
-      message: String(message),
+      message: withoutNul(String(message)),
       fields: toJsonFields(fields),
     });
   };
@@ -66,7 +68,10 @@ export async function executeRun(
     progress(counters) {
       for (const key of ['total', 'inserted', 'updated', 'errored'] as const) {
         const value = counters[key];
-        if (typeof value === 'number' && Number.isFinite(value)) progress[key] = value;
+        // Counters are whole numbers (BIGINT columns); anything else would fail the final write.
+        if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+          progress[key] = Math.min(Math.round(value), Number.MAX_SAFE_INTEGER);
+        }
       }
       env.reportProgress(run.id, { ...progress });
     },

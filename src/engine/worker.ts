@@ -75,6 +75,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   #unsubscribe: (() => void) | undefined;
   #running = false;
   #claiming = false;
+  #claimRound: Promise<void> = Promise.resolve();
   #claimAgain = false;
   #stopping: Promise<void> | undefined;
 
@@ -141,6 +142,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #shutdown(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
+    // A claim in flight may still add runs to the buffer: let it land, then give them all back.
+    await this.#claimRound;
     await this.#release([...this.#buffer.keys()]);
     const waitAll = () => Promise.all([...this.#inFlight.values()].map((f) => f.done));
     if (this.#inFlight.size) {
@@ -187,7 +190,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       return;
     }
     this.#claiming = true;
-    void this.#claimRounds().finally(() => {
+    this.#claimRound = this.#claimRounds().finally(() => {
       this.#claiming = false;
     });
   }

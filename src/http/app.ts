@@ -33,7 +33,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   app.get('/readyz', async (c) => {
     try {
       await deck.store.jobsNextDue();
-      return c.json({ status: 'ready', database: deck.store.location });
+      return c.json({ status: 'ready' });
     } catch {
       return errorResponse(c, 503, 'The database is not reachable.');
     }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { can, type Identity } from '../domain/access.js';
 import type { Jobdeck } from '../service/jobdeck.js';
@@ -39,8 +40,16 @@ export class LoginLimiter {
   }
 }
 
+/**
+ * The caller's address as the socket shows it. X-Forwarded-For is not trusted: any client could
+ * set it to dodge the sign-in limit.
+ */
 export function clientKey(c: Context): string {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local'; // in-process requests (tests, app.request) have no socket
+  }
 }
 
 function bearer(c: Context): string | undefined {
@@ -66,10 +75,14 @@ export function authentication(
       const fromCookie = fromHeader ? undefined : getCookie(c, SESSION_COOKIE);
       const secret = fromHeader ?? fromCookie;
       if (secret) {
-        if (limiter.blocked(clientKey(c)))
-          return errorResponse(c, 429, 'Too many failed sign-ins; try again in a minute.');
         identity = await deck.tokens.authenticate(secret);
-        if (!identity) limiter.fail(clientKey(c));
+        // Only failed credentials count and are refused: a valid token is never locked out.
+        if (!identity) {
+          if (limiter.blocked(clientKey(c))) {
+            return errorResponse(c, 429, 'Too many failed sign-ins; try again in a minute.');
+          }
+          limiter.fail(clientKey(c));
+        }
         if (identity && fromCookie && !['GET', 'HEAD'].includes(c.req.method) && !c.req.header(CSRF_HEADER)) {
           return errorResponse(
             c,

@@ -34,7 +34,12 @@ export function startServer(
       server = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
         resolve({
           url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: () =>
+            new Promise((done) => {
+              server.close(() => done());
+              // Event streams never end on their own; without this, close() would wait forever.
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
         }),
       );
       server.on('error', reject);

@@ -1,6 +1,7 @@
 import { InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
 import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
+import { parseDateTime } from '../domain/date-time.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
@@ -154,7 +155,12 @@ export class RunService {
   }
 
   private async stopRaced(id: number, jobId?: string): Promise<Run> {
-    const run = await this.get(id, jobId);
+    let run = await this.get(id, jobId);
+    // A worker gave the run back to the queue meanwhile (it had not started it): cancel it there.
+    for (let attempt = 0; run.status === 'QUEUED' && attempt < 3; attempt += 1) {
+      run =
+        (await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.')) ?? (await this.get(id, jobId));
+    }
     if (isFinalStatus(run.status) && run.status !== 'CANCELLED') {
       throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
     }
@@ -203,8 +209,8 @@ export class RunService {
 
 function parseSince(value: RunInput['since']): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  const date = value instanceof Date ? value : parseDateTime(value);
+  if (!date || Number.isNaN(date.getTime())) {
     throw new ValidationError('since is not a valid time.', [
       fieldError('since', `"${String(value)}" is not a date-time; use ISO 8601, e.g. 2026-01-31T08:00:00Z.`),
     ]);

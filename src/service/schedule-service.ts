@@ -1,4 +1,5 @@
 import { ValidationError, fieldError } from '../domain/errors.js';
+import { parseDateTime } from '../domain/date-time.js';
 import type { SkippedSlot } from '../domain/model.js';
 import { describeSchedule, parseSchedule, previewFireTimes, type Schedule } from '../domain/schedule.js';
 import type { Page, Store } from '../storage/store.js';
@@ -20,8 +21,13 @@ export class ScheduleService {
     options: { from?: Date | string | undefined; count?: number | undefined } = {},
   ): SchedulePreview {
     const schedule = parseSchedule(input);
-    const from = options.from === undefined ? new Date() : new Date(options.from);
-    if (Number.isNaN(from.getTime())) {
+    const from =
+      options.from === undefined
+        ? new Date()
+        : options.from instanceof Date
+          ? options.from
+          : parseDateTime(options.from);
+    if (!from || Number.isNaN(from.getTime())) {
       throw new ValidationError('from is not a valid time.', [
         fieldError('from', `"${String(options.from)}" is not an ISO 8601 date-time.`),
       ]);

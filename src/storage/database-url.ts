@@ -43,11 +43,16 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 
 /** The URL with any password replaced, for messages and logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+  // The user info ends at the last "@" before the path: passwords may contain "@" and "/".
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@([^@]*)$/i.exec(url.split(/[?#]/)[0]!);
+  if (!match) return url.replace(/[?#].*$/, '');
+  const [user, ...password] = match[2]!.split(':');
+  return `${match[1]}${user}${password.length ? ':***' : ''}@${match[3]}`;
 }
 
 export function describeTarget(target: DatabaseTarget): string {
   if (target.dialect === 'sqlite') return `sqlite:${target.file}`;
+  // Query parameters may carry a password (?password=…): they are left out.
   const base = redactUrl(target.connectionString);
   return target.schema ? `${base} (schema ${target.schema})` : base;
 }

@@ -3,7 +3,7 @@ import { containsText } from './text-match.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
-import { jobFromRow, jsonText } from './rows.js';
+import { jobFromRow, jsonText, toJson } from './rows.js';
 import type { Database, JobsTable } from './schema.js';
 import type { JobChanges, JobFilter, JobSort, Page } from './store.js';
 
@@ -23,14 +23,14 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       task: job.task,
       default_queue: job.defaultQueue,
       active: traits.bool(job.active),
-      args: JSON.stringify(job.args),
+      args: toJson(job.args),
       custom_args: jsonText(job.customArgs),
-      schedule: job.schedule ? JSON.stringify(job.schedule) : null,
+      schedule: job.schedule ? toJson(job.schedule) : null,
       next_run_at: job.nextRunAt ? job.nextRunAt.getTime() : null,
       overlap_policy: job.overlapPolicy,
       misfire_policy: job.misfirePolicy,
-      notification_emails: JSON.stringify(job.notificationEmails),
-      notification_statuses: JSON.stringify(job.notificationStatuses),
+      notification_emails: toJson(job.notificationEmails),
+      notification_statuses: toJson(job.notificationStatuses),
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
@@ -96,19 +96,19 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       ...(changes.task !== undefined && { task: changes.task }),
       ...(changes.defaultQueue !== undefined && { default_queue: changes.defaultQueue }),
       ...(changes.active !== undefined && { active: traits.bool(changes.active) }),
-      ...(changes.args !== undefined && { args: JSON.stringify(changes.args) }),
+      ...(changes.args !== undefined && { args: toJson(changes.args) }),
       ...(changes.customArgs !== undefined && { custom_args: jsonText(changes.customArgs) }),
       ...(changes.schedule !== undefined && {
-        schedule: changes.schedule ? JSON.stringify(changes.schedule) : null,
+        schedule: changes.schedule ? toJson(changes.schedule) : null,
       }),
       ...(changes.nextRunAt !== undefined && { next_run_at: changes.nextRunAt?.getTime() ?? null }),
       ...(changes.overlapPolicy !== undefined && { overlap_policy: changes.overlapPolicy }),
       ...(changes.misfirePolicy !== undefined && { misfire_policy: changes.misfirePolicy }),
       ...(changes.notificationEmails !== undefined && {
-        notification_emails: JSON.stringify(changes.notificationEmails),
+        notification_emails: toJson(changes.notificationEmails),
       }),
       ...(changes.notificationStatuses !== undefined && {
-        notification_statuses: JSON.stringify(changes.notificationStatuses),
+        notification_statuses: toJson(changes.notificationStatuses),
       }),
       updated_at: ctx.now(),
     })

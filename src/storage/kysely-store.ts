@@ -138,6 +138,7 @@ export class KyselyStore implements Store {
   async runsRelease(ids: number[], workerId: string): Promise<number[]> {
     const released = await runs.runsRelease(this.#ctx, ids, workerId);
     for (const queue of released.queues) await this.#notifier.publish({ type: 'queued', queue });
+    if (released.cancelled.length) await this.#notifier.publish({ type: 'changed', runIds: released.cancelled });
     return released.ids;
   }
   runsCancelling(ids: number[]) {

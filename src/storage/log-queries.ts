@@ -1,6 +1,7 @@
 import type { LogLine } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
+import { withoutNul } from '../domain/run-result.js';
 import type { LogQuery } from './store.js';
 import { containsText } from './text-match.js';
 
@@ -13,7 +14,7 @@ export async function logAppend({ db }: QueryContext, lines: LogLine[]): Promise
       seq: line.seq,
       time: line.time.getTime(),
       level: line.level,
-      message: line.message,
+      message: withoutNul(line.message),
       fields: jsonText(line.fields),
     }));
     await db.insertInto('run_logs').values(rows).execute();

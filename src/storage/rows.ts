@@ -11,6 +11,7 @@ import type {
   SkippedSlot,
 } from '../domain/model.js';
 import type { Schedule } from '../domain/schedule.js';
+import { jsonWithoutNul } from '../domain/run-result.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { ApiToken, AuditEntry, Role } from '../domain/access.js';
 import type { ApiTokensTable, AuditLogTable, JobsTable, RunLogsTable, RunsTable, SkippedSlotsTable } from './schema.js';
@@ -21,8 +22,13 @@ const date = (ms: number | string): Date => new Date(Number(ms));
 const dateOrNull = (ms: number | string | null): Date | null => (ms === null ? null : date(ms));
 const numOrNull = (n: number | string | null): number | null => (n === null ? null : Number(n));
 
+/** JSON text for a JSON column; NUL (which PostgreSQL refuses) becomes U+FFFD. */
+export function toJson(value: unknown): string {
+  return jsonWithoutNul(JSON.stringify(value));
+}
+
 export function jsonText(value: JsonValue | undefined): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+  return value === undefined || value === null ? null : toJson(value);
 }
 
 function parseJson<T extends JsonValue>(text: string | null): T | null {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
-import { jsonText, runFromRow } from './rows.js';
+import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
 
@@ -17,7 +17,7 @@ export function newRunRow(run: NewRun, now: number) {
     status: 'QUEUED',
     queue: run.queue,
     priority: run.priority ?? 0,
-    args: JSON.stringify(run.args),
+    args: toJson(run.args),
     custom_args: jsonText(run.customArgs),
     since: run.since ? run.since.getTime() : null,
     started_by: run.startedBy,
@@ -136,7 +136,7 @@ function finalGuard() {
 
 export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Promise<number[]> {
   if (outcomes.length === 0) return [];
-  const payload = JSON.stringify(
+  const payload = toJson(
     outcomes.map((o) => ({
       id: o.id,
       worker_id: o.workerId,
@@ -219,8 +219,18 @@ export async function runsRelease(
   ctx: QueryContext,
   ids: number[],
   workerId: string,
-): Promise<{ ids: number[]; queues: string[] }> {
-  if (ids.length === 0) return { ids: [], queues: [] };
+): Promise<{ ids: number[]; queues: string[]; cancelled: number[] }> {
+  if (ids.length === 0) return { ids: [], queues: [], cancelled: [] };
+  // A stop that arrived while the run waited in the worker's buffer: it never started, so the
+  // stop is complete.
+  const cancelled = await ctx.db
+    .updateTable('runs')
+    .set({ status: 'CANCELLED', message: 'Stopped before it started.', finished_at: ctx.now(), heartbeat_at: null })
+    .where('id', 'in', ids)
+    .where('worker_id', '=', workerId)
+    .where('status', '=', 'CANCELLING')
+    .returning('id')
+    .execute();
   const rows = await ctx.db
     .updateTable('runs')
     .set({ status: 'QUEUED', worker_id: null, started_at: null, heartbeat_at: null, attempt: sql`attempt - 1` })
@@ -229,7 +239,11 @@ export async function runsRelease(
     .where('status', '=', 'RUNNING')
     .returning(['id', 'queue'])
     .execute();
-  return { ids: rows.map((row) => Number(row.id)), queues: [...new Set(rows.map((row) => row.queue))] };
+  return {
+    ids: rows.map((row) => Number(row.id)),
+    queues: [...new Set(rows.map((row) => row.queue))],
+    cancelled: cancelled.map((row) => Number(row.id)),
+  };
 }
 
 export async function runsCancelling({ db }: QueryContext, ids: number[]): Promise<number[]> {

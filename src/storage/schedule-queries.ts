@@ -80,11 +80,12 @@ export async function jobsFireDue(
           .executeTakeFirst();
         if (inserted) runs.push(runFromRow(inserted));
       }
-      if (decision.skips.length) {
+      // In chunks: a long outage can skip thousands of slots, past SQLite's limit of bound values.
+      for (let i = 0; i < decision.skips.length; i += 1000) {
         await db
           .insertInto('skipped_slots')
           .values(
-            decision.skips.map((skip) => ({
+            decision.skips.slice(i, i + 1000).map((skip) => ({
               job_id: row.id,
               scheduled_for: skip.scheduledFor.getTime(),
               reason: skip.reason,

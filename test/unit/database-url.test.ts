@@ -24,5 +24,7 @@ describe('database URLs', () => {
       /Unsupported database URL "mysql:\/\/root:\*\*\*@h\/db"/,
     );
     expect(redactUrl('postgres://me:secret@host/db')).toBe('postgres://me:***@host/db');
+    expect(redactUrl('postgres://me:p@ss/w@host/db?password=x')).toBe('postgres://me:***@host/db');
+    expect(redactUrl('postgres://me@host/db')).toBe('postgres://me@host/db');
   });
 });

@@ -24,10 +24,10 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter) {
     }),
     async (c) => {
       const client = clientKey(c);
-      if (limiter.blocked(client)) return errorResponse(c, 429, 'Too many failed sign-ins; try again in a minute.');
       const { token } = c.req.valid('json');
       const identity = await deck.tokens.authenticate(token);
       if (!identity) {
+        if (limiter.blocked(client)) return errorResponse(c, 429, 'Too many failed sign-ins; try again in a minute.');
         limiter.fail(client);
         return errorResponse(c, 401, 'Unknown or revoked token.');
       }

@@ -115,6 +115,16 @@ describe('worker', () => {
     expect((await deck.runs.get(run.id)).message).toMatch(/args\.lines/);
   });
 
+  it('stores output holding NUL characters (PostgreSQL cannot) with U+FFFD in their place', async () => {
+    const deck = await openTestDeck();
+    const job = await deck.jobs.create({ title: 'Binary', task: 'test.echo' });
+    const worker = await startWorker(deck);
+    const run = await deck.runs.create(job.id, { args: { lines: ['bin\u0000ary'], result: { body: 'a\u0000b' } } });
+    await finished(worker, run.id);
+    expect(await deck.runs.get(run.id)).toMatchObject({ status: 'SUCCESS', result: { body: 'a\uFFFDb' } });
+    expect((await deck.runs.logs(run.id))[0]!.message).toBe('bin\uFFFDary');
+  });
+
   it('caps a large result with a marker', async () => {
     const deck = await openTestDeck();
     const job = await deck.jobs.create({ title: 'Big', task: 'test.echo' });

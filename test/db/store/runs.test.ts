@@ -188,6 +188,8 @@ describe('store conformance: releasing claimed runs', () => {
     const [a, b] = await store.runClaim({ queues: ['default'], limit: 2, workerId: 'w1' });
     await store.runTransition(b!.id, 'CANCELLING');
     expect(await store.runsRelease([a!.id, b!.id], 'w1')).toEqual([a!.id]);
+    // b was stopped while buffered: it never started, so the stop completes.
+    expect(await store.runGet(b!.id)).toMatchObject({ status: 'CANCELLED', message: 'Stopped before it started.' });
     expect(await store.runGet(a!.id)).toMatchObject({ status: 'QUEUED', attempt: 0, workerId: null, startedAt: null });
     expect(await store.runsRelease([a!.id], 'w1')).toEqual([]);
     const again = await store.runClaim({ queues: ['default'], limit: 2, workerId: 'w2' });
