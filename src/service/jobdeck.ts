@@ -4,6 +4,7 @@ import { TaskRegistry } from '../domain/task-registry.js';
 import { silentLogger } from '../engine/service-support.js';
 import { Worker, type WorkerOptions } from '../engine/worker.js';
 import { Scheduler, type SchedulerOptions } from '../engine/scheduler.js';
+import { Maintenance, type MaintenanceOptions } from '../engine/maintenance.js';
 import { ScheduleService } from './schedule-service.js';
 import { DEFAULT_DATABASE_URL } from '../storage/database-url.js';
 import { openStore } from '../storage/open-store.js';
@@ -45,6 +46,8 @@ export interface Jobdeck {
   logger: Logger;
   /** A worker over the given (default: all configured) queues; call start() on it. */
   createWorker(options?: JobdeckOptions['worker']): Worker;
+  /** Rescues runs of dead workers; call start() on it. */
+  createMaintenance(options?: Omit<MaintenanceOptions, 'logger'>): Maintenance;
   /** A scheduler that fires due jobs; call start() on it. */
   createScheduler(options?: JobdeckOptions['scheduler']): Scheduler;
   schedules: ScheduleService;
@@ -81,6 +84,9 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       const names = workerOptions?.queues ?? queues.names();
       for (const name of names) queues.check(name, 'queues');
       return new Worker(store, registry, { ...workerOptions, queues: names, logger });
+    },
+    createMaintenance(maintenanceOptions = {}) {
+      return new Maintenance(store, { ...maintenanceOptions, logger });
     },
     createScheduler(schedulerOptions = options.scheduler) {
       return new Scheduler(store, registry, { now: clock, ...schedulerOptions, logger });

@@ -141,6 +141,14 @@ export class KyselyStore implements Store {
     if (released.cancelled.length) await this.#notifier.publish({ type: 'changed', runIds: released.cancelled });
     return released.ids;
   }
+  async runsRescue(leaseMs: number): Promise<Run[]> {
+    const rescued = await runs.runsRescue(this.#ctx, leaseMs);
+    if (rescued.length) await this.#notifier.publish({ type: 'changed', runIds: rescued.map((run) => run.id) });
+    for (const queue of new Set(rescued.filter((r) => r.status === 'QUEUED').map((r) => r.queue))) {
+      await this.#notifier.publish({ type: 'queued', queue });
+    }
+    return rescued;
+  }
   runsCancelling(ids: number[]) {
     return runs.runsCancelling(this.#ctx, ids);
   }

@@ -171,6 +171,12 @@ export interface Store {
    * is not counted). Only runs still RUNNING under this worker are released; returns their ids.
    */
   runsRelease(ids: number[], workerId: string): Promise<number[]>;
+  /**
+   * Rescues runs whose worker stopped renewing their lease for `leaseMs`: RUNNING ones go back to
+   * the queue if attempts remain, else FAILED; CANCELLING ones become CANCELLED. Returns the
+   * rescued runs, each in its new state.
+   */
+  runsRescue(leaseMs: number): Promise<Run[]>;
   /** Among `ids`, the runs a stop was asked for (status CANCELLING). */
   runsCancelling(ids: number[]): Promise<number[]>;
 

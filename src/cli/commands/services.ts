@@ -30,7 +30,8 @@ async function runServices(
   const services: Service[] = [];
   try {
     const { deck, config } = await openContext(options, { waitForDatabase: true });
-    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler));
+    // Rescue of dead workers' runs rides along with the scheduler.
+    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler), deck.createMaintenance());
     if (parts.worker) {
       const flags = parts.worker;
       services.push(
