@@ -25,7 +25,9 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { content: { 'application/json': { schema } }, description };
 }
 
-const error = (description: string) => jsonResponse(ErrorSchema, description);
+/** An error response described in the OpenAPI document. */
+export const errorResponseDoc = (description: string) => jsonResponse(ErrorSchema, description);
+const error = errorResponseDoc;
 
 /** The failures every authenticated route may answer with. */
 export const commonErrors = {

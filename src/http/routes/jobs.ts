@@ -15,6 +15,7 @@ import {
   respond,
   respondPage,
   router,
+  errorResponseDoc,
 } from '../route-support.js';
 import { JobCreateSchema, JobPatchSchema, JobSchema, listOf, PageQuerySchema } from '../schemas.js';
 
@@ -151,7 +152,11 @@ export function jobRoutes(deck: Jobdeck) {
       middleware: admin,
       description: 'Deletes the job with its runs and their logs; refused (409) while a run is queued or running',
       request: { params: JobId },
-      responses: { 204: { description: 'Deleted' }, 409: commonErrors[400], ...commonErrors },
+      responses: {
+        204: { description: 'Deleted' },
+        409: errorResponseDoc('A run of the job is queued or running'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       await deck.jobs.delete(c.req.valid('param').id, actorOf(c));

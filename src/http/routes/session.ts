@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { clientKey, SESSION_COOKIE, type LoginLimiter } from '../auth.js';
 import { errorResponse } from '../errors.js';
-import { commonErrors, jsonBody, jsonResponse, respond, router } from '../route-support.js';
+import { commonErrors, jsonBody, jsonResponse, respond, router, errorResponseDoc } from '../route-support.js';
 
 const Identity = z.object({ name: z.string(), role: z.enum(['admin', 'operator', 'viewer']) }).openapi('Identity');
 
@@ -18,7 +18,7 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter) {
       request: { body: jsonBody(z.strictObject({ token: z.string().min(1) })) },
       responses: {
         200: jsonResponse(Identity, 'Signed in; the session cookie is set'),
-        429: commonErrors[401],
+        429: errorResponseDoc('Too many failed sign-ins from this client'),
         ...commonErrors,
       },
     }),
