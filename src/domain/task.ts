@@ -9,6 +9,12 @@ export interface TaskLogger {
   info: LogFn;
   warn: LogFn;
   error: LogFn;
+  /**
+   * Backpressure for tasks that log heavily: resolves at once while the worker's unsent lines are
+   * below its high-water mark, otherwise once they have been written. Await it now and then in a
+   * tight logging loop to keep memory bounded; logging itself never waits.
+   */
+  drain(): Promise<void>;
 }
 
 /** What a task's `run` receives besides its arguments. */

@@ -1,58 +1,224 @@
-import type { LogLine } from '../domain/model.js';
+import type { JsonObject, LogLevel, LogLine } from '../domain/model.js';
 import type { Store } from '../storage/store.js';
 import { retrying } from './service-support.js';
 
-export interface LogSinkOptions {
+/** How much one run may log; what goes beyond is counted and summed up in one last line. */
+export interface LogCapOptions {
+  /** Lines stored per run before the rest is dropped (default 100,000). */
+  maxLinesPerRun?: number;
+  /** Bytes of message and fields stored per run before the rest is dropped (default 20 MiB). */
+  maxBytesPerRun?: number;
+}
+
+export interface LogSinkOptions extends LogCapOptions {
   /** Longest a line waits before it is written (default 100 ms). */
   flushIntervalMs?: number;
-  /** Lines buffered before an early write (default 500). */
+  /** Lines buffered before a write starts without waiting for the interval (default 500). */
   maxBuffered?: number;
+  /** Most lines sent in one write (default 10,000). */
+  batchLines?: number;
+  /** `drain()` waits while more lines than this are unsent (default 50,000). */
+  highWaterLines?: number;
   /** Called when a write fails; the lines are kept and retried. */
   onError?: (error: unknown) => void;
+  /** Lines stored (for metrics). */
+  onStored?: (lines: number) => void;
+  /** Lines dropped by the per-run cap (for metrics). */
+  onDropped?: (lines: number) => void;
+}
+
+export const DEFAULT_MAX_LINES_PER_RUN = 100_000;
+export const DEFAULT_MAX_BYTES_PER_RUN = 20 * 1024 * 1024;
+
+/** Where one run's lines go: numbers them, applies the cap, and hands them to the sink. */
+export interface RunLog {
+  /** False once the run's log is closed (its final state is being written); the line is not kept. */
+  write(level: LogLevel, message: string, fields: JsonObject | null): boolean;
+}
+
+interface RunState extends RunLog {
+  runId: number;
+  seq: number;
+  lines: number;
+  bytes: number;
+  droppedLines: number;
+  droppedBytes: number;
+  closed: boolean;
+}
+
+interface Waiter {
+  upTo: number;
+  resolve(): void;
 }
 
 /**
  * Collects the log lines of all runs of one worker and writes them in batches, one insert for
- * many lines. Writes are serialised, so lines reach the database in the order they were logged.
+ * many lines. One writer loop sends the buffer in FIFO order, so a run's lines reach the database
+ * in the order they were logged. Appending never waits for the database: a task only pays for
+ * pushing a line onto an array. Memory is bounded by the per-run cap; tasks that log in tight
+ * loops may also await `drain()` for backpressure.
  */
 export class LogSink {
   readonly #store: Store;
-  readonly #flushIntervalMs: number;
-  readonly #maxBuffered: number;
+  readonly #opts: Required<Omit<LogSinkOptions, 'onError' | 'onStored' | 'onDropped'>>;
   readonly #onError: (error: unknown) => void;
+  readonly #onStored: (lines: number) => void;
+  readonly #onDropped: (lines: number) => void;
+  readonly #runs = new Map<number, RunState>();
   #buffer: LogLine[] = [];
+  /** Lines ever appended / ever settled (stored, or given up on after retries). */
+  #appended = 0;
+  #settled = 0;
+  #waiters: Waiter[] = [];
+  #drainWaiters: (() => void)[] = [];
   #timer: NodeJS.Timeout | undefined;
-  #writing: Promise<void> = Promise.resolve();
+  #writing = false;
 
   constructor(store: Store, options: LogSinkOptions = {}) {
     this.#store = store;
-    this.#flushIntervalMs = options.flushIntervalMs ?? 100;
-    this.#maxBuffered = options.maxBuffered ?? 500;
+    this.#opts = {
+      flushIntervalMs: options.flushIntervalMs ?? 100,
+      maxBuffered: options.maxBuffered ?? 500,
+      batchLines: options.batchLines ?? 10_000,
+      highWaterLines: options.highWaterLines ?? 50_000,
+      maxLinesPerRun: options.maxLinesPerRun ?? DEFAULT_MAX_LINES_PER_RUN,
+      maxBytesPerRun: options.maxBytesPerRun ?? DEFAULT_MAX_BYTES_PER_RUN,
+    };
     this.#onError = options.onError ?? (() => undefined);
+    this.#onStored = options.onStored ?? (() => undefined);
+    this.#onDropped = options.onDropped ?? (() => undefined);
   }
 
-  append(line: LogLine): void {
-    this.#buffer.push(line);
-    if (this.#buffer.length >= this.#maxBuffered) {
-      void this.flush();
-    } else {
-      this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs);
+  /** Starts the log of a run whose next line has sequence number `firstSeq`. */
+  open(runId: number, firstSeq = 1): RunLog {
+    const state: RunState = {
+      runId,
+      seq: firstSeq - 1,
+      lines: 0,
+      bytes: 0,
+      droppedLines: 0,
+      droppedBytes: 0,
+      closed: false,
+      write: (level, message, fields) => this.#write(state, level, message, fields),
+    };
+    this.#runs.set(runId, state);
+    return state;
+  }
+
+  /**
+   * Ends a run's log: adds the line saying what the cap dropped (if anything), refuses later
+   * lines, and resolves once every line of the run is stored. Call it before the final state.
+   */
+  close(runId: number): Promise<void> {
+    const state = this.#runs.get(runId);
+    if (state) {
+      this.#runs.delete(runId);
+      if (state.droppedLines > 0) {
+        this.#append(state, 'warn', dropSummary(state), {
+          dropped_lines: state.droppedLines,
+          dropped_bytes: state.droppedBytes,
+        });
+        this.#onDropped(state.droppedLines);
+      }
+      state.closed = true;
     }
+    return this.flush();
+  }
+
+  /** Number of lines appended but not yet stored. */
+  get pending(): number {
+    return this.#appended - this.#settled;
+  }
+
+  /** Resolves at once while fewer than the high-water mark of lines are unsent, else when they are. */
+  drain(): Promise<void> {
+    if (this.pending < this.#opts.highWaterLines) return Promise.resolve();
+    return new Promise((resolve) => this.#drainWaiters.push(resolve));
   }
 
   /** Writes everything appended so far; resolves when it is stored. */
   flush(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const lines = this.#buffer;
-    this.#buffer = [];
-    if (lines.length === 0) return this.#writing;
-    this.#writing = this.#writing.then(() => this.#write(lines));
-    return this.#writing;
+    const upTo = this.#appended;
+    if (this.#settled >= upTo) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.#waiters.push({ upTo, resolve }));
+    this.#startWriting();
+    return done;
   }
 
-  async #write(lines: LogLine[]): Promise<void> {
-    // The database may be briefly away (a restart): keep the lines and retry.
-    await retrying(() => this.#store.logAppend(lines), this.#onError).catch(this.#onError);
+  #write(state: RunState, level: LogLevel, message: string, fields: JsonObject | null): boolean {
+    if (state.closed) return false;
+    const fieldsBytes = fields ? JSON.stringify(fields).length : 0;
+    const bytes = Buffer.byteLength(message) + fieldsBytes;
+    // Once the cap is hit everything after is dropped, so the summary line closes an unbroken log.
+    if (
+      state.droppedLines > 0 ||
+      state.lines + 1 > this.#opts.maxLinesPerRun ||
+      state.bytes + bytes > this.#opts.maxBytesPerRun
+    ) {
+      state.droppedLines += 1;
+      state.droppedBytes += bytes;
+      return true;
+    }
+    state.lines += 1;
+    state.bytes += bytes;
+    this.#append(state, level, message, fields);
+    return true;
   }
+
+  #append(state: RunState, level: LogLevel, message: string, fields: JsonObject | null): void {
+    state.seq += 1;
+    this.#buffer.push({ runId: state.runId, seq: state.seq, time: new Date(), level, message, fields });
+    this.#appended += 1;
+    if (this.#buffer.length >= this.#opts.maxBuffered) this.#startWriting();
+    else this.#timer ??= setTimeout(() => this.#startWriting(), this.#opts.flushIntervalMs);
+  }
+
+  #startWriting(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#writing) return;
+    this.#writing = true;
+    // Deferred so that a task logging in a loop fills a big batch before the first write.
+    setImmediate(() => void this.#writeLoop());
+  }
+
+  async #writeLoop(): Promise<void> {
+    while (this.#buffer.length > 0) {
+      const batch =
+        this.#buffer.length <= this.#opts.batchLines ? this.#buffer : this.#buffer.slice(0, this.#opts.batchLines);
+      this.#buffer = batch === this.#buffer ? [] : this.#buffer.slice(batch.length);
+      try {
+        // The database may be briefly away (a restart): keep the lines and retry.
+        await retrying(() => this.#store.logAppend(batch), this.#onError);
+        this.#onStored(batch.length);
+      } catch (error) {
+        this.#onError(error);
+      }
+      this.#settled += batch.length;
+      this.#wake();
+    }
+    this.#writing = false;
+    this.#wake();
+  }
+
+  #wake(): void {
+    if (this.#waiters.length) {
+      const ready = this.#waiters.filter((w) => w.upTo <= this.#settled);
+      this.#waiters = this.#waiters.filter((w) => w.upTo > this.#settled);
+      for (const waiter of ready) waiter.resolve();
+    }
+    if (this.#drainWaiters.length && this.pending < this.#opts.highWaterLines / 2) {
+      const waiting = this.#drainWaiters;
+      this.#drainWaiters = [];
+      for (const resolve of waiting) resolve();
+    }
+  }
+}
+
+function dropSummary(state: RunState): string {
+  const mib = (state.droppedBytes / (1024 * 1024)).toFixed(1);
+  return (
+    `Log cap reached: ${state.droppedLines} more line(s) (${state.droppedBytes} bytes, ${mib} MiB) were dropped; ` +
+    `this run kept ${state.lines} line(s), ${state.bytes} bytes.`
+  );
 }

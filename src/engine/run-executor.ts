@@ -4,6 +4,7 @@ import { issuesToFieldErrors } from '../domain/run-args.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
 import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
+import { withConsoleCapture } from './console-capture.js';
 import type { LogSink } from './log-sink.js';
 import { abortKind } from './run-abort.js';
 
@@ -48,23 +49,21 @@ export async function executeRun(
   env: ExecutionEnv,
   firstSeq = 1,
 ): Promise<RunOutcome> {
-  let seq = firstSeq - 1;
   const progress: Partial<RunProgress> = {};
-  const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
-    seq += 1;
-    env.logs.append({
-      runId: run.id,
-      seq,
-      time: new Date(),
-      level,
-      message: withoutNul(String(message)),
-      fields: toJsonFields(fields),
-    });
-  };
+  // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
+  const runLog = env.logs.open(run.id, firstSeq);
+  const log = (level: LogLevel) => (message: string, fields?: LogFields) =>
+    void runLog.write(level, withoutNul(String(message)), toJsonFields(fields));
   const ctx: TaskContext = {
     since: run.since,
     signal,
-    log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    log: {
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      drain: () => env.logs.drain(),
+    },
     progress(counters) {
       for (const key of ['total', 'inserted', 'updated', 'errored'] as const) {
         const value = counters[key];
@@ -97,7 +96,11 @@ export async function executeRun(
   }
 
   try {
-    const result = await task.run(ctx, parsed.data as never);
+    // What the task prints with console.* while it runs goes to this run's log too.
+    const result = await withConsoleCapture(
+      (level, message) => runLog.write(level, withoutNul(message), null),
+      () => task.run(ctx, parsed.data as never),
+    );
     return settle(
       signal,
       () => {

@@ -8,7 +8,7 @@ import type { StoreEvent } from '../storage/notifier.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import { executeClaimedRun, type ClaimedRunDeps } from './claimed-run.js';
 import { JobCache } from './job-cache.js';
-import { LogSink } from './log-sink.js';
+import { LogSink, type LogSinkOptions } from './log-sink.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
@@ -36,6 +36,8 @@ export interface WorkerOptions {
   abortGraceMs?: number;
   workerId?: string;
   logger?: Logger;
+  /** Run logs: the per-run cap (`maxLinesPerRun`, `maxBytesPerRun`) and batching. */
+  logs?: Omit<LogSinkOptions, 'onError'>;
 }
 
 interface InFlight {
@@ -58,7 +60,7 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger'>>;
+  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs'>>;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
   /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
@@ -96,7 +98,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
     const onError = (error: unknown) => this.#report(error);
-    this.#logs = new LogSink(store, { onError });
+    this.#logs = new LogSink(store, { ...options.logs, onError });
     this.#progress = new ProgressThrottle(store, { onError });
     this.#completer = new RunCompleter(store, onError);
     this.#deps = {
@@ -111,6 +113,11 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   get inFlight(): number {
     return this.#inFlight.size;
+  }
+
+  /** Slots executing a task and slots free (for metrics). */
+  get slots(): { busy: number; free: number } {
+    return { busy: this.#executing, free: Math.max(0, this.#opts.concurrency - this.#executing) };
   }
 
   /** Starts claiming. Calling it again while running does nothing. */
@@ -160,6 +167,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       await Promise.all(
         [...this.#inFlight.values()].map(async ({ run }) => {
           this.#inFlight.delete(run.id);
+          await this.#logs.close(run.id);
           await this.#complete(workerOutcome(run, this.id, 'FAILED', message));
         }),
       );
@@ -278,7 +286,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     // The task is done: its slot can take the next run while the final state is written.
     freeSlot();
     // Lines must be stored before the final state, so a finished run never shows partial logs.
-    await this.#logs.flush();
+    await this.#logs.close(run.id);
     await this.#progress.forget(run.id);
     if (this.#inFlight.has(run.id)) await this.#complete(outcome);
   }

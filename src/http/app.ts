@@ -9,6 +9,7 @@ import { router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
 import { registerEventRoutes } from './routes/events.js';
 import { jobRoutes } from './routes/jobs.js';
+import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
 import { sessionRoutes, whoAmIRoute } from './routes/session.js';
@@ -18,6 +19,8 @@ export interface AppOptions {
   /** Embedded mode: the host says who is calling (with a role); tokens still work as well. */
   authenticate?: Authenticate;
   logger?: Logger;
+  /** Bearer token that `/metrics` requires (default: JOBDECK_METRICS_TOKEN; unset: open). */
+  metricsToken?: string;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,6 +41,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
       return errorResponse(c, 503, 'The database is not reachable.');
     }
   });
+  registerMetricsRoute(app, deck, options.metricsToken ?? (process.env.JOBDECK_METRICS_TOKEN || undefined));
 
   const api = router();
   api.use('*', async (c, next) => {

@@ -11,6 +11,7 @@ import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { AuditService } from './audit-service.js';
 import { JobService } from './job-service.js';
+import { JobdeckMetrics } from './metrics.js';
 import { QueueRegistry, type QueueConfig } from './queue-registry.js';
 import { QueueService } from './queue-service.js';
 import { RunService } from './run-service.js';
@@ -44,6 +45,8 @@ export interface Jobdeck {
   /** Queues with their run counts; pause and resume. */
   queueAdmin: QueueService;
   logger: Logger;
+  /** Prometheus metrics (own registry); `metrics.notificationDelivered(channel, outcome)` counts deliveries. */
+  metrics: JobdeckMetrics;
   /** A worker over the given (default: all configured) queues; call start() on it. */
   createWorker(options?: JobdeckOptions['worker']): Worker;
   /** Rescues runs of dead workers; call start() on it. */
@@ -70,6 +73,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const audit = new AuditService(store, clock);
   const jobs = new JobService(store, registry, queues, clock, audit);
   const runs = new RunService(store, jobs, registry, queues, audit);
+  const metrics = new JobdeckMetrics(store);
   return {
     store,
     tasks: new TaskService(registry),
@@ -80,16 +84,26 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     audit,
     queueAdmin: new QueueService(store, queues, audit),
     logger,
+    metrics,
     createWorker(workerOptions = options.worker) {
       const names = workerOptions?.queues ?? queues.names();
       for (const name of names) queues.check(name, 'queues');
-      return new Worker(store, registry, { ...workerOptions, queues: names, logger });
+      const logs = {
+        ...workerOptions?.logs,
+        onStored: (n: number) => metrics.logLinesStored(n),
+        onDropped: (n: number) => metrics.logLinesDropped(n),
+      };
+      const worker = new Worker(store, registry, { ...workerOptions, queues: names, logger, logs });
+      metrics.trackWorker(worker);
+      return worker;
     },
     createMaintenance(maintenanceOptions = {}) {
       return new Maintenance(store, { ...maintenanceOptions, logger });
     },
     createScheduler(schedulerOptions = options.scheduler) {
-      return new Scheduler(store, registry, { now: clock, ...schedulerOptions, logger });
+      const scheduler = new Scheduler(store, registry, { now: clock, ...schedulerOptions, logger });
+      metrics.trackScheduler(scheduler);
+      return scheduler;
     },
     schedules: new ScheduleService(store),
     close: () => store.close(),

@@ -6,6 +6,7 @@ import * as access from './access-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
+import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
 import * as schedules from './schedule-queries.js';
@@ -210,6 +211,9 @@ export class KyselyStore implements Store {
   }
   queueCounts() {
     return access.queueCounts(this.#ctx);
+  }
+  queueDepth() {
+    return metrics.queueDepth(this.#ctx);
   }
 
   async close(): Promise<void> {

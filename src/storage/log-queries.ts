@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { LogLine } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
@@ -5,20 +6,58 @@ import { withoutNul } from '../domain/run-result.js';
 import type { LogQuery } from './store.js';
 import { containsText } from './text-match.js';
 
-const INSERT_CHUNK = 1000;
+/** Rows per INSERT on SQLite (6 parameters each, well under its 32,766-parameter limit). */
+const INSERT_CHUNK = 2000;
+/** Lines per INSERT on PostgreSQL, where a batch is six array parameters whatever its size. */
+const UNNEST_CHUNK = 20_000;
 
-export async function logAppend({ db }: QueryContext, lines: LogLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
-    const rows = lines.slice(i, i + INSERT_CHUNK).map((line) => ({
-      run_id: line.runId,
-      seq: line.seq,
-      time: line.time.getTime(),
-      level: line.level,
-      message: withoutNul(line.message),
-      fields: jsonText(line.fields),
-    }));
-    await db.insertInto('run_logs').values(rows).execute();
+/**
+ * Stores lines in as few statements as possible. PostgreSQL gets one array per column and
+ * expands them with unnest: the statement and its plan stay the same for any batch size, and
+ * binding six arrays is far cheaper than binding 6 × n parameters. SQLite gets multi-row inserts
+ * in one transaction, so the batch costs one commit.
+ */
+export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]): Promise<void> {
+  if (lines.length === 0) return;
+  if (traits.name === 'postgres') {
+    for (let i = 0; i < lines.length; i += UNNEST_CHUNK) await appendUnnest(db, lines.slice(i, i + UNNEST_CHUNK));
+    return;
   }
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
+      const rows = lines.slice(i, i + INSERT_CHUNK).map((line) => ({
+        run_id: line.runId,
+        seq: line.seq,
+        time: line.time.getTime(),
+        level: line.level,
+        message: withoutNul(line.message),
+        fields: jsonText(line.fields),
+      }));
+      await tx.insertInto('run_logs').values(rows).execute();
+    }
+  });
+}
+
+async function appendUnnest(db: QueryContext['db'], lines: LogLine[]): Promise<void> {
+  const n = lines.length;
+  const runIds = new Array<number>(n);
+  const seqs = new Array<number>(n);
+  const times = new Array<number>(n);
+  const levels = new Array<string>(n);
+  const messages = new Array<string>(n);
+  const fields = new Array<string | null>(n);
+  for (let i = 0; i < n; i += 1) {
+    const line = lines[i]!;
+    runIds[i] = line.runId;
+    seqs[i] = line.seq;
+    times[i] = line.time.getTime();
+    levels[i] = line.level;
+    messages[i] = withoutNul(line.message);
+    fields[i] = jsonText(line.fields);
+  }
+  await sql`insert into run_logs (run_id, seq, time, level, message, fields)
+    select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
+      ${messages}::text[], ${fields}::jsonb[])`.execute(db);
 }
 
 export async function logList({ db, traits }: QueryContext, runId: number, query: LogQuery): Promise<LogLine[]> {

@@ -218,6 +218,8 @@ export interface Store {
   queuesPaused(): Promise<string[]>;
   /** Runs per queue and status. */
   queueCounts(): Promise<QueueCount[]>;
+  /** Runs per queue in QUEUED, RUNNING and CANCELLING only (cheap: for metrics scrapes). */
+  queueDepth(): Promise<QueueCount[]>;
 
   /** Changes made by this and other processes (see StoreEvent). */
   subscribe(listener: StoreListener): () => void;

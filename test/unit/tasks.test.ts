@@ -17,7 +17,7 @@ function context(options: { signal?: AbortSignal; since?: Date } = {}) {
   const ctx: TaskContext = {
     since: options.since ?? null,
     signal: options.signal ?? new AbortController().signal,
-    log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), drain: async () => {} },
     progress: (counters) => void progress.push(counters),
     job: {} as never,
     run: {} as never,

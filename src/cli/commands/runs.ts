@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import type { LogLine, Run } from '../../domain/model.js';
+import type { Run } from '../../domain/model.js';
 import { isFinalStatus } from '../../domain/run-status.js';
-import { logLineToWire, runDurationMs, runToWire } from '../../service/wire.js';
+import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
+import { runDurationMs, runToWire } from '../../service/wire.js';
 import { cliActor, parseInteger, parseRunId, withContext } from '../command-support.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
 
@@ -33,11 +34,6 @@ export function printRun(run: Run): void {
     ['message', run.message],
     ['result', run.result],
   ]);
-}
-
-function printLogLine(line: LogLine): void {
-  const fields = line.fields ? ` ${JSON.stringify(line.fields)}` : '';
-  process.stdout.write(`${line.time.toISOString()} ${line.level.toUpperCase().padEnd(5)} ${line.message}${fields}\n`);
 }
 
 export function registerRunCommands(program: Command): void {
@@ -98,34 +94,36 @@ export function registerRunCommands(program: Command): void {
 
   runs
     .command('logs <run-id>')
-    .description('print the log lines of a run, oldest first')
+    .description('print the log lines of a run, oldest first (all of them, page by page)')
     .option('--level <level>', 'lowest level shown: debug, info, warn or error')
+    .option('--search <text>', 'only lines whose message contains this text (any case)')
     .option('--after <seq>', 'only lines after this sequence number', parseInteger('after'))
     .option('--follow', 'keep printing new lines until the run ends')
     .action(
-      withContext(async ({ deck, json }, id: string, options: { level?: string; after?: number; follow?: boolean }) => {
-        const runId = parseRunId(id);
-        let after = options.after ?? 0;
-        const drain = async () => {
-          for (;;) {
-            const lines = await deck.runs.logs(runId, { after, size: 1000, level: options.level });
-            for (const line of lines) {
-              if (json) process.stdout.write(`${JSON.stringify(logLineToWire(line))}\n`);
-              else printLogLine(line);
-              after = line.seq;
+      withContext(
+        async (
+          { deck, json },
+          id: string,
+          options: { level?: string; search?: string; after?: number; follow?: boolean },
+        ) => {
+          const runId = parseRunId(id);
+          let after = options.after ?? 0;
+          const drain = async () => {
+            for await (const lines of logPages(deck.runs, runId, { after, level: options.level, q: options.search })) {
+              process.stdout.write(lines.map(json ? logLineNdjson : logLineText).join(''));
+              after = lines[lines.length - 1]!.seq;
             }
-            if (lines.length < 1000) return;
-          }
-        };
-        await drain();
-        if (!options.follow) return;
-        // Lines are stored before the final state, so one last read after it sees them all.
-        while (!isFinalStatus((await deck.runs.get(runId)).status)) {
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          };
           await drain();
-        }
-        await drain();
-      }),
+          if (!options.follow) return;
+          // Lines are stored before the final state, so one last read after it sees them all.
+          while (!isFinalStatus((await deck.runs.get(runId)).status)) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await drain();
+          }
+          await drain();
+        },
+      ),
     );
 
   runs

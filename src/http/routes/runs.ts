@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { isFinalStatus } from '../../domain/run-status.js';
-import type { Run } from '../../domain/model.js';
+import type { LogLine, Run } from '../../domain/model.js';
+import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { logLineToWire, runToWire } from '../../service/wire.js';
 import { requirePermission } from '../auth.js';
@@ -44,30 +45,91 @@ const runFilters = {
 };
 
 /** Streams a run's log lines as they are written, then an `end` event with the final status. */
-function followLogs(
-  c: Context,
-  deck: Jobdeck,
-  runId: number,
-  query: { after?: number | undefined; level?: string | undefined; q?: string | undefined },
-) {
+function followLogs(c: Context, deck: Jobdeck, runId: number, query: LogFilter) {
   return streamSSE(c, async (stream) => {
     let after = query.after ?? 0;
+    let idleSince = Date.now();
     for (;;) {
       // Lines are stored before the final state, so reading once more after it misses nothing.
       const final = isFinalStatus((await deck.runs.get(runId)).status);
-      for (;;) {
-        const lines = await deck.runs.logs(runId, { ...query, after, size: 1000 });
+      for await (const lines of logPages(deck.runs, runId, { ...query, after })) {
         for (const line of lines) {
+          // The id is the cursor: a client that reconnects sends it back as Last-Event-ID.
           await stream.writeSSE({ event: 'log', id: String(line.seq), data: JSON.stringify(logLineToWire(line)) });
           after = line.seq;
         }
-        if (lines.length < 1000) break;
+        idleSince = Date.now();
       }
       if (final || stream.aborted) break;
+      // A comment now and then keeps proxies from closing a quiet stream.
+      if (Date.now() - idleSince > 15_000) {
+        await stream.write(': keep-alive\n\n');
+        idleSince = Date.now();
+      }
       await stream.sleep(250);
     }
     const run = await deck.runs.get(runId);
     await stream.writeSSE({ event: 'end', data: JSON.stringify({ status: run.status }) });
+  }) as never;
+}
+
+interface LogFilter {
+  after?: number | undefined;
+  level?: string | undefined;
+  q?: string | undefined;
+}
+
+const logFilterQuery = {
+  after: z.coerce.number().int().min(0).optional().openapi({ description: 'Cursor: lines after this sequence number' }),
+  level: z.enum(['debug', 'info', 'warn', 'error']).optional().openapi({ description: 'Lowest level shown' }),
+  q: z.string().optional().openapi({ description: 'Only lines whose message contains this text (any case)' }),
+};
+
+const downloadQuery = z.object({
+  ...logFilterQuery,
+  format: z
+    .enum(['text', 'ndjson'])
+    .default('text')
+    .openapi({ description: 'text: one readable line each; ndjson: one JSON log line each' }),
+});
+
+const downloadResponse = {
+  content: {
+    'text/plain': { schema: z.string() },
+    'application/x-ndjson': { schema: z.string() },
+  },
+  description: 'The whole log (after the cursor, filtered), oldest first, streamed as an attachment',
+};
+
+/** Streams the log page by page as an attachment, so a log of millions of lines is never built in memory. */
+async function downloadLogs(
+  c: Context,
+  deck: Jobdeck,
+  runId: number,
+  query: LogFilter & { format: 'text' | 'ndjson' },
+) {
+  const ndjson = query.format === 'ndjson';
+  const pages = logPages(deck.runs, runId, query);
+  // Read the first page before answering, so a bad filter is an error response rather than a cut stream.
+  const first = await pages.next();
+  const encoder = new TextEncoder();
+  const render = (lines: LogLine[]) => encoder.encode(lines.map(ndjson ? logLineNdjson : logLineText).join(''));
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!first.done) controller.enqueue(render(first.value));
+    },
+    async pull(controller) {
+      const next = first.done ? first : await pages.next();
+      if (next.done) controller.close();
+      else controller.enqueue(render(next.value));
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+  return c.body(body, 200, {
+    'Content-Type': ndjson ? 'application/x-ndjson; charset=utf-8' : 'text/plain; charset=utf-8',
+    'Content-Disposition': `attachment; filename="run-${runId}-log.${ndjson ? 'ndjson' : 'txt'}"`,
   }) as never;
 }
 
@@ -175,22 +237,24 @@ export function runRoutes(deck: Jobdeck) {
       request: {
         params: RunId,
         query: z.object({
-          after: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .openapi({ description: 'Cursor: lines after this sequence number' }),
+          ...logFilterQuery,
           size: z.coerce.number().int().min(1).max(1000).default(100),
-          level: z.enum(['debug', 'info', 'warn', 'error']).optional().openapi({ description: 'Lowest level shown' }),
-          q: z.string().optional().openapi({ description: 'Only lines whose message contains this text' }),
           follow: z.enum(['true', 'false']).optional().openapi({
             description:
               'true: a Server-Sent Events stream of lines (event "log", id = seq) until the run ends (event "end"); resumes after Last-Event-ID',
           }),
         }),
       },
-      responses: { 200: jsonResponse(listOf(LogLineSchema, 'LogPage'), 'Log lines, oldest first'), ...commonErrors },
+      responses: {
+        200: {
+          content: {
+            'application/json': { schema: listOf(LogLineSchema, 'LogPage') },
+            'text/event-stream': { schema: z.string().openapi({ description: 'With follow=true' }) },
+          },
+          description: 'Log lines, oldest first; links.next is the next page (same filters, after = last seq)',
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { id, run_id } = c.req.valid('param');
@@ -210,6 +274,33 @@ export function runRoutes(deck: Jobdeck) {
       if (last) url.searchParams.set('after', String(last.seq));
       return respond(c, { hits: { hits, total: hits.length }, links: { self: c.req.url, next: url.toString() } }, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/jobs/{id}/runs/{run_id}/logs/download',
+      middleware: read,
+      request: { params: RunId, query: downloadQuery },
+      responses: { 200: downloadResponse, ...commonErrors },
+    }),
+    async (c) => {
+      const { id, run_id } = c.req.valid('param');
+      await deck.runs.get(run_id, id);
+      return downloadLogs(c, deck, run_id, c.req.valid('query'));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{run_id}/logs/download',
+      middleware: read,
+      description: 'The same as /jobs/{id}/runs/{run_id}/logs/download, for callers that know only the run',
+      request: { params: RunId.pick({ run_id: true }), query: downloadQuery },
+      responses: { 200: downloadResponse, ...commonErrors },
+    }),
+    async (c) => downloadLogs(c, deck, c.req.valid('param').run_id, c.req.valid('query')),
   );
 
   return app;

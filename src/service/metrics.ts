@@ -1,0 +1,159 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Run } from '../domain/model.js';
+import type { Worker } from '../engine/worker.js';
+import type { Scheduler } from '../engine/scheduler.js';
+import type { Store } from '../storage/store.js';
+
+/** What a notification delivery attempt came to. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'retrying' | (string & {});
+
+/**
+ * Prometheus metrics of one Jobdeck, in a registry of its own (never prom-client's global one,
+ * so several Jobdecks, or a host program's own metrics, never collide). Counters and histograms
+ * count what this process did; queue depth is read from the database on each scrape, so every
+ * process reports the same, whole-system figure.
+ */
+export class JobdeckMetrics {
+  readonly registry = new Registry();
+  readonly #runsFinished: Counter<'job' | 'task' | 'queue' | 'status'>;
+  readonly #runDuration: Histogram<'task' | 'queue' | 'status'>;
+  readonly #lateness: Histogram;
+  readonly #logLines: Counter<'outcome'>;
+  readonly #deliveries: Counter<'channel' | 'outcome'>;
+  readonly #workers = new Set<Worker>();
+  readonly #store: Store;
+  #processMetrics = false;
+
+  constructor(store: Store) {
+    this.#store = store;
+    const registers = [this.registry];
+    this.#runsFinished = new Counter({
+      name: 'jobdeck_runs_finished_total',
+      help: 'Runs that reached a final state in this process, by job id, task, queue and status',
+      labelNames: ['job', 'task', 'queue', 'status'],
+      registers,
+    });
+    this.#runDuration = new Histogram({
+      name: 'jobdeck_run_duration_seconds',
+      help: 'Time from the start of a run to its final state',
+      labelNames: ['task', 'queue', 'status'],
+      buckets: [0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
+      registers,
+    });
+    new Gauge({
+      name: 'jobdeck_queue_runs',
+      help: 'Runs waiting or in progress, by queue and status (QUEUED, RUNNING, CANCELLING), read from the database',
+      labelNames: ['queue', 'status'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of await store.queueDepth()) this.set({ queue: row.queue, status: row.status }, row.count);
+      },
+    });
+    this.#lateness = new Histogram({
+      name: 'jobdeck_scheduler_lateness_seconds',
+      help: 'How long after its scheduled time a scheduled run was created',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
+      registers,
+    });
+    const workers = this.#workers;
+    new Gauge({
+      name: 'jobdeck_worker_slots',
+      help: "Slots of this process's workers: busy executing a task, or free",
+      labelNames: ['state'],
+      registers,
+      collect() {
+        let busy = 0;
+        let free = 0;
+        for (const worker of workers) {
+          busy += worker.slots.busy;
+          free += worker.slots.free;
+        }
+        this.set({ state: 'busy' }, busy);
+        this.set({ state: 'free' }, free);
+      },
+    });
+    this.#logLines = new Counter({
+      name: 'jobdeck_log_lines_total',
+      help: 'Run log lines stored, or dropped by the per-run cap',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.#deliveries = new Counter({
+      name: 'jobdeck_notification_deliveries_total',
+      help: 'Notification delivery attempts by channel (email, webhook) and outcome',
+      labelNames: ['channel', 'outcome'],
+      registers,
+    });
+    // Present from the first scrape, so dashboards and alerts see zeros rather than nothing.
+    this.#logLines.inc({ outcome: 'stored' }, 0);
+    this.#logLines.inc({ outcome: 'dropped' }, 0);
+  }
+
+  /** Counts a run's final state (called by the workers this Jobdeck creates). */
+  runFinished(run: Pick<Run, 'jobId' | 'task' | 'queue'>, status: string, durationSeconds: number | null): void {
+    this.#runsFinished.inc({ job: run.jobId, task: run.task, queue: run.queue, status });
+    if (durationSeconds !== null && durationSeconds >= 0) {
+      this.#runDuration.observe({ task: run.task, queue: run.queue, status }, durationSeconds);
+    }
+  }
+
+  logLinesStored(lines: number): void {
+    this.#logLines.inc({ outcome: 'stored' }, lines);
+  }
+
+  logLinesDropped(lines: number): void {
+    this.#logLines.inc({ outcome: 'dropped' }, lines);
+  }
+
+  schedulerLateness(seconds: number): void {
+    this.#lateness.observe(Math.max(0, seconds));
+  }
+
+  /** For the notification engine: one delivery attempt on a channel ended with this outcome. */
+  notificationDelivered(channel: string, outcome: DeliveryOutcome): void {
+    this.#deliveries.inc({ channel, outcome });
+  }
+
+  /** Follows a worker's slots and finished runs. */
+  trackWorker(worker: Worker): void {
+    this.#workers.add(worker);
+    const started = new Map<number, Run>();
+    worker.on('run:started', (run) => started.set(run.id, run));
+    worker.on('run:finished', (outcome) => {
+      const run = started.get(outcome.id);
+      started.delete(outcome.id);
+      if (run) this.runFinished(run, outcome.status, (Date.now() - (run.startedAt ?? run.created).getTime()) / 1000);
+      // A run stopped while still in the worker's buffer never started: counted, with no duration.
+      else
+        void this.#store.runGet(outcome.id).then(
+          (r) => r && this.runFinished(r, outcome.status, null),
+          () => undefined,
+        );
+    });
+  }
+
+  /** Observes the lateness of every run a scheduler fires. */
+  trackScheduler(scheduler: Scheduler): void {
+    scheduler.on('fired', (results) => {
+      for (const result of results) {
+        for (const run of result.runs) {
+          if (run.scheduledFor) this.schedulerLateness((run.created.getTime() - run.scheduledFor.getTime()) / 1000);
+        }
+      }
+    });
+  }
+
+  /** The exposition text; process metrics (CPU, memory, event loop) join on the first scrape. */
+  async text(): Promise<string> {
+    if (!this.#processMetrics) {
+      this.#processMetrics = true;
+      collectDefaultMetrics({ register: this.registry });
+    }
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
