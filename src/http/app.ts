@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Jobdeck } from '../service/jobdeck.js';
+import { adminStaticRoutes } from './admin-static.js';
 import { authentication, LoginLimiter, type Authenticate } from './auth.js';
 import { errorResponse, handleError } from './errors.js';
 import { router, type AppEnv } from './route-support.js';
@@ -21,11 +22,13 @@ export interface AppOptions {
   logger?: Logger;
   /** Bearer token that `/metrics` requires (default: JOBDECK_METRICS_TOKEN; unset: open). */
   metricsToken?: string;
+  /** The admin UI at /admin (static, data from /api): a build folder, or false to leave it out. */
+  adminUi?: string | false;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP app: `/api/*` (authenticated), `/api/openapi.json`, `/healthz`, `/readyz`. */
+/** The HTTP app: `/api/*` (authenticated), `/api/openapi.json`, `/healthz`, `/readyz`, `/admin` (UI). */
 export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const log = options.logger ?? deck.logger;
   const app = new OpenAPIHono<AppEnv>();
@@ -75,5 +78,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   api.route('/', auditRoutes(deck));
   registerEventRoutes(api, deck);
   app.route('/api', api);
+  // Static files only: the UI signs in through /api like any client.
+  if (options.adminUi !== false) app.route('/', adminStaticRoutes(options.adminUi));
   return app;
 }

@@ -1,0 +1,101 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+
+/** Where `npm run build:ui` writes the admin UI. */
+export const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../ui/dist', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Scripts only from this origin; antd writes its styles at run time, hence inline styles; data
+ * comes from /api on the same origin; the admin may not be framed (clickjacking).
+ */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jobdeck admin</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+<h1>The admin UI is not built</h1>
+<p>Run <code>npm run build:ui</code> in the Jobdeck package, then reload this page.
+The API is available at <a href="/api/openapi.json">/api</a> meanwhile.</p></body></html>`;
+
+function secure(c: Context): void {
+  c.header('content-security-policy', ADMIN_CSP);
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'same-origin');
+}
+
+/**
+ * Serves the built admin UI at /admin/*: hashed assets cached for a year, index.html never
+ * cached (so a new release is picked up), any other path answered with index.html so the
+ * browser router can show it. `/` redirects to the admin.
+ */
+export function adminStaticRoutes(dir: string = DEFAULT_ADMIN_DIR): Hono {
+  const app = new Hono();
+  const root = path.resolve(dir);
+
+  const sendIndex = async (c: Context) => {
+    secure(c);
+    c.header('cache-control', 'no-cache');
+    try {
+      return c.html(await readFile(path.join(root, 'index.html'), 'utf8'));
+    } catch {
+      return c.html(NOT_BUILT, 503);
+    }
+  };
+
+  app.get('/', (c) => c.redirect('/admin/', 302));
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.get('/admin/*', async (c) => {
+    const relative = safeDecode(c.req.path.slice('/admin/'.length));
+    const file = path.resolve(root, relative);
+    // Paths that leave the build folder (../) or name no file fall back to the app.
+    if (relative && file.startsWith(root + path.sep) && relative !== 'index.html') {
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile()) {
+        secure(c);
+        c.header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+        c.header(
+          'cache-control',
+          relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        );
+        return c.body(new Uint8Array(await readFile(file)));
+      }
+      // A missing hashed asset is a stale page asking for an old build: say so, not index.html.
+      if (relative.startsWith('assets/')) return c.text('Not found', 404);
+    }
+    return sendIndex(c);
+  });
+  return app;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return ''; // malformed escapes: serve the app, which shows its own not-found
+  }
+}

@@ -1,0 +1,76 @@
+import { App as AntApp, Button, Grid, Layout as AntLayout, Menu, Tag, Tooltip, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useEvents } from '../hooks/useEvents.ts';
+import { useSession, useSignOut } from './session.tsx';
+
+const ROLE_COLORS = { admin: 'red', operator: 'blue', viewer: 'default' } as const;
+
+/** The signed-in frame: top bar with navigation, live status, role badge and sign-out. */
+export function Layout() {
+  const { identity, can } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const { message } = AntApp.useApp();
+  const live = useEvents();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+
+  const items = [
+    { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
+    { key: '/queues', label: <Link to="/queues">Queues</Link> },
+    ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
+  ];
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = section === '/runs' ? '/jobs' : section;
+
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <AntLayout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: narrow ? 12 : 24 }}
+        role="banner"
+      >
+        <Link to="/jobs" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+          Jobdeck
+        </Link>
+        <nav aria-label="Main" style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ minWidth: 0 }} />
+        </nav>
+        <Tooltip title={live === 'live' ? 'Live updates on' : 'Live updates reconnecting…'}>
+          <span
+            aria-label={live === 'live' ? 'Live updates on' : 'Live updates off'}
+            data-live={live}
+            style={{
+              width: 8,
+              height: 8,
+              borderRadius: 4,
+              background: live === 'live' ? '#52c41a' : '#faad14',
+              display: 'inline-block',
+            }}
+          />
+        </Tooltip>
+        {!narrow && (
+          <Typography.Text style={{ color: '#ddd' }} ellipsis>
+            {identity.name}
+          </Typography.Text>
+        )}
+        <Tag color={ROLE_COLORS[identity.role]} data-testid="role-badge" style={{ marginInlineEnd: 0 }}>
+          {identity.role}
+        </Tag>
+        <Button
+          size="small"
+          onClick={async () => {
+            await signOut();
+            message.success('Signed out');
+            navigate('/sign-in', { replace: true });
+          }}
+        >
+          Sign out
+        </Button>
+      </AntLayout.Header>
+      <AntLayout.Content style={{ padding: narrow ? 12 : 24 }} role="main">
+        <Outlet />
+      </AntLayout.Content>
+    </AntLayout>
+  );
+}

@@ -1,0 +1,52 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { can as roleCan } from '../../../src/domain/access.ts';
+import { api } from '../api/client.ts';
+import type { Permission, SessionIdentity } from '../api/types.ts';
+
+export interface Session {
+  identity: SessionIdentity;
+  /** Whether the signed-in role may do this: read, run (and stop), admin (change things). */
+  can(action: Permission): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export const sessionQueryKey = ['session'] as const;
+
+/** Who is signed in; 401 means nobody (the query then yields null). */
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: () => api<SessionIdentity>('/session', { ignoreUnauthorized: true }).catch(nullOn401),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+function nullOn401(error: unknown): null {
+  if ((error as { status?: number }).status === 401) return null;
+  throw error;
+}
+
+export function SessionProvider({ identity, children }: { identity: SessionIdentity; children: ReactNode }) {
+  const session: Session = { identity, can: (action) => roleCan(identity.role, action) };
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in user; only inside the signed-in part of the app. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside of a signed-in page');
+  return session;
+}
+
+/** Signs out: drops the cookie and every cached answer. */
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await api('/session', { method: 'DELETE', ignoreUnauthorized: true }).catch(() => undefined);
+    client.clear();
+    client.setQueryData(sessionQueryKey, null);
+  };
+}

@@ -1,0 +1,20 @@
+import { Tag } from 'antd';
+
+/** Colours per run status; unknown statuses (or skipped/missed slots) show in grey. */
+const COLORS: Record<string, string> = {
+  QUEUED: 'default',
+  RUNNING: 'processing',
+  SUCCESS: 'success',
+  FAILED: 'error',
+  CANCELLED: 'warning',
+  SKIPPED: 'default',
+  MISSED: 'default',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <Tag color={COLORS[status] ?? 'default'} data-status={status}>
+      {status}
+    </Tag>
+  );
+}

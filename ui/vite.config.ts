@@ -1,0 +1,38 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = new URL('.', import.meta.url).pathname;
+
+/**
+ * The admin UI, served by the Jobdeck server at /admin. Vendor code is grouped so that the
+ * first page only loads React, the router, antd's core and TanStack Query; heavy parts
+ * (rjsf forms, the cron editor) load with the pages and dialogs that need them.
+ */
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
+            {
+              name: 'rjsf',
+              test: /node_modules[\\/](@rjsf|ajv|ajv-formats|lodash|lodash-es|json-schema-merge-allof)[\\/]/,
+            },
+            { name: 'cron', test: /node_modules[\\/]react-js-cron[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: process.env.JOBDECK_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
