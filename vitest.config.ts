@@ -24,6 +24,16 @@ export default defineConfig({
           ...(dialect === 'postgres' && { globalSetup: ['test/support/postgres-setup.ts'] }),
         },
       })),
+      {
+        // The admin UI in Debian's chromium against a real server (SQLite); builds ui/dist if missing.
+        extends: true as const,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/support/global-setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

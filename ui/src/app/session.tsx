@@ -14,18 +14,43 @@ const SessionContext = createContext<Session | null>(null);
 
 export const sessionQueryKey = ['session'] as const;
 
+/**
+ * Remembers (not secret: the cookie itself is httpOnly) that this browser signed in, so a first
+ * visit goes straight to sign-in instead of asking the API and logging a 401 in the console.
+ */
+const SIGNED_IN_HINT = 'jobdeck.signedIn';
+export function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage disabled: the API is asked every time, which also works.
+  }
+}
+function maySignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
 /** Who is signed in; 401 means nobody (the query then yields null). */
 export function useSessionQuery() {
   return useQuery({
     queryKey: sessionQueryKey,
-    queryFn: () => api<SessionIdentity>('/session', { ignoreUnauthorized: true }).catch(nullOn401),
+    queryFn: () =>
+      maySignedIn() ? api<SessionIdentity>('/session', { ignoreUnauthorized: true }).catch(nullOn401) : null,
     staleTime: 60_000,
     retry: false,
   });
 }
 
 function nullOn401(error: unknown): null {
-  if ((error as { status?: number }).status === 401) return null;
+  if ((error as { status?: number }).status === 401) {
+    rememberSignedIn(false);
+    return null;
+  }
   throw error;
 }
 
@@ -46,6 +71,7 @@ export function useSignOut() {
   const client = useQueryClient();
   return async () => {
     await api('/session', { method: 'DELETE', ignoreUnauthorized: true }).catch(() => undefined);
+    rememberSignedIn(false);
     client.clear();
     client.setQueryData(sessionQueryKey, null);
   };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client.ts';
 import type { SessionIdentity } from '../../api/types.ts';
-import { sessionQueryKey } from '../../app/session.tsx';
+import { rememberSignedIn, sessionQueryKey } from '../../app/session.tsx';
 
 /** Sign-in with an API token: the API swaps it for an httpOnly session cookie. */
 export default function SignInPage() {
@@ -25,6 +25,7 @@ export default function SignInPage() {
         ignoreUnauthorized: true,
       });
       client.clear();
+      rememberSignedIn(true);
       client.setQueryData(sessionQueryKey, identity);
       message.success(`Signed in as ${identity.name} (${identity.role})`);
       const next = params.get('next');

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Role } from '../../../src/domain/access.js';
+import type { TestServer } from './server.js';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+export const LAPTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Debian's chromium, headless, driven by playwright-core (no browser download). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.JOBDECK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far; the tests expect none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser context (own cookies) with a page that records console errors and page
+ * errors. Expected failures (a 4xx the test provokes) are listed in `allow`, matched on the text.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; allow?: RegExp[] } = {},
+): Promise<TestPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'en-GB' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const allowed = (text: string) => (options.allow ?? []).some((pattern) => pattern.test(text));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => {
+    if (!allowed(error.message)) errors.push(`page error: ${error.message}`);
+  });
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** Signs in through the sign-in page with the role's token and waits for the jobs list. */
+export async function signIn(page: Page, server: TestServer, role: Role = 'admin'): Promise<void> {
+  await page.goto(`${server.url}/admin/sign-in`);
+  await page.getByLabel('Token').fill(server.tokens[role]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/admin\/jobs/);
+  await page.getByTestId('role-badge').filter({ hasText: role }).waitFor();
+}
+
+/** Saves a screenshot of the page as docs/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settle(page);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+}
+
+/** Waits for running CSS animations and transitions (dialogs opening, menus) to finish. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
+}
