@@ -14,6 +14,7 @@ import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
 import { sessionRoutes, whoAmIRoute } from './routes/session.js';
+import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   api.route('/', whoAmIRoute());
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
+  api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));
   api.route('/', queueRoutes(deck));
   api.route('/', auditRoutes(deck));
