@@ -27,6 +27,12 @@ export interface Queue {
   description: string;
 }
 
+/** A webhook receiver of a job's notifications. The secret is write-only outside storage. */
+export interface NotificationWebhook {
+  url: string;
+  secret: string | null;
+}
+
 /** An administrator-made configuration of one task. */
 export interface Job {
   id: string;
@@ -47,6 +53,10 @@ export interface Job {
   /** Who is told when a run ends in one of `notificationStatuses` (sending comes with notifications). */
   notificationEmails: string[];
   notificationStatuses: RunStatus[];
+  /** JSON POSTs signed with the secret, if any, on the same endings (and missed slots, long runs). */
+  notificationWebhooks: NotificationWebhook[];
+  /** Tell the recipients once when a run has been running longer than this (seconds); null: never. */
+  notifyRunningLongerThan: number | null;
   created: Date;
   updated: Date;
 }

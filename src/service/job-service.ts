@@ -11,6 +11,7 @@ import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { fieldDiff, type AuditService } from './audit-service.js';
 import { jobToWire } from './wire.js';
+import { keepWebhookSecrets, parseThreshold, parseWebhooks } from './notification-settings.js';
 
 export interface JobInput {
   title: string;
@@ -28,6 +29,10 @@ export interface JobInput {
   misfirePolicy?: string | undefined;
   notificationEmails?: unknown;
   notificationStatuses?: unknown;
+  /** `[{url, secret?}]`; a secret of "set" (as reads show it) keeps the stored one of that URL. */
+  notificationWebhooks?: unknown;
+  /** Seconds, or null (or 0) for never. */
+  notifyRunningLongerThan?: unknown;
 }
 
 export type JobPatch = Partial<JobInput>;
@@ -76,6 +81,8 @@ export class JobService {
       misfirePolicy: fields.misfirePolicy ?? 'once',
       notificationEmails: fields.notificationEmails ?? [],
       notificationStatuses: fields.notificationStatuses ?? [],
+      notificationWebhooks: keepWebhookSecrets(fields.notificationWebhooks ?? [], []),
+      notifyRunningLongerThan: fields.notifyRunningLongerThan ?? null,
       id: randomUUID(),
       title: fields.title!,
       description: fields.description ?? '',
@@ -127,6 +134,9 @@ export class JobService {
     };
     const fields = this.#validate({ ...patch, ...merged }, false);
     const changes: JobChanges = { ...fields };
+    if (changes.notificationWebhooks) {
+      changes.notificationWebhooks = keepWebhookSecrets(changes.notificationWebhooks, current.notificationWebhooks);
+    }
     // Saving the same schedule again keeps its slots; a new schedule or an activation starts afresh.
     const schedule = changes.schedule === undefined ? current.schedule : changes.schedule;
     const active = changes.active ?? current.active;
@@ -227,6 +237,12 @@ export class JobService {
           ),
         );
       } else changes.notificationStatuses = statuses as RunStatus[];
+    }
+    if (input.notificationWebhooks !== undefined) {
+      collect(errors, () => (changes.notificationWebhooks = parseWebhooks(input.notificationWebhooks)));
+    }
+    if (input.notifyRunningLongerThan !== undefined) {
+      collect(errors, () => (changes.notifyRunningLongerThan = parseThreshold(input.notifyRunningLongerThan)));
     }
     if (input.args !== undefined) {
       collect(errors, () => {

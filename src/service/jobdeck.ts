@@ -17,6 +17,11 @@ import { QueueService } from './queue-service.js';
 import { RunService } from './run-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
+import { NotificationService, type NotificationServiceOptions } from './notification-service.js';
+import { NotificationReader } from './notification-settings.js';
+import type { Job } from '../domain/model.js';
+import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/prune-history.js';
+import { ensurePruneJob } from '../tasks/maintenance/prune-job.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
@@ -28,6 +33,8 @@ export interface JobdeckOptions {
   logger?: Logger;
   /** Apply pending migrations when opening the database (default true). */
   migrate?: boolean;
+  /** SMTP, From address, public URL, retries of notifications (env JOBDECK_SMTP_URL etc. fill gaps). */
+  notifications?: NotificationServiceOptions;
   /** Clock in epoch ms, for tests (default Date.now). */
   clock?: () => number;
 }
@@ -54,6 +61,12 @@ export interface Jobdeck {
   /** A scheduler that fires due jobs; call start() on it. */
   createScheduler(options?: JobdeckOptions['scheduler']): Scheduler;
   schedules: ScheduleService;
+  /** Deliveries of notifications (with every attempt) by run or job. */
+  notifications: NotificationReader;
+  /** Finds notification events and delivers them (e-mail, webhooks); call start() on it. */
+  createNotifier(options?: NotificationServiceOptions): NotificationService;
+  /** Creates the daily "Prune history" job unless it was created once already (see README). */
+  ensurePruneJob(): Promise<Job | undefined>;
   /** Closes the database connection. */
   close(): Promise<void>;
 }
@@ -70,6 +83,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
           ...(options.clock && { now: options.clock }),
         });
   const clock = options.clock ?? Date.now;
+  // Retention is built in; it needs this Jobdeck's store, so it is registered once that is open.
+  if (!registry.has(PRUNE_HISTORY_TASK_ID)) registry.register(pruneHistoryTask(store, clock));
   const audit = new AuditService(store, clock);
   const jobs = new JobService(store, registry, queues, clock, audit);
   const runs = new RunService(store, jobs, registry, queues, audit);
@@ -106,6 +121,16 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       return scheduler;
     },
     schedules: new ScheduleService(store),
+    notifications: new NotificationReader(store, runs, jobs),
+    createNotifier(notifierOptions = options.notifications) {
+      return new NotificationService(store, {
+        now: clock,
+        ...notifierOptions,
+        logger,
+        onAttempt: (channel, outcome) => metrics.notificationDelivered(channel, outcome),
+      });
+    },
+    ensurePruneJob: () => ensurePruneJob(store, jobs),
     close: () => store.close(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
 import { describeSchedule, type Schedule } from '../domain/schedule.js';
+import { webhooksToWire } from './notification-settings.js';
 
 /**
  * The wire shapes of jobs, runs and log lines (snake_case, ISO times), shared by the CLI's
@@ -22,6 +23,9 @@ export interface JobWire {
   misfire_policy: string;
   notification_emails: string[];
   notification_statuses: string[];
+  /** Secrets are write-only: "set" or null. */
+  notification_webhooks: { url: string; secret: string | null }[];
+  notify_running_longer_than: number | null;
   created: string;
   updated: string;
 }
@@ -91,6 +95,8 @@ export function jobToWire(job: Job): JobWire {
     misfire_policy: job.misfirePolicy,
     notification_emails: job.notificationEmails,
     notification_statuses: job.notificationStatuses,
+    notification_webhooks: webhooksToWire(job.notificationWebhooks),
+    notify_running_longer_than: job.notifyRunningLongerThan,
     created: job.created.toISOString(),
     updated: job.updated.toISOString(),
   };

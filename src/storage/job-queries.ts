@@ -31,6 +31,8 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       misfire_policy: job.misfirePolicy,
       notification_emails: toJson(job.notificationEmails),
       notification_statuses: toJson(job.notificationStatuses),
+      notification_webhooks: toJson(job.notificationWebhooks),
+      notify_running_longer_than: job.notifyRunningLongerThan,
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
@@ -109,6 +111,12 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       }),
       ...(changes.notificationStatuses !== undefined && {
         notification_statuses: toJson(changes.notificationStatuses),
+      }),
+      ...(changes.notificationWebhooks !== undefined && {
+        notification_webhooks: toJson(changes.notificationWebhooks),
+      }),
+      ...(changes.notifyRunningLongerThan !== undefined && {
+        notify_running_longer_than: changes.notifyRunningLongerThan,
       }),
       updated_at: ctx.now(),
     })

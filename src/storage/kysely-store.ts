@@ -6,6 +6,9 @@ import * as access from './access-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
+import * as notifications from './notification-queries.js';
+import * as retention from './retention-queries.js';
+import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
@@ -214,6 +217,48 @@ export class KyselyStore implements Store {
   }
   queueDepth() {
     return metrics.queueDepth(this.#ctx);
+  }
+
+  settingGet(key: string) {
+    return notifications.settingGet(this.#ctx, key);
+  }
+  settingPut(key: string, value: string) {
+    return notifications.settingPut(this.#ctx, key, value);
+  }
+  settingInsert(key: string, value: string) {
+    return notifications.settingInsert(this.#ctx, key, value);
+  }
+  settingDelete(key: string) {
+    return notifications.settingDelete(this.#ctx, key);
+  }
+
+  runsEndedForNotification(after: notifications.ScanCursor, until: Date, limit: number) {
+    return notifications.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
+  }
+  runsRunningLong(now: Date) {
+    return notifications.runsRunningLong(this.#ctx, now.getTime());
+  }
+  slotsMissedForNotification(after: notifications.ScanCursor, until: Date, limit: number) {
+    return notifications.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
+  }
+  notificationsEnqueue(items: NewNotification[]) {
+    return notifications.notificationsEnqueue(this.#ctx, items);
+  }
+  notificationsClaim(workerId: string, limit: number, leaseMs: number) {
+    return notifications.notificationsClaim(this.#ctx, workerId, limit, leaseMs);
+  }
+  notificationRecordAttempt(attempt: notifications.RecordedAttempt) {
+    return notifications.notificationRecordAttempt(this.#ctx, attempt);
+  }
+  notificationList(filter: { runId?: number; jobId?: string; limit: number }) {
+    return notifications.notificationList(this.#ctx, filter);
+  }
+
+  logsPrune(options: retention.PruneOptions) {
+    return retention.logsPrune(this.#ctx, options);
+  }
+  runsPrune(options: retention.RunPruneOptions) {
+    return retention.runsPrune(this.#ctx, options);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   LogLevel,
   LogLine,
   MisfirePolicy,
+  NotificationWebhook,
   OverlapPolicy,
   Run,
   SkippedSlot,
@@ -51,6 +52,8 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     misfirePolicy: row.misfire_policy as MisfirePolicy,
     notificationEmails: JSON.parse(row.notification_emails) as string[],
     notificationStatuses: JSON.parse(row.notification_statuses) as RunStatus[],
+    notificationWebhooks: JSON.parse(row.notification_webhooks) as NotificationWebhook[],
+    notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
     created: date(row.created_at),
     updated: date(row.updated_at),
   };

@@ -20,6 +20,8 @@ export interface JobsTable {
   misfire_policy: string;
   notification_emails: string;
   notification_statuses: string;
+  notification_webhooks: string;
+  notify_running_longer_than: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -98,6 +100,44 @@ export interface QueueStatesTable {
   updated_at: number;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+/** The notification outbox: one row per delivery (event × channel × target). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  job_id: string;
+  run_id: number | null;
+  event: string;
+  status: string;
+  channel: string;
+  target: string;
+  secret: string | null;
+  dedupe_key: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: number;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NotificationAttemptsTable {
+  id: Generated<number>;
+  notification_id: number;
+  attempt: number;
+  time: number;
+  outcome: string;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   runs: RunsTable;
@@ -106,4 +146,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   queue_states: QueueStatesTable;
+  settings: SettingsTable;
+  notifications: NotificationsTable;
+  notification_attempts: NotificationAttemptsTable;
 }

@@ -2,6 +2,9 @@ import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
+import type { ClaimedNotification, NewNotification, Notification } from '../domain/notification.js';
+import type { RecordedAttempt, ScanCursor } from './notification-queries.js';
+import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
 
 export interface Page<T> {
@@ -40,6 +43,8 @@ export type JobChanges = Partial<
     | 'misfirePolicy'
     | 'notificationEmails'
     | 'notificationStatuses'
+    | 'notificationWebhooks'
+    | 'notifyRunningLongerThan'
   >
 >;
 
@@ -220,6 +225,36 @@ export interface Store {
   queueCounts(): Promise<QueueCount[]>;
   /** Runs per queue in QUEUED, RUNNING and CANCELLING only (cheap: for metrics scrapes). */
   queueDepth(): Promise<QueueCount[]>;
+
+  /** A stored setting (cursors, one-time markers); undefined if never set. */
+  settingGet(key: string): Promise<string | undefined>;
+  settingPut(key: string, value: string): Promise<void>;
+  /** Inserts the setting unless it exists; true if this call inserted it. */
+  settingInsert(key: string, value: string): Promise<boolean>;
+  settingDelete(key: string): Promise<void>;
+
+  /** Ended runs of jobs with notification targets, after a (finish time, id) cursor, oldest first. */
+  runsEndedForNotification(after: ScanCursor, until: Date, limit: number): Promise<{ run: Run; job: Job }[]>;
+  /** Running runs past their job's "running longer than" threshold at `now`. */
+  runsRunningLong(now: Date): Promise<{ run: Run; job: Job }[]>;
+  /** Missed (or failed) schedule slots of jobs with notification targets, after a (creation time, id) cursor. */
+  slotsMissedForNotification(
+    after: ScanCursor,
+    until: Date,
+    limit: number,
+  ): Promise<{ slotId: number; slot: SkippedSlot; job: Job }[]>;
+  /** Adds deliveries to the outbox (idempotent by dedupe key); returns how many were new. */
+  notificationsEnqueue(items: NewNotification[]): Promise<number>;
+  /** Claims due deliveries for this sender for `leaseMs` (SKIP LOCKED / single writer). */
+  notificationsClaim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedNotification[]>;
+  notificationRecordAttempt(attempt: RecordedAttempt): Promise<void>;
+  /** Deliveries of a run or job, newest first, with every attempt; secrets are never read. */
+  notificationList(filter: { runId?: number; jobId?: string; limit: number }): Promise<Notification[]>;
+
+  /** Deletes log lines of runs that ended before `before`, in batches; returns lines deleted. */
+  logsPrune(options: PruneOptions): Promise<number>;
+  /** Deletes ended runs before `before` except each job's newest `keepLast`, in batches; returns runs deleted. */
+  runsPrune(options: RunPruneOptions): Promise<number>;
 
   /** Changes made by this and other processes (see StoreEvent). */
   subscribe(listener: StoreListener): () => void;

@@ -47,6 +47,8 @@ export function jobFixture(overrides: Partial<Job> = {}): Job {
     misfirePolicy: 'once',
     notificationEmails: [],
     notificationStatuses: [],
+    notificationWebhooks: [],
+    notifyRunningLongerThan: null,
     created: now,
     updated: now,
     ...overrides,

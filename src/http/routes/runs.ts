@@ -5,7 +5,7 @@ import { isFinalStatus } from '../../domain/run-status.js';
 import type { LogLine, Run } from '../../domain/model.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { logLineToWire, runToWire } from '../../service/wire.js';
+import { attemptToWire, logLineToWire, runToWire } from '../../service/wire.js';
 import { requirePermission } from '../auth.js';
 import {
   actorOf,
@@ -17,7 +17,7 @@ import {
   respondPage,
   router,
 } from '../route-support.js';
-import { LogLineSchema, PageQuerySchema, RunCreateSchema, RunSchema, listOf } from '../schemas.js';
+import { LogLineSchema, PageQuerySchema, RunAttemptSchema, RunCreateSchema, RunSchema, listOf } from '../schemas.js';
 
 const pathParam = (name: string) => z.string().openapi({ param: { name, in: 'path' } });
 const JobId = z.object({ id: pathParam('id') });
@@ -30,11 +30,21 @@ const RunId = z.object({
     .openapi({ param: { name: 'run_id', in: 'path' } }),
 });
 
+const LogStatsSchema = z
+  .object({ last_seq: z.number().int().openapi({ description: 'Sequence number of the last line; 0 when empty' }) })
+  .openapi('LogStats');
+
 export function runResource(c: Context, run: Run) {
   const self = `${apiBase(c)}/jobs/${run.jobId}/runs/${run.id}`;
   return {
     ...runToWire(run),
-    links: { self, logs: `${self}/logs`, stop: `${self}/actions/stop`, job: `${apiBase(c)}/jobs/${run.jobId}` },
+    links: {
+      self,
+      logs: `${self}/logs`,
+      stop: `${self}/actions/stop`,
+      job: `${apiBase(c)}/jobs/${run.jobId}`,
+      attempts: `${apiBase(c)}/runs/${run.id}/attempts`,
+    },
   };
 }
 
@@ -211,6 +221,55 @@ export function runRoutes(deck: Jobdeck) {
     async (c) => {
       const { id, run_id } = c.req.valid('param');
       return respond(c, runResource(c, await deck.runs.get(run_id, id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{run_id}',
+      middleware: read,
+      description: "The run, for callers that know only its id (the admin UI's run page)",
+      request: { params: RunId.pick({ run_id: true }) },
+      responses: { 200: jsonResponse(RunSchema, 'The run'), ...commonErrors },
+    }),
+    async (c) => respond(c, runResource(c, await deck.runs.get(c.req.valid('param').run_id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{run_id}/attempts',
+      middleware: read,
+      description:
+        'The attempts of a run that ended, was retried or was rescued, first to last: worker, start, end, status and error of each. The attempt in progress is the run itself.',
+      request: { params: RunId.pick({ run_id: true }) },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(RunAttemptSchema) }).openapi('RunAttemptList'), 'The attempts'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const runId = c.req.valid('param').run_id;
+      await deck.runs.get(runId); // 404 for an unknown run rather than an empty list
+      return respond(c, { items: (await deck.store.attemptList(runId)).map(attemptToWire) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{run_id}/logs/stats',
+      middleware: read,
+      description:
+        'How long the log is: last_seq is the sequence number of its last line (0 when empty). Lines are numbered 1, 2, … per run, so a client can page to any part of a long log with after = seq − 1.',
+      request: { params: RunId.pick({ run_id: true }) },
+      responses: { 200: jsonResponse(LogStatsSchema, "The log's length"), ...commonErrors },
+    }),
+    async (c) => {
+      const runId = c.req.valid('param').run_id;
+      await deck.runs.get(runId); // 404 for an unknown run rather than an empty log
+      return respond(c, { last_seq: await deck.store.logMaxSeq(runId) }, 200);
     },
   );
 

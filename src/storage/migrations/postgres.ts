@@ -1,4 +1,5 @@
 import { sql, type Migration } from 'kysely';
+import * as m0006 from './0006-notifications-retention.js';
 
 /** PostgreSQL migrations. Kept in step with sqlite.ts: same tables, columns and meanings. */
 export const postgresMigrations: Record<string, Migration> = {
@@ -140,3 +141,5 @@ postgresMigrations['0004_notifications'] = {
     await sql`ALTER TABLE jobs ADD COLUMN notification_statuses JSONB NOT NULL DEFAULT '[]'`.execute(db);
   },
 };
+
+postgresMigrations['0006_notifications_retention'] = m0006.postgres;

@@ -1,4 +1,5 @@
 import { sql, type Migration } from 'kysely';
+import * as m0006 from './0006-notifications-retention.js';
 
 /** SQLite migrations. Kept in step with postgres.ts: same tables, columns and meanings. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -135,3 +136,5 @@ sqliteMigrations['0004_notifications'] = {
     await sql`ALTER TABLE jobs ADD COLUMN notification_statuses TEXT NOT NULL DEFAULT '[]'`.execute(db);
   },
 };
+
+sqliteMigrations['0006_notifications_retention'] = m0006.sqlite;

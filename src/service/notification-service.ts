@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Job } from '../domain/model.js';
+import {
+  nextAttemptDelayMs,
+  type ClaimedNotification,
+  type NewNotification,
+  type NotificationEvent,
+  type NotificationPayload,
+} from '../domain/notification.js';
+import { silentLogger, type Service } from '../engine/service-support.js';
+import type { Store } from '../storage/store.js';
+import { Channels, resolveNotificationConfig, type NotificationConfig } from './notification-channels.js';
+import { payloadFor } from './notification-message.js';
+
+export interface NotificationServiceOptions extends NotificationConfig {
+  /** How often to look for events and due deliveries when nothing wakes the service (default 1 s). */
+  pollMs?: number;
+  /** Attempts per delivery, the first included (default 4). */
+  maxAttempts?: number;
+  /** Wait before the 2nd attempt; each later one waits 4 times longer (default 5 s). */
+  retryBaseMs?: number;
+  /** Time limit of one attempt: connection, SMTP dialogue, HTTP answer (default 10 s). */
+  timeoutMs?: number;
+  /** Deliveries sent at once (default 4). */
+  concurrency?: number;
+  /**
+   * Events are looked for again this far back, so a run whose end was committed late (or by a
+   * process with a slower clock) is not missed; enqueueing is idempotent (default 60 s).
+   */
+  lagMs?: number;
+  /** Told about every attempt, e.g. the metrics counter. */
+  onAttempt?: (channel: string, outcome: 'sent' | 'retrying' | 'failed') => void;
+  logger?: Logger;
+  now?: () => number;
+}
+
+const CURSOR_KEY = 'notifications.scanned_until';
+const PAGE = 500;
+
+/**
+ * Tells people about runs: finds events (runs that ended in a chosen status, missed schedule
+ * slots, runs running longer than their job allows), writes one outbox row per delivery, then
+ * claims due rows and sends them, recording every attempt. It runs beside the worker and never
+ * touches a run, so delivery can neither delay nor fail one. Everything it needs is in the
+ * database: a process that dies loses nothing (its claims expire and are sent again), and
+ * several processes share the work without sending anything twice.
+ */
+export class NotificationService implements Service {
+  readonly #store: Store;
+  readonly #log: Logger;
+  readonly #channels: Channels;
+  readonly #config: ReturnType<typeof resolveNotificationConfig>;
+  readonly #pollMs: number;
+  readonly #maxAttempts: number;
+  readonly #retryBaseMs: number;
+  readonly #timeoutMs: number;
+  readonly #concurrency: number;
+  readonly #lagMs: number;
+  readonly #now: () => number;
+  readonly #onAttempt: NonNullable<NotificationServiceOptions['onAttempt']>;
+  readonly #id = `notifier-${randomUUID()}`;
+  /** Keys enqueued recently by this process, so rescans of the lag window skip the insert. */
+  readonly #recent = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #running = false;
+  #again = false;
+  #loop: Promise<void> = Promise.resolve();
+
+  constructor(store: Store, options: NotificationServiceOptions = {}) {
+    this.#store = store;
+    this.#log = (options.logger ?? silentLogger).child({ service: 'notifications' });
+    this.#config = resolveNotificationConfig(options);
+    this.#pollMs = options.pollMs ?? 1000;
+    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 4);
+    this.#retryBaseMs = options.retryBaseMs ?? 5000;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#concurrency = Math.max(1, options.concurrency ?? 4);
+    this.#lagMs = options.lagMs ?? 60_000;
+    this.#now = options.now ?? Date.now;
+    this.#onAttempt = options.onAttempt ?? (() => undefined);
+    this.#channels = new Channels(this.#config, this.#timeoutMs);
+  }
+
+  async start(): Promise<void> {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.wake(), this.#pollMs);
+    // A run that ended anywhere (PostgreSQL: any process) is worth a look at once.
+    this.#unsubscribe = this.#store.subscribe((event) => {
+      if (event.type === 'changed') this.wake();
+    });
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    await this.#loop;
+    this.#channels.close();
+  }
+
+  /** Asks for a pass soon; passes never overlap. */
+  wake(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = true;
+    this.#loop = this.#pass().finally(() => {
+      this.#running = false;
+      if (this.#again && this.#timer) {
+        this.#again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** One pass: find new events, then send what is due. Resolves when both are done. */
+  async tick(): Promise<void> {
+    await this.#loop;
+    await this.#pass();
+  }
+
+  async #pass(): Promise<void> {
+    try {
+      await this.enqueueEvents();
+      while ((await this.deliverDue()) > 0 && this.#timer !== undefined);
+    } catch (error) {
+      this.#log.error({ err: error }, 'notification pass failed');
+    }
+  }
+
+  /** Finds events since the last scan (minus the lag window) and enqueues their deliveries. */
+  async enqueueEvents(): Promise<number> {
+    const now = this.#now();
+    const stored = Number(await this.#store.settingGet(CURSOR_KEY));
+    // A first start looks back one lag window only: no mail about last year's runs.
+    const from = (Number.isFinite(stored) && stored > 0 ? stored : now) - this.#lagMs;
+    let added = 0;
+    for (let after = { time: from, id: 0 }; ;) {
+      const page = await this.#store.runsEndedForNotification(after, new Date(now), PAGE);
+      const items = page
+        .filter(({ run, job }) => job.notificationStatuses.includes(run.status))
+        .flatMap(({ run, job }) =>
+          this.#deliveries(
+            job,
+            'finished',
+            `run:${run.id}`,
+            run.id,
+            payloadFor('finished', job, this.#config.publicUrl, { run, now }),
+          ),
+        );
+      added += await this.#enqueue(items);
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!.run;
+      after = { time: last.finishedAt!.getTime(), id: last.id };
+    }
+    for (let after = { time: from, id: 0 }; ;) {
+      const page = await this.#store.slotsMissedForNotification(after, new Date(now), PAGE);
+      const items = page.flatMap(({ slotId, slot, job }) =>
+        this.#deliveries(
+          job,
+          'missed',
+          `slot:${slotId}`,
+          null,
+          payloadFor('missed', job, this.#config.publicUrl, { slot }),
+        ),
+      );
+      added += await this.#enqueue(items);
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { time: last.slot.created.getTime(), id: last.slotId };
+    }
+    const long = await this.#store.runsRunningLong(new Date(now));
+    added += await this.#enqueue(
+      long.flatMap(({ run, job }) =>
+        this.#deliveries(
+          job,
+          'running_long',
+          `long:${run.id}`,
+          run.id,
+          payloadFor('running_long', job, this.#config.publicUrl, { run, now }),
+        ),
+      ),
+    );
+    await this.#store.settingPut(CURSOR_KEY, String(now));
+    for (const [key, time] of this.#recent) if (time < now - 2 * this.#lagMs) this.#recent.delete(key);
+    return added;
+  }
+
+  #deliveries(
+    job: Job,
+    event: NotificationEvent,
+    eventKey: string,
+    runId: number | null,
+    payload: NotificationPayload,
+  ): NewNotification[] {
+    const status = payload.status;
+    const emails = job.notificationEmails.map((target) => ({ channel: 'email' as const, target, secret: null }));
+    const hooks = job.notificationWebhooks.map((hook) => ({
+      channel: 'webhook' as const,
+      target: hook.url,
+      secret: hook.secret,
+    }));
+    return [...emails, ...hooks].map((to) => ({
+      jobId: job.id,
+      runId,
+      event,
+      status,
+      ...to,
+      dedupeKey: `${eventKey}:${to.channel}:${to.target}`,
+      payload,
+    }));
+  }
+
+  async #enqueue(items: NewNotification[]): Promise<number> {
+    const fresh = items.filter((item) => !this.#recent.has(item.dedupeKey));
+    if (!fresh.length) return 0;
+    const added = await this.#store.notificationsEnqueue(fresh);
+    const now = this.#now();
+    for (const item of fresh) this.#recent.set(item.dedupeKey, now);
+    if (added) this.#log.debug({ added }, 'notifications enqueued');
+    return added;
+  }
+
+  /** Claims due deliveries and sends them; returns how many were attempted. */
+  async deliverDue(): Promise<number> {
+    const claimed = await this.#store.notificationsClaim(this.#id, this.#concurrency, this.#timeoutMs * 3 + 5000);
+    await Promise.all(claimed.map((item) => this.#attempt(item)));
+    return claimed.length;
+  }
+
+  async #attempt(item: ClaimedNotification): Promise<void> {
+    const started = performance.now();
+    let error: string | null = null;
+    try {
+      await this.#channels.send(item);
+    } catch (failure) {
+      error = (failure as Error).message || String(failure);
+    }
+    const durationMs = performance.now() - started;
+    const retry = error !== null && item.attempt < this.#maxAttempts;
+    const outcome = error === null ? 'sent' : retry ? 'retrying' : 'failed';
+    this.#onAttempt(item.channel, outcome);
+    // Targets are logged (they are not secret); webhook secrets and the SMTP password never are.
+    const fields = { delivery: item.id, channel: item.channel, target: item.target, attempt: item.attempt };
+    if (error === null) this.#log.info(fields, 'notification delivered');
+    else this.#log.warn({ ...fields, error }, retry ? 'notification failed, will retry' : 'notification failed');
+    await this.#store.notificationRecordAttempt({
+      id: item.id,
+      workerId: this.#id,
+      attempt: item.attempt,
+      outcome: error === null ? 'delivered' : 'failed',
+      error,
+      durationMs,
+      retryAt: retry ? new Date(this.#now() + nextAttemptDelayMs(item.attempt, this.#retryBaseMs)) : null,
+    });
+  }
+}

@@ -1,0 +1,338 @@
+import { sql, type Selectable } from 'kysely';
+import type { Job, Run, SkippedSlot } from '../domain/model.js';
+import type {
+  ClaimedNotification,
+  NewNotification,
+  Notification,
+  NotificationAttempt,
+  NotificationChannel,
+  NotificationEvent,
+  NotificationPayload,
+  NotificationState,
+  NotificationStatus,
+} from '../domain/notification.js';
+import { FINAL_STATUSES } from '../domain/run-status.js';
+import type { QueryContext } from './job-queries.js';
+import { jobFromRow, runFromRow, skippedSlotFromRow, toJson } from './rows.js';
+import type { NotificationAttemptsTable, NotificationsTable } from './schema.js';
+
+const INSERT_CHUNK = 200;
+
+/** A position in a time-ordered scan: rows after (time, id). */
+export interface ScanCursor {
+  time: number;
+  id: number;
+}
+
+export interface RecordedAttempt {
+  id: number;
+  workerId: string;
+  attempt: number;
+  outcome: 'delivered' | 'failed';
+  error: string | null;
+  durationMs: number;
+  /** When to try again; null when there is no further attempt (delivered, or out of attempts). */
+  retryAt: Date | null;
+}
+
+export async function settingGet({ db }: QueryContext, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function settingPut(ctx: QueryContext, key: string, value: string): Promise<void> {
+  await ctx.db
+    .insertInto('settings')
+    .values({ key, value, updated_at: ctx.now() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: ctx.now() }))
+    .execute();
+}
+
+/** Inserts the setting unless it exists; true if this call inserted it (a one-time marker). */
+export async function settingInsert(ctx: QueryContext, key: string, value: string): Promise<boolean> {
+  const row = await ctx.db
+    .insertInto('settings')
+    .values({ key, value, updated_at: ctx.now() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function settingDelete({ db }: QueryContext, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** Jobs that have somebody to tell (an e-mail address or a webhook). */
+function notifiedJobIds(ctx: QueryContext) {
+  return ctx.db
+    .selectFrom('jobs')
+    .select('id')
+    .where((eb) =>
+      eb.or([eb('notification_emails', '<>', sql.lit('[]')), eb('notification_webhooks', '<>', sql.lit('[]'))]),
+    );
+}
+
+async function jobsById(ctx: QueryContext, ids: string[]): Promise<Map<string, Job>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, jobFromRow(row)]));
+}
+
+/**
+ * Runs of notified jobs that ended after `after` and at or before `until` (finish time, then id),
+ * oldest first, with their jobs.
+ */
+export async function runsEndedForNotification(
+  ctx: QueryContext,
+  after: ScanCursor,
+  until: number,
+  limit: number,
+): Promise<{ run: Run; job: Job }[]> {
+  const rows = await ctx.db
+    .selectFrom('runs')
+    .selectAll()
+    .where('finished_at', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('finished_at', '>', after.time),
+        eb.and([eb('finished_at', '=', after.time), eb('id', '>', after.id)]),
+      ]),
+    )
+    .where('finished_at', '<=', until)
+    .where('status', 'in', [...FINAL_STATUSES])
+    .where('job_id', 'in', notifiedJobIds(ctx))
+    .orderBy('finished_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const jobs = await jobsById(
+    ctx,
+    rows.map((row) => row.job_id),
+  );
+  return rows.map((row) => ({ run: runFromRow(row), job: jobs.get(row.job_id)! })).filter((x) => x.job);
+}
+
+/** Running runs of jobs with a "running longer than" threshold that they have passed at `now`. */
+export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{ run: Run; job: Job }[]> {
+  const rows = await ctx.db
+    .selectFrom('runs')
+    .innerJoin('jobs', 'jobs.id', 'runs.job_id')
+    .selectAll('runs')
+    .where('runs.status', 'in', ['RUNNING', 'CANCELLING'])
+    .where('jobs.notify_running_longer_than', 'is not', null)
+    .where('runs.started_at', 'is not', null)
+    .where(sql<boolean>`runs.started_at + jobs.notify_running_longer_than * 1000 <= ${now}`)
+    .where('runs.job_id', 'in', notifiedJobIds(ctx))
+    .orderBy('runs.id')
+    .limit(1000)
+    .execute();
+  const jobs = await jobsById(
+    ctx,
+    rows.map((row) => row.job_id),
+  );
+  return rows.map((row) => ({ run: runFromRow(row), job: jobs.get(row.job_id)! })).filter((x) => x.job);
+}
+
+/**
+ * Skipped slots of notified jobs recorded after `after` (creation time, then id) and at or before
+ * `until`, whose reason is a miss or an error (overlap skips are the policy working as asked).
+ */
+export async function slotsMissedForNotification(
+  ctx: QueryContext,
+  after: ScanCursor,
+  until: number,
+  limit: number,
+): Promise<{ slotId: number; slot: SkippedSlot; job: Job }[]> {
+  const rows = await ctx.db
+    .selectFrom('skipped_slots')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('created_at', '>', after.time), eb.and([eb('created_at', '=', after.time), eb('id', '>', after.id)])]),
+    )
+    .where('created_at', '<=', until)
+    .where((eb) => eb.or([eb('reason', 'like', 'missed:%'), eb('reason', 'like', 'error:%')]))
+    .where('job_id', 'in', notifiedJobIds(ctx))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const jobs = await jobsById(
+    ctx,
+    rows.map((row) => row.job_id),
+  );
+  return rows
+    .map((row) => ({ slotId: Number(row.id), slot: skippedSlotFromRow(row), job: jobs.get(row.job_id)! }))
+    .filter((x) => x.job);
+}
+
+/** Adds deliveries to the outbox; one already there (same dedupe key) is left alone. Returns how many were new. */
+export async function notificationsEnqueue(ctx: QueryContext, items: NewNotification[]): Promise<number> {
+  const now = ctx.now();
+  let added = 0;
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+    const rows = await ctx.db
+      .insertInto('notifications')
+      .values(
+        items.slice(i, i + INSERT_CHUNK).map((item) => ({
+          job_id: item.jobId,
+          run_id: item.runId,
+          event: item.event,
+          status: item.status,
+          channel: item.channel,
+          target: item.target,
+          secret: item.secret,
+          dedupe_key: item.dedupeKey,
+          payload: toJson(item.payload),
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    added += rows.length;
+  }
+  return added;
+}
+
+/**
+ * Claims up to `limit` deliveries that are due (pending, or sending under an expired lease) for
+ * `workerId` for `leaseMs`; each claim counts as an attempt. Other processes skip locked rows
+ * (PostgreSQL) or wait for the single writer (SQLite), so a delivery has one sender at a time.
+ */
+export async function notificationsClaim(
+  ctx: QueryContext,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedNotification[]> {
+  const now = ctx.now();
+  let due = ctx.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('state', 'in', [sql.lit('pending'), sql.lit('sending')])
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit);
+  if (ctx.traits.skipLocked) due = due.forUpdate().skipLocked();
+  const rows = await ctx.db
+    .updateTable('notifications')
+    .set({
+      state: 'sending',
+      locked_by: workerId,
+      // While claimed, next_attempt_at is the end of the lease: one index serves both cases.
+      next_attempt_at: now + leaseMs,
+      locked_until: now + leaseMs,
+      attempts: sql`attempts + 1`,
+      updated_at: now,
+    })
+    .where('id', 'in', due)
+    .returning(['id', 'channel', 'target', 'secret', 'attempts', 'payload'])
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    channel: row.channel as NotificationChannel,
+    target: row.target,
+    secret: row.secret,
+    attempt: Number(row.attempts),
+    payload: JSON.parse(row.payload) as NotificationPayload,
+  }));
+}
+
+/** Records one attempt and moves the delivery on: delivered, retried later, or failed for good. */
+export async function notificationRecordAttempt(ctx: QueryContext, attempt: RecordedAttempt): Promise<void> {
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('notification_attempts')
+      .values({
+        notification_id: attempt.id,
+        attempt: attempt.attempt,
+        time: now,
+        outcome: attempt.outcome,
+        error: attempt.error,
+        duration_ms: Math.round(attempt.durationMs),
+      })
+      .execute();
+    const state: NotificationState =
+      attempt.outcome === 'delivered' ? 'delivered' : attempt.retryAt ? 'pending' : 'failed';
+    // Only the holder of the claim moves the state on; a sender whose lease expired just adds history.
+    await trx
+      .updateTable('notifications')
+      .set({
+        state,
+        next_attempt_at: attempt.retryAt?.getTime() ?? now,
+        locked_by: null,
+        locked_until: null,
+        last_error: attempt.error,
+        updated_at: now,
+      })
+      .where('id', '=', attempt.id)
+      .where('locked_by', '=', attempt.workerId)
+      .execute();
+  });
+}
+
+function attemptFromRow(row: Selectable<NotificationAttemptsTable>): NotificationAttempt {
+  return {
+    attempt: row.attempt,
+    time: new Date(Number(row.time)),
+    outcome: row.outcome as NotificationAttempt['outcome'],
+    error: row.error,
+    durationMs: Number(row.duration_ms),
+  };
+}
+
+function notificationFromRow(row: Selectable<NotificationsTable>, history: NotificationAttempt[]): Notification {
+  const state = row.state as NotificationState;
+  return {
+    id: Number(row.id),
+    jobId: row.job_id,
+    runId: row.run_id === null ? null : Number(row.run_id),
+    event: row.event as NotificationEvent,
+    status: row.status as NotificationStatus,
+    channel: row.channel as NotificationChannel,
+    target: row.target,
+    state,
+    attempts: Number(row.attempts),
+    nextAttemptAt: state === 'pending' || state === 'sending' ? new Date(Number(row.next_attempt_at)) : null,
+    lastError: row.last_error,
+    payload: JSON.parse(row.payload) as NotificationPayload,
+    created: new Date(Number(row.created_at)),
+    updated: new Date(Number(row.updated_at)),
+    history,
+  };
+}
+
+/** Deliveries about a run (or, with `jobId`, all of a job's, newest first), each with its attempts. */
+export async function notificationList(
+  ctx: QueryContext,
+  filter: { runId?: number | undefined; jobId?: string | undefined; limit: number },
+): Promise<Notification[]> {
+  let query = ctx.db.selectFrom('notifications').selectAll();
+  if (filter.runId !== undefined) query = query.where('run_id', '=', filter.runId);
+  if (filter.jobId !== undefined) query = query.where('job_id', '=', filter.jobId);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+  if (!rows.length) return [];
+  const attempts = await ctx.db
+    .selectFrom('notification_attempts')
+    .selectAll()
+    .where(
+      'notification_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((row) =>
+    notificationFromRow(row, attempts.filter((a) => Number(a.notification_id) === Number(row.id)).map(attemptFromRow)),
+  );
+}

@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import { FINAL_STATUSES } from '../domain/run-status.js';
+import type { QueryContext } from './job-queries.js';
+
+/**
+ * Pruning of old history. Every statement deletes at most `batchSize` rows chosen by key
+ * (run id, log sequence), so on PostgreSQL no statement holds locks for long and workers keep
+ * claiming and logging while a prune runs; SQLite's single writer is released between batches.
+ */
+export interface PruneOptions {
+  /** Only runs that ended before this instant (and their log lines) are pruned. */
+  before: Date;
+  /** Rows per statement (default 5000). */
+  batchSize?: number;
+  /** Checked between batches: a prune that is stopped ends after the current batch. */
+  signal?: AbortSignal;
+  /** Called after each batch with the rows it deleted. */
+  onBatch?: (deleted: number) => void;
+}
+
+export interface RunPruneOptions extends PruneOptions {
+  /** The newest runs of each job kept whatever their age. */
+  keepLast: number;
+}
+
+const DEFAULT_BATCH = 5000;
+/** Runs whose log lines are deleted together (bounded so the IN list stays small). */
+const RUN_CHUNK = 500;
+
+/** Ended runs: final status and an end time (unfinished runs are never pruned). */
+function ended(ctx: QueryContext, before: Date) {
+  return ctx.db
+    .selectFrom('runs')
+    .select('id')
+    .where('finished_at', 'is not', null)
+    .where('finished_at', '<', before.getTime())
+    .where('status', 'in', [...FINAL_STATUSES]);
+}
+
+/** Deletes the log lines of these runs, `batchSize` lines per statement; returns how many. */
+async function deleteLogsOf(ctx: QueryContext, runIds: number[], options: PruneOptions): Promise<number> {
+  const batch = options.batchSize ?? DEFAULT_BATCH;
+  let total = 0;
+  for (;;) {
+    const result = await ctx.db
+      .deleteFrom('run_logs')
+      .where((eb) =>
+        eb(
+          eb.refTuple('run_id', 'seq'),
+          'in',
+          eb.selectFrom('run_logs').select(['run_id', 'seq']).where('run_id', 'in', runIds).limit(batch) as never,
+        ),
+      )
+      .executeTakeFirst();
+    const deleted = Number(result.numDeletedRows);
+    total += deleted;
+    if (deleted) options.onBatch?.(deleted);
+    if (deleted < batch || options.signal?.aborted) return total;
+  }
+}
+
+/** Deletes the log lines of runs that ended before `before`; the runs stay. Returns lines deleted. */
+export async function logsPrune(ctx: QueryContext, options: PruneOptions): Promise<number> {
+  let total = 0;
+  let afterId = 0;
+  for (;;) {
+    // Only runs that still have lines, walked by id so each run is looked at once per prune.
+    const ids = (
+      await ended(ctx, options.before)
+        .where('id', '>', afterId)
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('run_logs').select(sql.lit(1).as('one')).whereRef('run_logs.run_id', '=', 'runs.id')),
+        )
+        .orderBy('id')
+        .limit(RUN_CHUNK)
+        .execute()
+    ).map((row) => Number(row.id));
+    if (!ids.length) return total;
+    total += await deleteLogsOf(ctx, ids, options);
+    if (options.signal?.aborted) return total;
+    afterId = ids[ids.length - 1]!;
+  }
+}
+
+/**
+ * Deletes runs that ended before `before`, except the newest `keepLast` runs of each job, and
+ * except runs with a sub-run still going. Their log lines go first, in batches, so the cascade
+ * of a run delete has nothing large left to do. Returns runs deleted.
+ */
+export async function runsPrune(ctx: QueryContext, options: RunPruneOptions): Promise<number> {
+  const batch = options.batchSize ?? DEFAULT_BATCH;
+  const jobIds = (await ctx.db.selectFrom('jobs').select('id').orderBy('id').execute()).map((row) => row.id);
+  let total = 0;
+  for (const jobId of jobIds) {
+    // The id of the job's keepLast-th newest run: it and newer ones stay (runs_job index).
+    const kept =
+      options.keepLast > 0
+        ? await ctx.db
+            .selectFrom('runs')
+            .select('id')
+            .where('job_id', '=', jobId)
+            .orderBy('id', 'desc')
+            .offset(options.keepLast - 1)
+            .limit(1)
+            .executeTakeFirst()
+        : undefined;
+    if (options.keepLast > 0 && !kept) continue;
+    for (;;) {
+      let candidates = ended(ctx, options.before)
+        .where('job_id', '=', jobId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('runs as child')
+                .select(sql.lit(1).as('one'))
+                .whereRef('child.parent_run_id', '=', 'runs.id')
+                .where('child.finished_at', 'is', null),
+            ),
+          ),
+        )
+        .orderBy('id')
+        .limit(batch);
+      if (kept) candidates = candidates.where('id', '<', Number(kept.id));
+      const ids = (await candidates.execute()).map((row) => Number(row.id));
+      if (!ids.length) break;
+      for (let i = 0; i < ids.length; i += RUN_CHUNK) {
+        await deleteLogsOf(ctx, ids.slice(i, i + RUN_CHUNK), { before: options.before, batchSize: batch });
+      }
+      const result = await ctx.db.deleteFrom('runs').where('id', 'in', ids).executeTakeFirst();
+      const deleted = Number(result.numDeletedRows);
+      total += deleted;
+      options.onBatch?.(deleted);
+      if (ids.length < batch || options.signal?.aborted) break;
+    }
+    if (options.signal?.aborted) break;
+  }
+  return total;
+}
