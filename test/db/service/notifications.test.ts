@@ -198,7 +198,7 @@ describe('notifications', () => {
       await notifier.tick();
       return receiver.received.length >= skipped.total;
     });
-    const bodies = receiver.received.map((r) => JSON.parse(r.body) as Record<string, never>);
+    const bodies = receiver.received.map((r) => JSON.parse(r.body) as Record<string, unknown>);
     expect(bodies[0]).toMatchObject({
       event: 'missed',
       status: 'MISSED',
