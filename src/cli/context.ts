@@ -1,7 +1,7 @@
-import pino from 'pino';
 import { UnavailableError } from '../domain/errors.js';
 import { createJobdeck, type Jobdeck } from '../service/jobdeck.js';
 import { retrying } from '../engine/service-support.js';
+import { createServerLogger } from '../service/server-logger.js';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../storage/database-url.js';
 import { builtinTasks, demoTasks } from '../tasks/index.js';
 import { loadConfig, type JobdeckConfig } from './config-file.js';
@@ -32,7 +32,7 @@ export async function openContext(
   { waitForDatabase = false }: { waitForDatabase?: boolean } = {},
 ): Promise<CliContext> {
   const { config } = await loadConfig(options.config);
-  const logger = pino({ level: process.env.JOBDECK_LOG_LEVEL ?? 'info', base: null }, pino.destination(2));
+  const logger = createServerLogger({ level: process.env.JOBDECK_LOG_LEVEL ?? 'info' });
   const url = databaseUrl(options, config);
   const open = () =>
     createJobdeck({

@@ -1,4 +1,5 @@
 import { sql, type Migration } from 'kysely';
+import * as m0005 from './0005-run-logs-bulk.js';
 import * as m0006 from './0006-notifications-retention.js';
 
 /** SQLite migrations. Kept in step with postgres.ts: same tables, columns and meanings. */
@@ -138,3 +139,4 @@ sqliteMigrations['0004_notifications'] = {
 };
 
 sqliteMigrations['0006_notifications_retention'] = m0006.sqlite;
+sqliteMigrations['0005_run_logs_bulk'] = m0005.sqlite;
