@@ -6,6 +6,7 @@ import type { AnyTask } from '../domain/task.js';
 import type { QueueConfig } from '../service/queue-registry.js';
 import type { WorkerOptions } from '../engine/worker.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
+import type { NotificationServiceOptions } from '../service/notification-service.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -15,6 +16,11 @@ export interface JobdeckConfig {
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger' | 'workerId'> & { queues?: string[] };
   scheduler?: Omit<SchedulerOptions, 'logger' | 'now'>;
+  /**
+   * `smtp` (URL), `mailFrom`, `publicUrl` (links in messages) and retry settings of notifications;
+   * JOBDECK_SMTP_URL, JOBDECK_MAIL_FROM and JOBDECK_PUBLIC_URL fill what is not set here.
+   */
+  notifications?: Omit<NotificationServiceOptions, 'logger' | 'now' | 'onAttempt'>;
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }

@@ -41,6 +41,7 @@ export async function openContext(
       ...(config.queues && { queues: config.queues }),
       ...(config.worker && { worker: config.worker }),
       ...(config.scheduler && { scheduler: config.scheduler }),
+      ...(config.notifications && { notifications: config.notifications }),
       logger,
     });
   const deck = waitForDatabase

@@ -23,6 +23,9 @@ export interface JobFlags {
   misfire?: string;
   notifyEmails?: string;
   notifyStatuses?: string;
+  notifyWebhook?: string[];
+  notifyWebhookSecret?: string;
+  notifyRunningLongerThan?: string;
 }
 
 export function withJobFlags(command: Command): Command {
@@ -43,6 +46,13 @@ export function withJobFlags(command: Command): Command {
     .option('--overlap <policy>', 'while a run is active: allow, skip (default) or queue')
     .option('--misfire <policy>', 'slots missed while no scheduler ran: skip, once (default) or all')
     .option('--notify-emails <list>', 'e-mail addresses told about chosen run endings, comma-separated ("" clears)')
+    .option(
+      '--notify-webhook <url>',
+      'webhook POSTed a signed JSON body on the same events; repeat for several ("" clears)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--notify-webhook-secret <secret>', 'HMAC secret of the --notify-webhook URLs given (default: keep)')
+    .option('--notify-running-longer-than <seconds>', 'tell once when a run takes longer than this (0 clears)')
     .option('--notify-statuses <list>', 'which endings, e.g. FAILED,PARTIAL_SUCCESS ("" clears)');
 }
 
@@ -81,6 +91,11 @@ function scheduleFrom(flags: JobFlags): unknown {
   return undefined;
 }
 
+/** Webhook URLs with the secret given, or "set" to keep the one stored for the URL. */
+function webhooksFrom(urls: string[], flags: JobFlags): { url: string; secret: string }[] {
+  return urls.filter(Boolean).map((url) => ({ url, secret: flags.notifyWebhookSecret ?? 'set' }));
+}
+
 /** Only the fields given on the command line, so `update` changes just those. */
 export function jobInputFrom(flags: JobFlags): Partial<JobInput> {
   const schedule = scheduleFrom(flags);
@@ -98,5 +113,7 @@ export function jobInputFrom(flags: JobFlags): Partial<JobInput> {
     ...(flags.misfire !== undefined && { misfirePolicy: flags.misfire }),
     ...(flags.notifyEmails !== undefined && { notificationEmails: flags.notifyEmails }),
     ...(flags.notifyStatuses !== undefined && { notificationStatuses: flags.notifyStatuses }),
+    ...(flags.notifyWebhook !== undefined && { notificationWebhooks: webhooksFrom(flags.notifyWebhook, flags) }),
+    ...(flags.notifyRunningLongerThan !== undefined && { notifyRunningLongerThan: flags.notifyRunningLongerThan }),
   };
 }

@@ -10,6 +10,7 @@ import { router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
 import { registerEventRoutes } from './routes/events.js';
 import { jobRoutes } from './routes/jobs.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
@@ -74,6 +75,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   api.route('/', whoAmIRoute());
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
+  api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));
   api.route('/', queueRoutes(deck));

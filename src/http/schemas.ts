@@ -80,6 +80,10 @@ export const JobSchema = z
     misfire_policy: z.enum(MISFIRE_POLICIES),
     notification_emails: z.array(z.string()),
     notification_statuses: z.array(z.string()),
+    notification_webhooks: z.array(
+      z.object({ url: z.string(), secret: z.enum(['set']).nullable().openapi({ description: 'Write-only' }) }),
+    ),
+    notify_running_longer_than: z.number().int().nullable(),
     next_run: isoTime.nullable(),
     last_run: RunSchema.nullable(),
     created: isoTime,
@@ -126,6 +130,17 @@ const jobFields = {
     .array(z.string())
     .optional()
     .openapi({ example: ['FAILED', 'PARTIAL_SUCCESS'] }),
+  notification_webhooks: z
+    .array(z.union([z.string(), z.strictObject({ url: z.string(), secret: z.string().nullable().optional() })]))
+    .optional()
+    .openapi({
+      description:
+        'Receivers of a signed JSON POST on the chosen endings, missed slots and long runs. The secret is write-only: reads show "set", and sending "set" back keeps it.',
+      example: [{ url: 'https://hooks.example.org/jobdeck', secret: 'change-me' }],
+    }),
+  notify_running_longer_than: z.number().int().min(0).nullable().optional().openapi({
+    description: 'Seconds: tell the recipients once when a run takes longer. null or 0: never.',
+  }),
 };
 
 export const JobCreateSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields)).openapi('JobCreate');

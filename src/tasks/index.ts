@@ -2,9 +2,13 @@ import { importVocabularyTask } from './demo/import-vocabulary.js';
 import { waitTask } from './demo/wait.js';
 import { httpRequestTask } from './http-request.js';
 
-/** Tasks every Jobdeck has. */
+/**
+ * Tasks every Jobdeck has. `maintenance.prune-history` is built in too: createJobdeck registers
+ * it bound to its database (see tasks/maintenance/prune-history.ts).
+ */
 export const builtinTasks = [httpRequestTask];
 /** Tasks `npm start` loads to try Jobdeck out. */
 export const demoTasks = [waitTask, importVocabularyTask];
 
 export { httpRequestTask, importVocabularyTask, waitTask };
+export { pruneHistoryTask, PRUNE_HISTORY_TASK_ID } from './maintenance/prune-history.js';

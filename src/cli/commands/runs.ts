@@ -4,6 +4,7 @@ import { isFinalStatus } from '../../domain/run-status.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
 import { runDurationMs, runToWire } from '../../service/wire.js';
 import { cliActor, parseInteger, parseRunId, withContext } from '../command-support.js';
+import { notificationToWire } from '../../service/notification-settings.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
 
 function seconds(ms: number | null): string | null {
@@ -38,6 +39,20 @@ export function printRun(run: Run): void {
 
 export function registerRunCommands(program: Command): void {
   const runs = program.command('runs').description('follow and stop runs');
+
+  runs
+    .command('notifications <run-id>')
+    .description('e-mails and webhooks sent about a run, with every attempt')
+    .action(
+      withContext(async ({ deck, json }, id: string) => {
+        const list = (await deck.notifications.forRun(parseRunId(id))).map(notificationToWire);
+        if (json) return printJson(list);
+        printTable(
+          ['id', 'event', 'status', 'channel', 'target', 'state', 'attempts', 'last error'],
+          list.map((n) => [n.id, n.event, n.status, n.channel, n.target, n.state, n.attempts, n.last_error]),
+        );
+      }),
+    );
 
   runs
     .command('list')

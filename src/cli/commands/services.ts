@@ -43,6 +43,13 @@ async function runServices(
         }),
       );
     }
+    // Notifications go out from every process that runs work; the outbox makes that exactly-once.
+    if (parts.worker) services.push(deck.createNotifier());
+    // A scheduler's first start creates the daily "Prune history" job, once per database.
+    if (parts.scheduler) {
+      const pruneJob = await deck.ensurePruneJob();
+      if (pruneJob) deck.logger.info({ job: pruneJob.id }, 'created the daily "Prune history" job');
+    }
     let signals = 0;
     const onSignal = (signal: string) => {
       signals += 1;

@@ -57,6 +57,10 @@ function jobInput(body: z.infer<typeof JobPatchSchema>) {
     ...(body.misfire_policy !== undefined && { misfirePolicy: body.misfire_policy }),
     ...(body.notification_emails !== undefined && { notificationEmails: body.notification_emails }),
     ...(body.notification_statuses !== undefined && { notificationStatuses: body.notification_statuses }),
+    ...(body.notification_webhooks !== undefined && { notificationWebhooks: body.notification_webhooks }),
+    ...(body.notify_running_longer_than !== undefined && {
+      notifyRunningLongerThan: body.notify_running_longer_than,
+    }),
   };
 }
 
@@ -136,6 +140,8 @@ export function jobRoutes(deck: Jobdeck) {
                 misfirePolicy: 'once',
                 notificationEmails: [],
                 notificationStatuses: [],
+                notificationWebhooks: [],
+                notifyRunningLongerThan: null,
                 ...input,
               }
             : input;
