@@ -7,6 +7,7 @@ import type { QueueConfig } from '../service/queue-registry.js';
 import type { WorkerOptions } from '../engine/worker.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { NotificationServiceOptions } from '../service/notification-service.js';
+import type { MaintenanceOptions } from '../engine/maintenance.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -16,6 +17,8 @@ export interface JobdeckConfig {
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger' | 'workerId'> & { queues?: string[] };
   scheduler?: Omit<SchedulerOptions, 'logger' | 'now'>;
+  /** Rescue of dead workers' runs: `leaseMs` (default 30 s, keep it above the worker's heartbeatMs) and `intervalMs`. */
+  maintenance?: Omit<MaintenanceOptions, 'logger'>;
   /**
    * `smtp` (URL), `mailFrom`, `publicUrl` (links in messages) and retry settings of notifications;
    * JOBDECK_SMTP_URL, JOBDECK_MAIL_FROM and JOBDECK_PUBLIC_URL fill what is not set here.

@@ -31,7 +31,9 @@ export async function openContext(
   options: GlobalOptions,
   { waitForDatabase = false }: { waitForDatabase?: boolean } = {},
 ): Promise<CliContext> {
-  const { config } = await loadConfig(options.config);
+  const { config, file } = await loadConfig(options.config);
+  // Isolated tasks run in child processes that load the custom tasks from the same file.
+  if (file) process.env.JOBDECK_TASKS_MODULE ??= file;
   const logger = createServerLogger({ level: process.env.JOBDECK_LOG_LEVEL ?? 'info' });
   const url = databaseUrl(options, config);
   const open = () =>

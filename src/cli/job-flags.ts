@@ -26,6 +26,11 @@ export interface JobFlags {
   notifyWebhook?: string[];
   notifyWebhookSecret?: string;
   notifyRunningLongerThan?: string;
+  maxAttempts?: string;
+  timeout?: string;
+  retryBackoff?: string;
+  retryBackoffMax?: string;
+  retryPartial?: boolean;
 }
 
 export function withJobFlags(command: Command): Command {
@@ -53,7 +58,13 @@ export function withJobFlags(command: Command): Command {
     )
     .option('--notify-webhook-secret <secret>', 'HMAC secret of the --notify-webhook URLs given (default: keep)')
     .option('--notify-running-longer-than <seconds>', 'tell once when a run takes longer than this (0 clears)')
-    .option('--notify-statuses <list>', 'which endings, e.g. FAILED,PARTIAL_SUCCESS ("" clears)');
+    .option('--notify-statuses <list>', 'which endings, e.g. FAILED,PARTIAL_SUCCESS ("" clears)')
+    .option('--max-attempts <n>', 'attempts in all, the first included (default 1: no retry)')
+    .option('--timeout <seconds>', "abort a run after this many seconds (0: the task's default, or none)")
+    .option('--retry-backoff <seconds>', 'wait before the 2nd attempt, doubled for each further one (default 10)')
+    .option('--retry-backoff-max <seconds>', 'longest wait between attempts (default 600)')
+    .option('--retry-partial', 'retry a PARTIAL_SUCCESS like a failure')
+    .option('--no-retry-partial', 'a PARTIAL_SUCCESS is final (default)');
 }
 
 function scheduleFrom(flags: JobFlags): unknown {
@@ -115,5 +126,11 @@ export function jobInputFrom(flags: JobFlags): Partial<JobInput> {
     ...(flags.notifyStatuses !== undefined && { notificationStatuses: flags.notifyStatuses }),
     ...(flags.notifyWebhook !== undefined && { notificationWebhooks: webhooksFrom(flags.notifyWebhook, flags) }),
     ...(flags.notifyRunningLongerThan !== undefined && { notifyRunningLongerThan: flags.notifyRunningLongerThan }),
+    // Numbers stay text here: the job service checks them and names the bad field.
+    ...(flags.maxAttempts !== undefined && { maxAttempts: flags.maxAttempts }),
+    ...(flags.timeout !== undefined && { timeoutSeconds: flags.timeout }),
+    ...(flags.retryBackoff !== undefined && { retryBackoffSeconds: flags.retryBackoff }),
+    ...(flags.retryBackoffMax !== undefined && { retryBackoffMaxSeconds: flags.retryBackoffMax }),
+    ...(flags.retryPartial !== undefined && { retryPartial: flags.retryPartial }),
   };
 }

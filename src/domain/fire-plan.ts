@@ -21,6 +21,7 @@ export interface PlannedRun {
   since: Date | null;
   startedBy: string;
   scheduledFor: Date;
+  maxAttempts: number;
 }
 
 export interface Plan {
@@ -104,6 +105,7 @@ export function planFiring(due: DueJobState, now: Date, tasks: TaskRegistry, opt
         since: due.lastSuccessStartedAt,
         startedBy: 'system',
         scheduledFor: s,
+        maxAttempts: job.maxAttempts ?? 1,
       });
       queued += 1;
     } catch (error) {

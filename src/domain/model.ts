@@ -57,6 +57,12 @@ export interface Job {
   notificationWebhooks: NotificationWebhook[];
   /** Tell the recipients once when a run has been running longer than this (seconds); null: never. */
   notifyRunningLongerThan: number | null;
+  /** Retries and timeout (see domain/retry-policy.ts); a missing field takes its default. */
+  maxAttempts?: number;
+  timeoutSeconds?: number | null;
+  retryBackoffSeconds?: number;
+  retryBackoffMaxSeconds?: number;
+  retryPartial?: boolean;
   created: Date;
   updated: Date;
 }

@@ -38,6 +38,14 @@ export interface TaskDefinition<S extends ArgsSchema = ArgsSchema> {
   title: string;
   description: string;
   args: S;
+  /** Default limit of a run in seconds (a job's `timeout_seconds` overrides it). */
+  timeout?: number;
+  /**
+   * Run in a child process: a stop or timeout then ends it for certain (SIGTERM, then SIGKILL),
+   * and a crash of the task cannot take the worker down. The task must be loadable by the child:
+   * a built-in task or one from the config file (or the worker's `tasksModule`).
+   */
+  isolate?: boolean;
   run(ctx: TaskContext, args: z.output<S>): Promise<JsonValue | void> | JsonValue | void;
 }
 
@@ -46,6 +54,8 @@ export interface AnyTask {
   title: string;
   description: string;
   args: ArgsSchema;
+  timeout?: number;
+  isolate?: boolean;
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
 }
 
@@ -57,6 +67,9 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   }
   if (typeof definition.run !== 'function') {
     throw new TypeError(`Task "${definition.id}" has no run function.`);
+  }
+  if (definition.timeout !== undefined && !(definition.timeout > 0 && Number.isFinite(definition.timeout))) {
+    throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
   }
   return definition as unknown as AnyTask;
 }

@@ -4,11 +4,18 @@ import type { RunOutcome, Store } from '../storage/store.js';
 import type { JobCache } from './job-cache.js';
 import { workerOutcome } from './run-completer.js';
 import { executeRun, type ExecutionEnv } from './run-executor.js';
+import { isolatedTask } from './isolated-task.js';
+import { withDeadline } from './run-deadline.js';
+import { withRetryDecision } from './run-retry.js';
 
 export interface ClaimedRunDeps extends ExecutionEnv {
   store: Store;
   tasks: TaskRegistry;
   jobs: JobCache;
+  /** After an abort, how long a task may take to return before the run ends without it. */
+  abortGraceMs: number;
+  /** Where isolated tasks' child processes find custom tasks (see isolated-task.ts). */
+  tasksModule?: string | undefined;
 }
 
 /** Finds what a claimed run needs (its task and job) and executes it; never throws. */
@@ -28,5 +35,19 @@ export async function executeClaimedRun(run: Run, signal: AbortSignal, deps: Cla
     return failed(`Could not read job ${run.jobId}: ${String(error)}`);
   }
   if (!job) return failed(`Job ${run.jobId} no longer exists.`);
-  return executeRun(run, job, task, signal, deps, firstSeq);
+  const found = job;
+  const runnable = task.isolate
+    ? isolatedTask(task, { killGraceMs: deps.abortGraceMs, tasksModule: deps.tasksModule })
+    : task;
+  const deadline = {
+    timeoutSeconds: job.timeoutSeconds ?? task.timeout ?? null,
+    graceMs: deps.abortGraceMs,
+    workerId: deps.workerId,
+  };
+  let attemptSignal = signal;
+  const outcome = await withDeadline(run, signal, deadline, (s) => {
+    attemptSignal = s;
+    return executeRun(run, found, runnable, s, deps, firstSeq);
+  });
+  return withRetryDecision(outcome, run, found, attemptSignal);
 }

@@ -26,7 +26,13 @@ export class RunCompleter {
 
   /** The outcome as recorded, or undefined when the run is no longer held by this worker. */
   async complete(outcome: RunOutcome): Promise<RunOutcome | undefined> {
-    if (await retrying(() => this.#batcher.finish(outcome), this.#onError)) return outcome;
+    const { retryAt } = outcome;
+    if (retryAt) {
+      // Another attempt: the run goes back to the queue (reported as QUEUED) instead of ending.
+      if (await retrying(() => this.#store.runRetry(outcome, retryAt), this.#onError)) {
+        return { ...outcome, status: 'QUEUED' };
+      }
+    } else if (await retrying(() => this.#batcher.finish(outcome), this.#onError)) return outcome;
     const current = await this.#store.runGet(outcome.id);
     if (
       current?.status !== 'CANCELLING' ||

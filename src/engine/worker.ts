@@ -35,6 +35,8 @@ export interface WorkerOptions {
   /** After an abort, how long to wait for a task to return before recording it anyway (5 s). */
   abortGraceMs?: number;
   workerId?: string;
+  /** The module isolated tasks' child processes load custom tasks from (default $JOBDECK_TASKS_MODULE). */
+  tasksModule?: string;
   logger?: Logger;
   /** Run logs: the per-run cap (`maxLinesPerRun`, `maxBytesPerRun`) and batching. */
   logs?: Omit<LogSinkOptions, 'onError'>;
@@ -60,7 +62,7 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs'>>;
+  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule'>>;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
   /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
@@ -106,6 +108,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
       tasks,
       jobs: new JobCache(store),
       workerId: this.id,
+      abortGraceMs: this.#opts.abortGraceMs,
+      tasksModule: options.tasksModule ?? process.env.JOBDECK_TASKS_MODULE,
       logs: this.#logs,
       reportProgress: (id, progress) => this.#progress.report(id, progress),
     };

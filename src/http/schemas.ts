@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
+import { MAX_ATTEMPTS_LIMIT } from '../domain/retry-policy.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -57,7 +58,8 @@ export const RunSchema = z
     inserted_entries: z.number().nullable(),
     updated_entries: z.number().nullable(),
     errored_entries: z.number().nullable(),
-    attempt: z.number().int(),
+    attempt: z.number().int().openapi({ description: 'The current or last attempt (0 before the first start).' }),
+    max_attempts: z.number().int(),
     worker_id: z.string().nullable(),
     links: LinksSchema,
   })
@@ -84,6 +86,11 @@ export const JobSchema = z
       z.object({ url: z.string(), secret: z.enum(['set']).nullable().openapi({ description: 'Write-only' }) }),
     ),
     notify_running_longer_than: z.number().int().nullable(),
+    max_attempts: z.number().int(),
+    timeout_seconds: z.number().int().nullable(),
+    retry_backoff_seconds: z.number().int(),
+    retry_backoff_max_seconds: z.number().int(),
+    retry_partial: z.boolean(),
     next_run: isoTime.nullable(),
     last_run: RunSchema.nullable(),
     created: isoTime,
@@ -141,10 +148,36 @@ const jobFields = {
   notify_running_longer_than: z.number().int().min(0).nullable().optional().openapi({
     description: 'Seconds: tell the recipients once when a run takes longer. null or 0: never.',
   }),
+  max_attempts: z.number().int().min(1).max(MAX_ATTEMPTS_LIMIT).optional().openapi({
+    description: 'Attempts in all, the first included (default 1: never retried).',
+  }),
+  timeout_seconds: z.number().int().min(0).nullable().optional().openapi({
+    description: "Abort a run after this many seconds (null or 0: the task's default, or none).",
+  }),
+  retry_backoff_seconds: z.number().int().min(0).optional().openapi({
+    description: 'Wait before the 2nd attempt; doubles for each further one, with jitter (default 10).',
+  }),
+  retry_backoff_max_seconds: z.number().int().min(0).optional().openapi({
+    description: 'Longest wait between attempts (default 600).',
+  }),
+  retry_partial: z.boolean().optional().openapi({ description: 'Retry PARTIAL_SUCCESS like a failure.' }),
 };
 
 export const JobCreateSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields)).openapi('JobCreate');
 export const JobPatchSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields).partial()).openapi('JobPatch');
+
+/** One try of a run, kept when it is retried, rescued or ends. */
+export const RunAttemptSchema = z
+  .object({
+    attempt: z.number().int(),
+    worker_id: z.string().nullable(),
+    started_at: isoTime.nullable(),
+    finished_at: isoTime,
+    duration_ms: z.number().nullable(),
+    status: z.enum(RUN_STATUSES),
+    message: z.string().nullable(),
+  })
+  .openapi('RunAttempt');
 
 export const RunCreateSchema = z
   .strictObject({

@@ -6,6 +6,7 @@ import { firstFireTime, parseSchedule } from '../domain/schedule.js';
 import { FINAL_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
+import { DEFAULT_RETRY_POLICY, parseRetryPolicy } from '../domain/retry-policy.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
@@ -33,6 +34,12 @@ export interface JobInput {
   notificationWebhooks?: unknown;
   /** Seconds, or null (or 0) for never. */
   notifyRunningLongerThan?: unknown;
+  /** Retries and timeout: see domain/retry-policy.ts. */
+  maxAttempts?: unknown;
+  timeoutSeconds?: unknown;
+  retryBackoffSeconds?: unknown;
+  retryBackoffMaxSeconds?: unknown;
+  retryPartial?: unknown;
 }
 
 export type JobPatch = Partial<JobInput>;
@@ -83,6 +90,14 @@ export class JobService {
       notificationStatuses: fields.notificationStatuses ?? [],
       notificationWebhooks: keepWebhookSecrets(fields.notificationWebhooks ?? [], []),
       notifyRunningLongerThan: fields.notifyRunningLongerThan ?? null,
+      ...DEFAULT_RETRY_POLICY,
+      ...definedOnly({
+        maxAttempts: fields.maxAttempts,
+        timeoutSeconds: fields.timeoutSeconds,
+        retryBackoffSeconds: fields.retryBackoffSeconds,
+        retryBackoffMaxSeconds: fields.retryBackoffMaxSeconds,
+        retryPartial: fields.retryPartial,
+      }),
       id: randomUUID(),
       title: fields.title!,
       description: fields.description ?? '',
@@ -244,6 +259,7 @@ export class JobService {
     if (input.notifyRunningLongerThan !== undefined) {
       collect(errors, () => (changes.notifyRunningLongerThan = parseThreshold(input.notifyRunningLongerThan)));
     }
+    collect(errors, () => Object.assign(changes, parseRetryPolicy(input)));
     if (input.args !== undefined) {
       collect(errors, () => {
         const args = parseJsonObject(input.args, 'args');
@@ -294,6 +310,10 @@ function oneOf<T extends string>(
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError(`Job with ID ${id} does not exist.`);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function collect(errors: FieldError[], fn: () => void): void {

@@ -83,6 +83,7 @@ export class RunService {
       customArgs: resolved.customArgs,
       since,
       startedBy: input.startedBy ?? by?.actor ?? 'cli',
+      maxAttempts: job.maxAttempts ?? 1,
     });
     await this.audit?.record(by?.actor ?? run.startedBy, 'run.create', {
       jobId: job.id,

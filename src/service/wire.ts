@@ -1,5 +1,7 @@
 import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
 import { describeSchedule, type Schedule } from '../domain/schedule.js';
+import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import type { RunAttempt } from '../storage/attempt-queries.js';
 import { webhooksToWire } from './notification-settings.js';
 
 /**
@@ -26,6 +28,11 @@ export interface JobWire {
   /** Secrets are write-only: "set" or null. */
   notification_webhooks: { url: string; secret: string | null }[];
   notify_running_longer_than: number | null;
+  max_attempts: number;
+  timeout_seconds: number | null;
+  retry_backoff_seconds: number;
+  retry_backoff_max_seconds: number;
+  retry_partial: boolean;
   created: string;
   updated: string;
 }
@@ -52,6 +59,7 @@ export interface RunWire {
   updated_entries: number | null;
   errored_entries: number | null;
   attempt: number;
+  max_attempts: number;
   worker_id: string | null;
   scheduled_for: string | null;
   /** How late the scheduler created the run: created − scheduled_for. */
@@ -97,6 +105,11 @@ export function jobToWire(job: Job): JobWire {
     notification_statuses: job.notificationStatuses,
     notification_webhooks: webhooksToWire(job.notificationWebhooks),
     notify_running_longer_than: job.notifyRunningLongerThan,
+    max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+    timeout_seconds: job.timeoutSeconds ?? null,
+    retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
+    retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
+    retry_partial: job.retryPartial ?? false,
     created: job.created.toISOString(),
     updated: job.updated.toISOString(),
   };
@@ -130,9 +143,32 @@ export function runToWire(run: Run): RunWire {
     updated_entries: run.progress.updated,
     errored_entries: run.progress.errored,
     attempt: run.attempt,
+    max_attempts: run.maxAttempts,
     worker_id: run.workerId,
     scheduled_for: iso(run.scheduledFor),
     lateness_ms: run.scheduledFor ? run.created.getTime() - run.scheduledFor.getTime() : null,
+  };
+}
+
+export interface RunAttemptWire {
+  attempt: number;
+  worker_id: string | null;
+  started_at: string | null;
+  finished_at: string;
+  duration_ms: number | null;
+  status: string;
+  message: string | null;
+}
+
+export function attemptToWire(attempt: RunAttempt): RunAttemptWire {
+  return {
+    attempt: attempt.attempt,
+    worker_id: attempt.workerId,
+    started_at: iso(attempt.startedAt),
+    finished_at: attempt.finishedAt.toISOString(),
+    duration_ms: attempt.startedAt ? attempt.finishedAt.getTime() - attempt.startedAt.getTime() : null,
+    status: attempt.status,
+    message: attempt.message,
   };
 }
 

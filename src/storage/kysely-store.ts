@@ -3,6 +3,7 @@ import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import * as access from './access-queries.js';
+import * as attempts from './attempt-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
@@ -117,7 +118,12 @@ export class KyselyStore implements Store {
     return runs.runClaim(this.#ctx, request);
   }
   async runsFinish(outcomes: RunOutcome[]): Promise<number[]> {
-    const ids = await runs.runsFinish(this.#ctx, outcomes);
+    // The attempt history is written with the final state, so neither exists without the other.
+    const ids = await this.#ctx.db.transaction().execute(async (trx) => {
+      const finished = await runs.runsFinish({ ...this.#ctx, db: trx }, outcomes);
+      await attempts.attemptsSnapshot(trx, finished);
+      return finished;
+    });
     // NOTIFY payloads are limited to 8 kB; a large batch is announced without its ids.
     if (ids.length) await this.#notifier.publish({ type: 'changed', ...(ids.length <= 500 && { runIds: ids }) });
     return ids;
@@ -146,7 +152,7 @@ export class KyselyStore implements Store {
     return released.ids;
   }
   async runsRescue(leaseMs: number): Promise<Run[]> {
-    const rescued = await runs.runsRescue(this.#ctx, leaseMs);
+    const rescued = await attempts.runsRescue(this.#ctx, leaseMs);
     if (rescued.length) await this.#notifier.publish({ type: 'changed', runIds: rescued.map((run) => run.id) });
     for (const queue of new Set(rescued.filter((r) => r.status === 'QUEUED').map((r) => r.queue))) {
       await this.#notifier.publish({ type: 'queued', queue });
@@ -155,6 +161,17 @@ export class KyselyStore implements Store {
   }
   runsCancelling(ids: number[]) {
     return runs.runsCancelling(this.#ctx, ids);
+  }
+  async runRetry(outcome: RunOutcome, availableAt: Date): Promise<Run | undefined> {
+    const run = await attempts.runRetry(this.#ctx, outcome, availableAt.getTime());
+    if (run) {
+      await this.#notifier.publish({ type: 'changed', runIds: [run.id] });
+      await this.#notifier.publish({ type: 'queued', queue: run.queue });
+    }
+    return run;
+  }
+  attemptList(runId: number) {
+    return attempts.attemptList(this.#ctx, runId);
   }
 
   async jobsFireDue(now: Date, limit: number, plan: (due: DueJob) => FirePlan): Promise<FireResult[]> {

@@ -54,6 +54,11 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     notificationStatuses: JSON.parse(row.notification_statuses) as RunStatus[],
     notificationWebhooks: JSON.parse(row.notification_webhooks) as NotificationWebhook[],
     notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
+    maxAttempts: Number(row.max_attempts),
+    timeoutSeconds: numOrNull(row.timeout_seconds),
+    retryBackoffSeconds: Number(row.retry_backoff_seconds),
+    retryBackoffMaxSeconds: Number(row.retry_backoff_max_seconds),
+    retryPartial: Boolean(row.retry_partial),
     created: date(row.created_at),
     updated: date(row.updated_at),
   };

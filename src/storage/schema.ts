@@ -22,6 +22,11 @@ export interface JobsTable {
   notification_statuses: string;
   notification_webhooks: string;
   notify_running_longer_than: number | null;
+  max_attempts: number;
+  timeout_seconds: number | null;
+  retry_backoff_seconds: number;
+  retry_backoff_max_seconds: number;
+  retry_partial: number | boolean;
   created_at: number;
   updated_at: number;
 }
@@ -149,4 +154,16 @@ export interface Database {
   settings: SettingsTable;
   notifications: NotificationsTable;
   notification_attempts: NotificationAttemptsTable;
+  run_attempts: RunAttemptsTable;
+}
+
+/** One try of a run: kept when the run is retried or rescued, and when it ends. */
+export interface RunAttemptsTable {
+  run_id: number;
+  attempt: number;
+  worker_id: string | null;
+  started_at: number | null;
+  finished_at: number;
+  status: string;
+  message: string | null;
 }

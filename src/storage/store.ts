@@ -4,6 +4,7 @@ import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, NewNotification, Notification } from '../domain/notification.js';
 import type { RecordedAttempt, ScanCursor } from './notification-queries.js';
+import type { RunAttempt } from './attempt-queries.js';
 import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
 
@@ -45,6 +46,11 @@ export type JobChanges = Partial<
     | 'notificationStatuses'
     | 'notificationWebhooks'
     | 'notifyRunningLongerThan'
+    | 'maxAttempts'
+    | 'timeoutSeconds'
+    | 'retryBackoffSeconds'
+    | 'retryBackoffMaxSeconds'
+    | 'retryPartial'
   >
 >;
 
@@ -112,6 +118,8 @@ export interface RunOutcome {
   message: string | null;
   result: JsonValue | null;
   progress: Partial<RunProgress>;
+  /** Set when the attempt failed and is to be tried again then (see Store.runRetry). */
+  retryAt?: Date | undefined;
 }
 
 export interface LogQuery {
@@ -184,6 +192,14 @@ export interface Store {
   runsRescue(leaseMs: number): Promise<Run[]>;
   /** Among `ids`, the runs a stop was asked for (status CANCELLING). */
   runsCancelling(ids: number[]): Promise<number[]>;
+  /**
+   * Queues a failed attempt's run again, available at `availableAt`, keeping the failed attempt in
+   * the history. Guarded like `runsFinish` (still RUNNING, same worker and attempt); returns the
+   * queued run, or undefined when the run is no longer held.
+   */
+  runRetry(outcome: RunOutcome, availableAt: Date): Promise<Run | undefined>;
+  /** A run's attempts (retried, rescued or ended), first to last. */
+  attemptList(runId: number): Promise<RunAttempt[]>;
 
   /**
    * In one write transaction: locks up to `limit` active jobs due at `now` (skipping those

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Run } from '../../domain/model.js';
 import { isFinalStatus } from '../../domain/run-status.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
-import { runDurationMs, runToWire } from '../../service/wire.js';
+import { attemptToWire, runDurationMs, runToWire } from '../../service/wire.js';
 import { cliActor, parseInteger, parseRunId, withContext } from '../command-support.js';
 import { notificationToWire } from '../../service/notification-settings.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
@@ -34,6 +34,7 @@ export function printRun(run: Run): void {
     ['errored', run.progress.errored],
     ['message', run.message],
     ['result', run.result],
+    ['attempt', `${run.attempt} of ${run.maxAttempts}`],
   ]);
 }
 
@@ -102,8 +103,25 @@ export function registerRunCommands(program: Command): void {
     .action(
       withContext(async ({ deck, json }, id: string) => {
         const run = await deck.runs.get(parseRunId(id));
-        if (json) printJson(runToWire(run));
-        else printRun(run);
+        const attempts = (await deck.store.attemptList(run.id)).map(attemptToWire);
+        if (json) printJson({ ...runToWire(run), attempts });
+        else {
+          printRun(run);
+          if (attempts.length) {
+            process.stdout.write('\nattempts:\n');
+            printTable(
+              ['#', 'status', 'worker', 'started', 'finished', 'message'],
+              attempts.map((a) => [
+                a.attempt,
+                a.status,
+                a.worker_id,
+                a.started_at,
+                a.finished_at,
+                oneLine(a.message ?? ''),
+              ]),
+            );
+          }
+        }
       }),
     );
 

@@ -30,8 +30,10 @@ async function runServices(
   const services: Service[] = [];
   try {
     const { deck, config } = await openContext(options, { waitForDatabase: true });
-    // Rescue of dead workers' runs rides along with the scheduler.
-    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler), deck.createMaintenance());
+    // Rescue of dead workers' runs rides along with schedulers and workers: any live process
+    // rescues (each run once), so a dead worker's runs come back even where no scheduler runs.
+    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler));
+    if (parts.scheduler || parts.worker) services.push(deck.createMaintenance(config.maintenance));
     if (parts.worker) {
       const flags = parts.worker;
       services.push(

@@ -61,6 +61,11 @@ function jobInput(body: z.infer<typeof JobPatchSchema>) {
     ...(body.notify_running_longer_than !== undefined && {
       notifyRunningLongerThan: body.notify_running_longer_than,
     }),
+    ...(body.max_attempts !== undefined && { maxAttempts: body.max_attempts }),
+    ...(body.timeout_seconds !== undefined && { timeoutSeconds: body.timeout_seconds }),
+    ...(body.retry_backoff_seconds !== undefined && { retryBackoffSeconds: body.retry_backoff_seconds }),
+    ...(body.retry_backoff_max_seconds !== undefined && { retryBackoffMaxSeconds: body.retry_backoff_max_seconds }),
+    ...(body.retry_partial !== undefined && { retryPartial: body.retry_partial }),
   };
 }
 

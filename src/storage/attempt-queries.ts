@@ -1,0 +1,197 @@
+import { sql, type Kysely } from 'kysely';
+import type { Run } from '../domain/model.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { QueryContext } from './job-queries.js';
+import { runFromRow } from './rows.js';
+import type { Database } from './schema.js';
+import type { RunOutcome } from './store.js';
+
+/** One try of a run, as kept in `run_attempts`. */
+export interface RunAttempt {
+  runId: number;
+  attempt: number;
+  workerId: string | null;
+  startedAt: Date | null;
+  finishedAt: Date;
+  status: RunStatus;
+  message: string | null;
+}
+
+/** Runs `fn` in a write transaction on one connection (BEGIN IMMEDIATE on SQLite). */
+async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return ctx.db.connection().execute(async (db) => {
+    await ctx.traits.beginWrite.execute(db);
+    try {
+      const result = await fn(db);
+      await sql`commit`.execute(db);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(db).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Copies the final state of runs that just ended into their attempt history. An attempt already
+ * recorded (e.g. by a rescue racing the lease boundary) is overwritten: the run's row is the truth.
+ */
+export async function attemptsSnapshot(db: Kysely<Database>, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .insertInto('run_attempts')
+    .columns(['run_id', 'attempt', 'worker_id', 'started_at', 'finished_at', 'status', 'message'])
+    .expression(
+      db
+        .selectFrom('runs')
+        .select(['id', 'attempt', 'worker_id', 'started_at', 'finished_at', 'status', 'message'])
+        .where('id', 'in', ids)
+        .where('finished_at', 'is not', null)
+        .where('attempt', '>', 0),
+    )
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'attempt']).doUpdateSet((eb) => ({
+        worker_id: eb.ref('excluded.worker_id'),
+        finished_at: eb.ref('excluded.finished_at'),
+        status: eb.ref('excluded.status'),
+        message: eb.ref('excluded.message'),
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Puts a failed run back in the queue for another attempt, available at `availableAt`, and keeps
+ * the failed attempt. Guarded like a final state: only while the run is still RUNNING under the
+ * same worker and attempt (a stop, a rescue or another worker wins). Returns the queued run.
+ */
+export async function runRetry(ctx: QueryContext, outcome: RunOutcome, availableAt: number): Promise<Run | undefined> {
+  return inWriteTransaction(ctx, async (db) => {
+    const now = ctx.now();
+    const before = await db
+      .selectFrom('runs')
+      .select('started_at')
+      .where('id', '=', outcome.id)
+      .where('worker_id', '=', outcome.workerId)
+      .where('attempt', '=', outcome.attempt)
+      .where('status', '=', 'RUNNING')
+      .executeTakeFirst();
+    if (!before) return undefined;
+    const next = new Date(availableAt).toISOString();
+    const row = await db
+      .updateTable('runs')
+      .set({
+        status: 'QUEUED',
+        worker_id: null,
+        heartbeat_at: null,
+        available_at: availableAt,
+        message:
+          `Attempt ${outcome.attempt} failed; attempt ${outcome.attempt + 1} at ${next}. ${outcome.message ?? ''}`.trim(),
+      })
+      .where('id', '=', outcome.id)
+      .where('status', '=', 'RUNNING')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return undefined;
+    await db
+      .insertInto('run_attempts')
+      .values({
+        run_id: outcome.id,
+        attempt: outcome.attempt,
+        worker_id: outcome.workerId,
+        started_at: before.started_at,
+        finished_at: now,
+        status: outcome.status,
+        message: outcome.message,
+      })
+      .onConflict((oc) => oc.columns(['run_id', 'attempt']).doNothing())
+      .execute();
+    return runFromRow(row);
+  });
+}
+
+/**
+ * Rescues runs whose worker stopped renewing their lease: RUNNING ones go back to the queue if
+ * attempts remain, else FAILED "worker lost"; CANCELLING ones become CANCELLED. Each lost attempt
+ * is kept. One transaction, rows locked (SKIP LOCKED), every update guarded by the state read, so
+ * any number of processes may sweep at once and each run is rescued once.
+ */
+export async function runsRescue(ctx: QueryContext, leaseMs: number): Promise<Run[]> {
+  return inWriteTransaction(ctx, async (db) => {
+    const now = ctx.now();
+    const seconds = Math.round(leaseMs / 1000);
+    let expired = db
+      .selectFrom('runs')
+      .select(['id', 'attempt', 'max_attempts', 'worker_id', 'started_at', 'status'])
+      .where('status', 'in', [sql.lit('RUNNING'), sql.lit('CANCELLING')])
+      .where('heartbeat_at', '<', now - leaseMs)
+      .orderBy('id')
+      .limit(1000);
+    if (ctx.traits.skipLocked) expired = expired.forUpdate().skipLocked();
+    const lost = await expired.execute();
+    if (lost.length === 0) return [];
+    const lostMessage = `Worker lost: no heartbeat for ${seconds} s.`;
+    const rescued: Run[] = [];
+    const byStatus = (pick: (r: (typeof lost)[number]) => boolean) => lost.filter(pick).map((r) => Number(r.id));
+    const stopped = byStatus((r) => r.status === 'CANCELLING');
+    const requeue = byStatus((r) => r.status === 'RUNNING' && r.attempt < r.max_attempts);
+    const failed = byStatus((r) => r.status === 'RUNNING' && r.attempt >= r.max_attempts);
+    const update = async (ids: number[], from: string, set: Record<string, unknown>) => {
+      if (ids.length === 0) return;
+      const rows = await db
+        .updateTable('runs')
+        .set({ heartbeat_at: null, ...set })
+        .where('id', 'in', ids)
+        .where('status', '=', from)
+        .returningAll()
+        .execute();
+      rescued.push(...rows.map(runFromRow));
+    };
+    await update(stopped, 'CANCELLING', {
+      status: 'CANCELLED',
+      finished_at: now,
+      message: `Stopped; its worker was lost (no heartbeat for ${seconds} s).`,
+    });
+    await update(requeue, 'RUNNING', {
+      status: 'QUEUED',
+      worker_id: null,
+      available_at: now,
+      message: `Requeued: its worker was lost (no heartbeat for ${seconds} s).`,
+    });
+    await update(failed, 'RUNNING', {
+      status: 'FAILED',
+      finished_at: now,
+      message: `${lostMessage} No attempts left.`,
+    });
+    await db
+      .insertInto('run_attempts')
+      .values(
+        lost.map((r) => ({
+          run_id: Number(r.id),
+          attempt: r.attempt,
+          worker_id: r.worker_id,
+          started_at: r.started_at,
+          finished_at: now,
+          status: r.status === 'CANCELLING' ? 'CANCELLED' : 'FAILED',
+          message: lostMessage,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['run_id', 'attempt']).doNothing())
+      .execute();
+    return rescued;
+  });
+}
+
+/** A run's attempts, first to last. */
+export async function attemptList({ db }: QueryContext, runId: number): Promise<RunAttempt[]> {
+  const rows = await db.selectFrom('run_attempts').selectAll().where('run_id', '=', runId).orderBy('attempt').execute();
+  return rows.map((row) => ({
+    runId: Number(row.run_id),
+    attempt: row.attempt,
+    workerId: row.worker_id,
+    startedAt: row.started_at === null ? null : new Date(Number(row.started_at)),
+    finishedAt: new Date(Number(row.finished_at)),
+    status: row.status as RunStatus,
+    message: row.message,
+  }));
+}
