@@ -1,6 +1,6 @@
 import type { Role } from '../../src/domain/access.js';
-import { createApp } from '../../src/http/app.js';
-import type { Jobdeck } from '../../src/service/jobdeck.js';
+import { createApp, type AppOptions } from '../../src/http/app.js';
+import type { Jobdeck, JobdeckOptions } from '../../src/service/jobdeck.js';
 import { openTestDeck } from './deck.js';
 
 // Response bodies are checked field by field in the tests; `any` keeps those checks short.
@@ -20,9 +20,12 @@ export interface TestApi {
 }
 
 /** The HTTP app over a fresh test database, with one token per role. */
-export async function openTestApi(): Promise<TestApi> {
-  const deck = await openTestDeck();
-  const app = createApp(deck);
+export async function openTestApi(
+  options: Partial<JobdeckOptions> = {},
+  appOptions: AppOptions = {},
+): Promise<TestApi> {
+  const deck = await openTestDeck(options);
+  const app = createApp(deck, appOptions);
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'operator', 'viewer'] as const) {
     tokens[role] = (await deck.tokens.create({ name: `${role}-user`, role })).secret;

@@ -7,8 +7,6 @@ import { logPages } from '../../../src/service/log-export.js';
 import { finished, openTestDeck, startWorker, started, testTasks } from '../../support/deck.js';
 import { useTestDatabase } from '../../support/fixtures.js';
 
-/* eslint-disable no-console -- these tasks print through console.* on purpose: that is what is captured */
-
 const logTasks = [
   defineTask({
     id: 'logs.many',
