@@ -1,6 +1,173 @@
-import { Empty } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api/client.ts';
+import type { Page } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
+import { PageError } from '../../components/PageState.tsx';
 
-/** Placeholder: owned and built by UI-B. */
+/** A queue as GET /api/queues lists it: its runs counted by status. */
+export interface QueueRow {
+  name: string;
+  title: string;
+  description: string;
+  paused: boolean;
+  counts: Record<string, number>;
+}
+
+/** The statuses shown, in the order a run goes through them. */
+const STATUS_COLUMNS = [
+  'QUEUED',
+  'RUNNING',
+  'CANCELLING',
+  'SUCCESS',
+  'PARTIAL_SUCCESS',
+  'WARNING',
+  'FAILED',
+  'CANCELLED',
+];
+const LABELS: Record<string, string> = { PARTIAL_SUCCESS: 'Partial', CANCELLING: 'Stopping' };
+const title = (status: string) => LABELS[status] ?? status.charAt(0) + status.slice(1).toLowerCase();
+
+export function useQueueList() {
+  return useQuery({
+    // ['queues']: refreshed by the run events (counts change as runs move).
+    queryKey: ['queues'],
+    queryFn: ({ signal }) => api<Page<QueueRow>>('/queues', { signal }).then((page) => page.hits.hits),
+    // Pausing sends no live event; another admin's pause shows within this time.
+    refetchInterval: 10_000,
+  });
+}
+
+/** /admin/queues — runs per status in each queue; admins pause and resume queues. */
 export default function QueuesPage() {
-  return <Empty description="QueuesPage: coming soon" />;
+  const queues = useQueueList();
+  const { can } = useSession();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = 'Queues · Jobdeck';
+  }, []);
+
+  const setPaused = async (queue: QueueRow, pause: boolean) => {
+    setBusy(queue.name);
+    try {
+      const updated = await api<QueueRow>(`/queues/${encodeURIComponent(queue.name)}/${pause ? 'pause' : 'resume'}`, {
+        method: 'POST',
+      });
+      client.setQueryData<QueueRow[]>(['queues'], (list) => list?.map((q) => (q.name === updated.name ? updated : q)));
+      message.success(`Queue "${queue.title}" ${pause ? 'paused' : 'resumed'}`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const columns: ColumnsType<QueueRow> = [
+    {
+      title: 'Queue',
+      key: 'queue',
+      fixed: 'left',
+      render: (_, queue) => (
+        <div style={{ minWidth: 120 }}>
+          <Typography.Text strong>{queue.title}</Typography.Text>
+          {queue.title !== queue.name && (
+            <>
+              {' '}
+              <Typography.Text type="secondary" code>
+                {queue.name}
+              </Typography.Text>
+            </>
+          )}
+          {queue.description && (
+            <div>
+              <Typography.Text type="secondary">{queue.description}</Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: 'State',
+      key: 'state',
+      render: (_, queue) =>
+        queue.paused ? (
+          <Tooltip title="Workers take no new runs from this queue; running runs go on">
+            <Tag color="warning" data-testid="queue-state">
+              Paused
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Tag color="success" data-testid="queue-state">
+            Active
+          </Tag>
+        ),
+    },
+    ...STATUS_COLUMNS.map((status) => ({
+      title: title(status),
+      key: status,
+      align: 'right' as const,
+      render: (_: unknown, queue: QueueRow) => {
+        const count = queue.counts[status] ?? 0;
+        return (
+          <span data-status={status} style={count === 0 ? { color: '#bfbfbf' } : undefined}>
+            {count.toLocaleString('en')}
+          </span>
+        );
+      },
+    })),
+    ...(can('admin')
+      ? [
+          {
+            title: <span className="sr-only">Actions</span>,
+            key: 'actions',
+            render: (_: unknown, queue: QueueRow) =>
+              queue.paused ? (
+                <Button size="small" loading={busy === queue.name} onClick={() => void setPaused(queue, false)}>
+                  Resume
+                </Button>
+              ) : (
+                <Popconfirm
+                  title={`Pause "${queue.title}"?`}
+                  description="Workers stop taking its runs until it is resumed."
+                  okText="Pause"
+                  onConfirm={() => setPaused(queue, true)}
+                >
+                  <Button size="small" loading={busy === queue.name}>
+                    Pause
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  if (queues.isError) return <PageError error={queues.error} retry={() => void queues.refetch()} />;
+  return (
+    <section aria-labelledby="queues-title">
+      <Typography.Title level={3} id="queues-title" style={{ marginTop: 0 }}>
+        Queues
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        Runs of each queue by status, updated live.
+        {can('admin') ? ' A paused queue keeps its runs waiting; running runs go on.' : ''}
+      </Typography.Paragraph>
+      <Table
+        rowKey="name"
+        size="middle"
+        loading={queues.isPending}
+        columns={columns}
+        dataSource={queues.data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: 'No queues are configured' }}
+        onRow={(queue) => ({ 'data-queue': queue.name }) as React.HTMLAttributes<HTMLElement>}
+      />
+    </section>
+  );
 }

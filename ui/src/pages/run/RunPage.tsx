@@ -1,6 +1,100 @@
-import { Empty } from 'antd';
+import { Breadcrumb, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { JsonValue } from '../../api/types.ts';
+import { LogViewer } from '../../components/LogViewer/LogViewer.tsx';
+import { PageError, PageLoading } from '../../components/PageState.tsx';
+import { formatAbsolute } from '../../components/RelativeTime.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { JsonView } from './JsonView.tsx';
+import { RunActions } from './RunActions.tsx';
+import { RunDetails } from './RunDetails.tsx';
+import { RunError } from './RunError.tsx';
+import { RunAttempts, RunNotifications } from './RunHistoryTables.tsx';
+import { RunProgress } from './RunProgress.tsx';
+import { ACTIVE_STATUSES, useApiPaths, useJobOfRun, useRun } from './run-queries.ts';
 
-/** Placeholder: owned and built by UI-B. */
+/** /admin/runs/:id — one run: status, timing, arguments, result, counters, logs; stop and re-run. */
 export default function RunPage() {
-  return <Empty description="RunPage: coming soon" />;
+  const param = useParams().id ?? '';
+  const id = Number(param);
+  const run = useRun(id);
+  const job = useJobOfRun(run.data?.job_id);
+  const paths = useApiPaths();
+  const title = run.data?.title;
+
+  useEffect(() => {
+    document.title = title ? `Run ${id}: ${title} · Jobdeck` : 'Run · Jobdeck';
+  }, [id, title]);
+
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    return <PageError error={{ status: 404, message: `"${param}" is not a run number.` }} />;
+  }
+  if (run.isPending) return <PageLoading />;
+  if (run.isError) return <PageError error={run.error} retry={() => void run.refetch()} />;
+  const data = run.data;
+  const active = ACTIVE_STATUSES.includes(data.status);
+  const has = (path: string) => paths.data?.has(path) ?? false;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/jobs">Jobs</Link> },
+          { title: <Link to={`/jobs/${encodeURIComponent(data.job_id)}`}>{job.data?.title ?? 'Job'}</Link> },
+          { title: `Run ${data.id}` },
+        ]}
+      />
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+          {data.title}
+        </Typography.Title>
+        <span data-testid="run-status" data-status={data.status}>
+          <StatusBadge status={data.status} />
+        </span>
+        <div style={{ marginInlineStart: 'auto' }}>
+          <RunActions run={data} job={job.data} />
+        </div>
+      </div>
+
+      {data.message && <RunError text={data.message} failed={data.status === 'FAILED'} />}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <RunDetails run={data} job={job.data} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <RunProgress run={data} />
+            <Card
+              size="small"
+              title="Arguments"
+              extra={
+                <Space size={4} wrap>
+                  {data.custom_args && <Tag color="purple">custom args</Tag>}
+                  <Typography.Text type="secondary">
+                    since {data.since ? formatAbsolute(data.since) : '—'}
+                  </Typography.Text>
+                </Space>
+              }
+            >
+              <JsonView value={data.args as JsonValue} label="Arguments" />
+            </Card>
+            {data.result !== null && (
+              <Card size="small" title="Result">
+                <JsonView value={data.result} label="Result" />
+              </Card>
+            )}
+          </Space>
+        </Col>
+      </Row>
+
+      {has('/runs/{run_id}/attempts') && <RunAttempts runId={data.id} />}
+      {has('/runs/{run_id}/notifications') && <RunNotifications runId={data.id} />}
+
+      <Card size="small" title="Logs" styles={{ body: { padding: 12 } }}>
+        <LogViewer runId={data.id} jobId={data.job_id} active={active} />
+      </Card>
+    </Space>
+  );
 }
