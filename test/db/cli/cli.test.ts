@@ -126,7 +126,7 @@ export default defineConfig({ tasks: [greet], queues: ['default', { name: 'slow'
     fs.writeFileSync(path.join(cwd, 'package.json'), '{"type": "module"}');
     fs.symlinkSync(path.resolve('node_modules'), path.join(cwd, 'node_modules'));
     const tasks = await cliJson<{ id: string }[]>(['tasks', 'list'], url, cwd);
-    expect(tasks.map((t) => t.id)).toEqual(['greet', 'http.request']);
+    expect(tasks.map((t) => t.id)).toEqual(['greet', 'http.request', 'maintenance.prune-history']);
     const job = await cliJson<JobWire>(
       ['jobs', 'create', '--title', 'Hi', '--task', 'greet', '--queue', 'slow'],
       url,
