@@ -19,13 +19,14 @@ export default defineConfig({
     rollupOptions: {
       output: {
         codeSplitting: {
+          // Only React gets a group of its own (it changes rarely, so it stays cached across
+          // releases). Groups pull their dependencies in, so heavy libraries are left to the
+          // lazy imports: rjsf comes with the forms, react-js-cron with the schedule dialog.
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
             {
-              name: 'rjsf',
-              test: /node_modules[\\/](@rjsf|ajv|ajv-formats|lodash|lodash-es|json-schema-merge-allof)[\\/]/,
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
             },
-            { name: 'cron', test: /node_modules[\\/]react-js-cron[\\/]/ },
           ],
         },
       },

@@ -59,7 +59,8 @@ export async function signIn(page: Page, server: TestServer, role: Role = 'admin
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await settle(page);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+  // Toasts of earlier steps would hide parts of the screen.
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, style: '.ant-message { display: none !important; }' });
 }
 
 /** Waits for running CSS animations and transitions (dialogs opening, menus) to finish. */

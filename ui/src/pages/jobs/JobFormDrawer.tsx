@@ -1,0 +1,309 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Collapse,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { useQueues, useTasks } from '../../api/queries.ts';
+import type { FieldError, JobResource, JsonObject } from '../../api/types.ts';
+import { PageLoading } from '../../components/PageState.tsx';
+import { formatJson, parseCustomArgs } from './custom-args.ts';
+import { useJobMutations, type JobInput } from './job-mutations.ts';
+
+const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
+
+/** Statuses a run may end with: the ones notifications can be sent for. */
+export const FINAL_STATUSES = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
+
+const OVERLAP = [
+  { value: 'skip', label: 'Skip the slot while a run is queued or running' },
+  { value: 'queue', label: 'Queue one run behind the active one' },
+  { value: 'allow', label: 'Allow runs to overlap' },
+];
+const MISFIRE = [
+  { value: 'once', label: 'Run once for all missed slots' },
+  { value: 'all', label: 'Run every missed slot' },
+  { value: 'skip', label: 'Skip missed slots' },
+];
+
+interface Values {
+  title: string;
+  description: string;
+  task: string;
+  default_queue: string;
+  active: boolean;
+  notification_emails: string[];
+  notification_statuses: string[];
+  overlap_policy: string;
+  misfire_policy: string;
+  custom_args: string;
+}
+
+/** Top-level form fields that API errors may name. */
+const FIELDS = new Set<string>([
+  'title',
+  'description',
+  'task',
+  'default_queue',
+  'active',
+  'notification_emails',
+  'notification_statuses',
+  'overlap_policy',
+  'misfire_policy',
+  'custom_args',
+]);
+
+export interface JobFormDrawerProps {
+  /** The job to edit; none to create one. */
+  job?: JobResource;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (job: JobResource) => void;
+}
+
+/** Create or edit a job: name, description, queue, task, active, notifications, Advanced. */
+export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDrawerProps) {
+  const [form] = Form.useForm<Values>();
+  const tasks = useTasks();
+  const queues = useQueues();
+  const mutations = useJobMutations();
+  const { message } = AntApp.useApp();
+  const [args, setArgs] = useState<JsonObject>(job?.args ?? {});
+  const [argErrors, setArgErrors] = useState<FieldError[]>([]);
+  const [otherError, setOtherError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState<string[]>([]);
+  const taskId = Form.useWatch('task', form) ?? job?.task;
+  const task = useMemo(() => tasks.data?.find((t) => t.id === taskId), [tasks.data, taskId]);
+
+  const initialValues: Values = {
+    title: job?.title ?? '',
+    description: job?.description ?? '',
+    task: job?.task ?? (undefined as unknown as string),
+    default_queue: job?.default_queue ?? 'default',
+    active: job?.active ?? true,
+    notification_emails: job?.notification_emails ?? [],
+    notification_statuses: job?.notification_statuses ?? [],
+    overlap_policy: job?.overlap_policy ?? 'skip',
+    misfire_policy: job?.misfire_policy ?? 'once',
+    custom_args: formatJson(job?.custom_args ?? null),
+  };
+
+  const submit = async (values: Values) => {
+    const custom = parseCustomArgs(values.custom_args);
+    if (!custom.ok) return; // the field's rule already shows why
+    setSaving(true);
+    setOtherError(null);
+    setArgErrors([]);
+    const input: JobInput = {
+      title: values.title.trim(),
+      description: values.description,
+      task: values.task,
+      default_queue: values.default_queue,
+      active: values.active,
+      args,
+      custom_args: custom.value,
+      overlap_policy: values.overlap_policy,
+      misfire_policy: values.misfire_policy,
+      notification_emails: values.notification_emails.map((e) => e.trim()).filter(Boolean),
+      notification_statuses: values.notification_statuses,
+    };
+    try {
+      const saved = job ? await mutations.update(job.id, input) : await mutations.create(input);
+      message.success(job ? `“${saved.title}” saved` : `“${saved.title}” created`);
+      onSaved(saved);
+    } catch (error) {
+      showApiErrors(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Field errors go under their fields (opening Advanced if needed); the rest above the form. */
+  const showApiErrors = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.errors.length === 0) return setOtherError(errorMessage(error));
+    const byField = new Map<string, string[]>();
+    const rest: string[] = [];
+    const forArgs: FieldError[] = [];
+    for (const e of error.errors) {
+      const top = e.field.split('.')[0] ?? '';
+      if (top === 'args') forArgs.push(e);
+      else if (FIELDS.has(top)) byField.set(top, [...(byField.get(top) ?? []), ...e.messages]);
+      else rest.push(`${e.field}: ${e.messages.join(' ')}`);
+    }
+    form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof Values, errors })));
+    setArgErrors(forArgs);
+    if (forArgs.length || ['overlap_policy', 'misfire_policy', 'custom_args'].some((f) => byField.has(f))) {
+      setAdvancedOpen(['advanced']);
+    }
+    setOtherError(
+      rest.length ? `${error.message} ${rest.join(' ')}` : byField.size || forArgs.length ? null : error.message,
+    );
+  };
+
+  return (
+    <Drawer
+      title={job ? `Edit “${job.title}”` : 'Create job'}
+      open={open}
+      onClose={onClose}
+      size="large"
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            Save
+          </Button>
+        </Space>
+      }
+    >
+      {otherError && <Alert type="error" showIcon title={otherError} style={{ marginBottom: 16 }} role="alert" />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        requiredMark="optional"
+      >
+        <Form.Item
+          label="Name"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: 'Give the job a name.' }]}
+        >
+          <Input maxLength={200} autoFocus />
+        </Form.Item>
+        <Form.Item label="Description" name="description">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item label="Task" name="task" rules={[{ required: true, message: 'Choose the task the job runs.' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'search' }}
+            loading={tasks.isPending}
+            placeholder="Choose a task"
+            onChange={() => {
+              // Another task takes other arguments.
+              setArgs({});
+              setArgErrors([]);
+            }}
+            options={tasks.data?.map((t) => ({
+              value: t.id,
+              search: `${t.title} ${t.id} ${t.description}`,
+              label: (
+                <Flex vertical>
+                  <span>{t.title}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>
+                    {t.description}
+                  </Typography.Text>
+                </Flex>
+              ),
+            }))}
+            optionRender={(option) => option.label}
+            labelRender={(option) => tasks.data?.find((t) => t.id === option.value)?.title ?? option.value}
+          />
+        </Form.Item>
+        <Form.Item label="Queue" name="default_queue" tooltip="Runs go to this queue unless a run asks for another">
+          <Select
+            loading={queues.isPending}
+            options={queues.data?.map((q) => ({
+              value: q.name,
+              label: q.title === q.name ? q.name : `${q.title} (${q.name})`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="Active"
+          name="active"
+          valuePropName="checked"
+          tooltip="Only active jobs run on their schedule"
+        >
+          <Switch />
+        </Form.Item>
+        <Form.Item
+          label="Notification e-mails"
+          name="notification_emails"
+          tooltip="Who gets an e-mail when a run ends with one of the statuses below"
+        >
+          <Select
+            mode="tags"
+            tokenSeparators={[',', ' ']}
+            placeholder="ops@example.org"
+            open={false}
+            suffixIcon={null}
+          />
+        </Form.Item>
+        <Form.Item label="Notify on" name="notification_statuses">
+          <Select
+            mode="multiple"
+            placeholder="No notifications"
+            options={FINAL_STATUSES.map((s) => ({ value: s, label: s }))}
+          />
+        </Form.Item>
+        <Collapse
+          activeKey={advancedOpen}
+          onChange={(keys) => setAdvancedOpen(keys as string[])}
+          items={[
+            {
+              key: 'advanced',
+              label: 'Advanced',
+              forceRender: true,
+              children: (
+                <>
+                  <Form.Item label="When a scheduled slot comes while a run is active" name="overlap_policy">
+                    <Select options={OVERLAP} />
+                  </Form.Item>
+                  <Form.Item label="Slots missed while no scheduler ran" name="misfire_policy">
+                    <Select options={MISFIRE} />
+                  </Form.Item>
+                  <Typography.Title level={5}>Saved run arguments</Typography.Title>
+                  {task ? (
+                    <Suspense fallback={<PageLoading />}>
+                      <ArgsForm
+                        schema={task.args_schema}
+                        value={args}
+                        onChange={setArgs}
+                        errors={argErrors}
+                        idPrefix="job-args"
+                      />
+                    </Suspense>
+                  ) : (
+                    <Typography.Paragraph type="secondary">Choose a task to set its arguments.</Typography.Paragraph>
+                  )}
+                  <Form.Item
+                    label="Custom args (JSON)"
+                    name="custom_args"
+                    tooltip="When set, runs get exactly this object instead of the arguments above"
+                    rules={[
+                      {
+                        validator: async (_, text: string) => {
+                          const parsed = parseCustomArgs(text ?? '');
+                          if (!parsed.ok) throw new Error(parsed.error);
+                        },
+                      },
+                    ]}
+                  >
+                    <Input.TextArea
+                      autoSize={{ minRows: 3, maxRows: 12 }}
+                      spellCheck={false}
+                      style={{ fontFamily: 'monospace' }}
+                      placeholder="{}"
+                    />
+                  </Form.Item>
+                </>
+              ),
+            },
+          ]}
+        />
+      </Form>
+    </Drawer>
+  );
+}
