@@ -101,6 +101,9 @@ export class LogSink {
       closed: false,
       write: (level, message, fields) => this.#write(state, level, message, fields),
     };
+    // A run opened again in this process (a new attempt) must not share numbers with a stale one.
+    const stale = this.#runs.get(runId);
+    if (stale) stale.closed = true;
     this.#runs.set(runId, state);
     return state;
   }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { LogLine } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
@@ -15,7 +15,8 @@ const UNNEST_CHUNK = 20_000;
  * Stores lines in as few statements as possible. PostgreSQL gets one array per column and
  * expands them with unnest: the statement and its plan stay the same for any batch size, and
  * binding six arrays is far cheaper than binding 6 × n parameters. SQLite gets multi-row inserts
- * in one transaction, so the batch costs one commit.
+ * in one transaction, so the batch costs one commit. A line already stored is skipped rather
+ * than failing the batch, which holds other runs' lines too.
  */
 export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]): Promise<void> {
   if (lines.length === 0) return;
@@ -33,7 +34,15 @@ export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]):
         message: withoutNul(line.message),
         fields: jsonText(line.fields),
       }));
-      await tx.insertInto('run_logs').values(rows).execute();
+      await onceOnly(
+        () => tx.insertInto('run_logs').values(rows).execute(),
+        () =>
+          tx
+            .insertInto('run_logs')
+            .values(rows)
+            .onConflict((oc) => oc.doNothing())
+            .execute(),
+      );
     }
   });
 }
@@ -55,9 +64,29 @@ async function appendUnnest(db: QueryContext['db'], lines: LogLine[]): Promise<v
     messages[i] = withoutNul(line.message);
     fields[i] = jsonText(line.fields);
   }
-  await sql`insert into run_logs (run_id, seq, time, level, message, fields)
-    select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
-      ${messages}::text[], ${fields}::jsonb[])`.execute(db);
+  const insert = (onConflict: RawBuilder<unknown>) =>
+    sql`insert into run_logs (run_id, seq, time, level, message, fields)
+      select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
+        ${messages}::text[], ${fields}::jsonb[]) ${onConflict}`.execute(db);
+  await onceOnly(
+    () => insert(sql``),
+    () => insert(sql`on conflict do nothing`),
+  );
+}
+
+/**
+ * Runs the plain insert; if some lines are already stored (same run and sequence number: a
+ * retried write whose first try did commit), runs the variant that skips them. The skipping
+ * variant costs about a third more on PostgreSQL, so it is kept for that rare case.
+ */
+async function onceOnly(plain: () => Promise<unknown>, skippingStored: () => Promise<unknown>): Promise<void> {
+  try {
+    await plain();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+    await skippingStored();
+  }
 }
 
 export async function logList({ db, traits }: QueryContext, runId: number, query: LogQuery): Promise<LogLine[]> {
