@@ -4,9 +4,9 @@ import { defineConfig } from 'vite';
 const root = new URL('.', import.meta.url).pathname;
 
 /**
- * The admin UI, served by the Jobdeck server at /admin. Vendor code is grouped so that the
- * first page only loads React, the router, antd's core and TanStack Query; heavy parts
- * (rjsf forms, the cron editor) load with the pages and dialogs that need them.
+ * The admin UI, served by the Jobdeck server at /admin. Every page is a lazy route, so the first
+ * load is React, the router, antd's core and TanStack Query; heavy parts (rjsf forms, the cron
+ * editor, date pickers) load with the pages and dialogs that need them.
  */
 export default defineConfig({
   root,

@@ -147,6 +147,11 @@ describe('jobs (seed guide)', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await row(page, 'Scheduled echo').getByText('Every 4 hours').waitFor();
     await row(page, 'Scheduled echo').getByText('in 4 hours').waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search jobs' }).fill('');
+    await page.waitForURL((url) => !url.searchParams.has('q'));
+    await row(page, 'Scheduled echo').waitFor();
+    await screenshot(page, 'jobs-list');
   });
 
   it('edits, deactivates and deletes a job (with confirmation); the job page shows its runs', async () => {

@@ -235,7 +235,7 @@ export default function ScheduleDialog({
               <tbody>
                 {preview.data.times.map((time) => (
                   <tr key={time}>
-                    <td>{formatInZone(time, zone)}</td>
+                    <td>{wallClock(time)}</td>
                     {zone !== BROWSER_ZONE && <td>{dayjs(time).format('ddd YYYY-MM-DD HH:mm')}</td>}
                   </tr>
                 ))}
@@ -252,16 +252,14 @@ export default function ScheduleDialog({
   );
 }
 
-/** A time as the clock on the wall shows it in `zone`. */
-function formatInZone(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+/**
+ * A time as the clock on the wall shows it in its zone. The API sends it with that zone's offset
+ * (2026-11-26T03:00:00+01:00), so the wall-clock part is read off the text itself.
+ */
+function wallClock(zoned: string): string {
+  const weekday = new Date(`${zoned.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
     weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+    timeZone: 'UTC',
+  });
+  return `${weekday} ${zoned.slice(0, 10)} ${zoned.slice(11, 16)}`;
 }

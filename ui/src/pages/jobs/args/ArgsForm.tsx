@@ -39,6 +39,8 @@ export default function ArgsForm({ schema, value, onChange, errors, disabled, id
   const { $schema: _ignored, ...formSchema } = schema;
   return (
     <Form
+      className="jd-args"
+      formContext={{ labelAlign: 'left', colon: false }}
       tagName="div"
       idPrefix={idPrefix}
       schema={formSchema as RJSFSchema}
