@@ -1,3 +1,4 @@
+import type { Job } from './model.js';
 import type { RunStatus } from './run-status.js';
 
 /** What a notification tells about: a run that ended, a schedule slot missed, a run running long. */
@@ -30,12 +31,24 @@ export interface NotificationPayload {
     duration_ms: number | null;
     message: string | null;
   } | null;
-  /** The missed schedule slot and why it produced no run. */
-  slot: { scheduled_for: string; reason: string } | null;
+  /** The missed schedule slots (one firing of the scheduler) and why they produced no run. */
+  slot: { scheduled_for: string; last_scheduled_for: string; count: number; reason: string } | null;
   /** The run page in the admin, or the job page for a missed slot. */
   url: string;
   /** When the event happened (ISO). */
   time: string;
+}
+
+/** Slots of a job that one firing of the scheduler found missed. */
+export interface MissedSlots {
+  job: Job;
+  /** When the scheduler recorded them. */
+  recorded: Date;
+  count: number;
+  first: Date;
+  last: Date;
+  /** The reason of the first (they share their cause). */
+  reason: string;
 }
 
 /** One delivery to one target, as the outbox holds it (the webhook secret never leaves storage). */

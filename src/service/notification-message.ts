@@ -1,5 +1,10 @@
-import type { Job, Run, SkippedSlot } from '../domain/model.js';
-import type { NotificationEvent, NotificationPayload, NotificationStatus } from '../domain/notification.js';
+import type { Job, Run } from '../domain/model.js';
+import type {
+  MissedSlots,
+  NotificationEvent,
+  NotificationPayload,
+  NotificationStatus,
+} from '../domain/notification.js';
 import { runDurationMs } from './wire.js';
 
 const EXCERPT_CHARS = 1000;
@@ -9,19 +14,25 @@ export function payloadFor(
   event: NotificationEvent,
   job: Job,
   publicUrl: string,
-  detail: { run: Run; now: number } | { slot: SkippedSlot },
+  detail: { run: Run; now: number } | { missed: MissedSlots },
 ): NotificationPayload {
   const base = publicUrl.replace(/\/+$/, '');
   const jobPart = { id: job.id, title: job.title, task: job.task };
-  if ('slot' in detail) {
+  if ('missed' in detail) {
+    const { missed } = detail;
     return {
       event,
       status: 'MISSED',
       job: jobPart,
       run: null,
-      slot: { scheduled_for: detail.slot.scheduledFor.toISOString(), reason: detail.slot.reason },
+      slot: {
+        scheduled_for: missed.first.toISOString(),
+        last_scheduled_for: missed.last.toISOString(),
+        count: missed.count,
+        reason: missed.reason,
+      },
       url: `${base}/admin/jobs/${encodeURIComponent(job.id)}`,
-      time: detail.slot.created.toISOString(),
+      time: missed.recorded.toISOString(),
     };
   }
   const { run, now } = detail;
@@ -99,14 +110,19 @@ export function emailFor(payload: NotificationPayload): EmailContent {
     rows.push(['Duration', formatDuration(payload.run.duration_ms)]);
   }
   if (payload.slot) {
-    rows.push(['Status', 'MISSED'], ['Scheduled for', payload.slot.scheduled_for], ['Reason', payload.slot.reason]);
+    const { count, scheduled_for: first, last_scheduled_for: last } = payload.slot;
+    rows.push(
+      ['Status', 'MISSED'],
+      ['Scheduled for', count > 1 ? `${first} … ${last} (${count} slots)` : first],
+      ['Reason', payload.slot.reason],
+    );
   }
   const message = payload.run?.message ?? null;
   const intro =
     payload.event === 'running_long'
       ? 'A run is taking longer than the threshold set on its job.'
       : payload.event === 'missed'
-        ? 'A scheduled slot of this job produced no run.'
+        ? 'Scheduled slots of this job produced no run.'
         : `A run ended ${payload.status}.`;
   const text = [
     intro,

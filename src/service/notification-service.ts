@@ -158,21 +158,21 @@ export class NotificationService implements Service {
       const last = page[page.length - 1]!.run;
       after = { time: last.finishedAt!.getTime(), id: last.id };
     }
-    for (let after = { time: from, id: 0 }; ;) {
+    for (let after = { time: from, jobId: '' }; ;) {
       const page = await this.#store.slotsMissedForNotification(after, new Date(now), PAGE);
-      const items = page.flatMap(({ slotId, slot, job }) =>
+      const items = page.flatMap((missed) =>
         this.#deliveries(
-          job,
+          missed.job,
           'missed',
-          `slot:${slotId}`,
+          `missed:${missed.job.id}:${missed.recorded.getTime()}`,
           null,
-          payloadFor('missed', job, this.#config.publicUrl, { slot }),
+          payloadFor('missed', missed.job, this.#config.publicUrl, { missed }),
         ),
       );
       added += await this.#enqueue(items);
       if (page.length < PAGE) break;
       const last = page[page.length - 1]!;
-      after = { time: last.slot.created.getTime(), id: last.slotId };
+      after = { time: last.recorded.getTime(), jobId: last.job.id };
     }
     const long = await this.#store.runsRunningLong(new Date(now));
     added += await this.#enqueue(

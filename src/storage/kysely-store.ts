@@ -255,7 +255,7 @@ export class KyselyStore implements Store {
   runsRunningLong(now: Date) {
     return notifications.runsRunningLong(this.#ctx, now.getTime());
   }
-  slotsMissedForNotification(after: notifications.ScanCursor, until: Date, limit: number) {
+  slotsMissedForNotification(after: notifications.SlotScanCursor, until: Date, limit: number) {
     return notifications.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
   }
   notificationsEnqueue(items: NewNotification[]) {

@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
-import type { Job, Run, SkippedSlot } from '../domain/model.js';
+import type { Job, Run } from '../domain/model.js';
 import type {
   ClaimedNotification,
+  MissedSlots,
   NewNotification,
   Notification,
   NotificationAttempt,
@@ -13,7 +14,7 @@ import type {
 } from '../domain/notification.js';
 import { FINAL_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
-import { jobFromRow, runFromRow, skippedSlotFromRow, toJson } from './rows.js';
+import { jobFromRow, runFromRow, toJson } from './rows.js';
 import type { NotificationAttemptsTable, NotificationsTable } from './schema.js';
 
 const INSERT_CHUNK = 200;
@@ -138,27 +139,45 @@ export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{
   return rows.map((row) => ({ run: runFromRow(row), job: jobs.get(row.job_id)! })).filter((x) => x.job);
 }
 
+/** A position in the scan of missed slots: groups after (creation time, job id). */
+export interface SlotScanCursor {
+  time: number;
+  jobId: string;
+}
+
 /**
- * Skipped slots of notified jobs recorded after `after` (creation time, then id) and at or before
- * `until`, whose reason is a miss or an error (overlap skips are the policy working as asked).
+ * Missed slots of notified jobs, one group per scheduler firing (job and record time): a long
+ * outage of a frequent job is one message, not thousands. Only misses and errors count (overlap
+ * skips are the policy working as asked). Groups after `after`, recorded at or before `until`.
  */
 export async function slotsMissedForNotification(
   ctx: QueryContext,
-  after: ScanCursor,
+  after: SlotScanCursor,
   until: number,
   limit: number,
-): Promise<{ slotId: number; slot: SkippedSlot; job: Job }[]> {
+): Promise<MissedSlots[]> {
   const rows = await ctx.db
     .selectFrom('skipped_slots')
-    .selectAll()
+    .select((eb) => [
+      'job_id',
+      'created_at',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('scheduled_for').as('first'),
+      eb.fn.max('scheduled_for').as('last'),
+      eb.fn.min('reason').as('reason'),
+    ])
     .where((eb) =>
-      eb.or([eb('created_at', '>', after.time), eb.and([eb('created_at', '=', after.time), eb('id', '>', after.id)])]),
+      eb.or([
+        eb('created_at', '>', after.time),
+        eb.and([eb('created_at', '=', after.time), eb('job_id', '>', after.jobId)]),
+      ]),
     )
     .where('created_at', '<=', until)
     .where((eb) => eb.or([eb('reason', 'like', 'missed:%'), eb('reason', 'like', 'error:%')]))
     .where('job_id', 'in', notifiedJobIds(ctx))
+    .groupBy(['job_id', 'created_at'])
     .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('job_id')
     .limit(limit)
     .execute();
   const jobs = await jobsById(
@@ -166,8 +185,15 @@ export async function slotsMissedForNotification(
     rows.map((row) => row.job_id),
   );
   return rows
-    .map((row) => ({ slotId: Number(row.id), slot: skippedSlotFromRow(row), job: jobs.get(row.job_id)! }))
-    .filter((x) => x.job);
+    .filter((row) => jobs.has(row.job_id))
+    .map((row) => ({
+      job: jobs.get(row.job_id)!,
+      recorded: new Date(Number(row.created_at)),
+      count: Number(row.n),
+      first: new Date(Number(row.first)),
+      last: new Date(Number(row.last)),
+      reason: String(row.reason),
+    }));
 }
 
 /** Adds deliveries to the outbox; one already there (same dedupe key) is left alone. Returns how many were new. */

@@ -2,8 +2,8 @@ import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
-import type { ClaimedNotification, NewNotification, Notification } from '../domain/notification.js';
-import type { RecordedAttempt, ScanCursor } from './notification-queries.js';
+import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
+import type { RecordedAttempt, ScanCursor, SlotScanCursor } from './notification-queries.js';
 import type { RunAttempt } from './attempt-queries.js';
 import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
@@ -253,12 +253,8 @@ export interface Store {
   runsEndedForNotification(after: ScanCursor, until: Date, limit: number): Promise<{ run: Run; job: Job }[]>;
   /** Running runs past their job's "running longer than" threshold at `now`. */
   runsRunningLong(now: Date): Promise<{ run: Run; job: Job }[]>;
-  /** Missed (or failed) schedule slots of jobs with notification targets, after a (creation time, id) cursor. */
-  slotsMissedForNotification(
-    after: ScanCursor,
-    until: Date,
-    limit: number,
-  ): Promise<{ slotId: number; slot: SkippedSlot; job: Job }[]>;
+  /** Missed (or failed) schedule slots of notified jobs, grouped by firing, after a (record time, job) cursor. */
+  slotsMissedForNotification(after: SlotScanCursor, until: Date, limit: number): Promise<MissedSlots[]>;
   /** Adds deliveries to the outbox (idempotent by dedupe key); returns how many were new. */
   notificationsEnqueue(items: NewNotification[]): Promise<number>;
   /** Claims due deliveries for this sender for `leaseMs` (SKIP LOCKED / single writer). */
