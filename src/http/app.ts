@@ -55,11 +55,26 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
     c.header('x-request-id', requestId);
     await next();
   });
+  // NUL cannot be stored (PostgreSQL refuses it in text) nor name anything: say so, rather than fail.
+  api.use('*', async (c, next) => {
+    let url: string;
+    try {
+      url = decodeURIComponent(c.req.url);
+    } catch {
+      return errorResponse(c, 400, 'The request URL is not valid percent-encoded UTF-8.');
+    }
+    if (url.includes('\u0000')) return errorResponse(c, 400, 'The request URL contains a NUL character.');
+    await next();
+  });
   api.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, 'The request body is too large (limit 1 MiB).'),
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return errorResponse(c, 413, 'The request body is too large (limit 1 MiB).');
+      },
     }),
   );
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
