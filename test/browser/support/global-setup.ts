@@ -1,17 +1,36 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+const ui = path.join(root, 'ui');
+
+/** Newest modification time of the UI's sources (ui/ without its build). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
 
 /**
- * The browser tests drive the built UI as users get it. Builds it once when `ui/dist` is
- * missing; JOBDECK_UI_REBUILD=1 forces a fresh build (after changing the UI).
+ * The browser tests drive the built UI as users get it. Builds it when `ui/dist` is missing or
+ * older than a UI source file; JOBDECK_UI_REBUILD=1 forces a fresh build.
  */
 export default function setup(): void {
-  if (existsSync(`${root}/ui/dist/index.html`) && process.env.JOBDECK_UI_REBUILD !== '1') return;
-  execFileSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', 'ui/vite.config.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const index = path.join(ui, 'dist', 'index.html');
+  const fresh = existsSync(index) && statSync(index).mtimeMs >= newestSource(ui);
+  if (fresh && process.env.JOBDECK_UI_REBUILD !== '1') return;
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'ui/vite.config.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
