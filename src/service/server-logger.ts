@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { ConfigurationError } from '../domain/errors.js';
 
 export const REDACTED = '[redacted]';
 
@@ -53,9 +54,15 @@ export interface ServerLoggerOptions {
  * stacks) is scrubbed of `Bearer …` and `scheme://user:password@`.
  */
 export function createServerLogger(options: ServerLoggerOptions = {}): Logger {
+  const level = options.level ?? 'info';
+  if (level !== 'silent' && !(level in pino.levels.values)) {
+    throw new ConfigurationError(
+      `Unknown log level "${level}" (JOBDECK_LOG_LEVEL): use trace, debug, info, warn, error, fatal or silent.`,
+    );
+  }
   return pino(
     {
-      level: options.level ?? 'info',
+      level,
       base: null,
       formatters: { log: redactObject },
       // Errors arrive here already scrubbed into plain objects: keep them as they are.

@@ -48,3 +48,7 @@ it('honours the level', () => {
   logger.warn('shown');
   expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['shown']);
 });
+
+it('refuses an unknown level by name', () => {
+  expect(() => createServerLogger({ level: 'verbose' })).toThrow('Unknown log level "verbose"');
+});
