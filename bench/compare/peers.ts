@@ -1,0 +1,56 @@
+// The peer systems live in their own folder (gitignored), installed on first use: they are never
+// dependencies of Jobdeck, and their versions are pinned here so every machine measures the same.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PEERS_DIR = fileURLToPath(new URL('./.peers/', import.meta.url));
+
+/**
+ * Pinned to the newest releases that support Node 20 (graphile-worker 0.18 and pg-boss 11+
+ * require Node 22). BullMQ runs on Redis: it has no PostgreSQL backend of its own.
+ */
+export const PEER_VERSIONS = {
+  'graphile-worker': '0.17.3',
+  'pg-boss': '10.4.2',
+  bullmq: '6.7.0',
+  ioredis: '5.9.2',
+} as const;
+
+export type PeerName = keyof typeof PEER_VERSIONS;
+
+function installedVersion(name: PeerName): string | undefined {
+  try {
+    const manifest = path.join(PEERS_DIR, 'node_modules', name, 'package.json');
+    return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Installs the pinned peers unless they are there already. */
+export function ensurePeers(): void {
+  const missing = (Object.keys(PEER_VERSIONS) as PeerName[]).filter((n) => installedVersion(n) !== PEER_VERSIONS[n]);
+  if (missing.length === 0) return;
+  fs.mkdirSync(PEERS_DIR, { recursive: true });
+  const manifest = {
+    name: 'jobdeck-bench-peers',
+    private: true,
+    description: 'Written by bench/compare/peers.ts; the peers the comparison runs against.',
+    dependencies: PEER_VERSIONS,
+  };
+  fs.writeFileSync(path.join(PEERS_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`installing peers into ${PEERS_DIR}: ${missing.join(', ')}`);
+  execFileSync('npm', ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
+    stdio: 'inherit',
+  });
+}
+
+const requirePeer = createRequire(path.join(PEERS_DIR, 'package.json'));
+
+/** Loads a peer from its folder; the caller states the small part of its API it uses. */
+export function loadPeer<T>(name: PeerName): T {
+  return requirePeer(name) as T;
+}
