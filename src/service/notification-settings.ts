@@ -48,8 +48,9 @@ export function keepWebhookSecrets(next: NotificationWebhook[], current: Notific
 
 /** Seconds (a whole number ≥ 1), or null; 0 and "" also mean "never". */
 export function parseThreshold(value: unknown): number | null {
-  if (value === null || value === '' || value === 0) return null;
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
   const seconds = typeof value === 'string' ? Number(value) : value;
+  if (seconds === 0) return null;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_THRESHOLD_S) {
     throw new ValidationError('Not valid.', [
       fieldError('notify_running_longer_than', `Must be whole seconds between 1 and ${MAX_THRESHOLD_S}, or null.`),
