@@ -68,7 +68,7 @@ export function JobActions({
 
   return (
     <>
-      <Dropdown menu={{ items, onClick }} trigger={['click']}>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} autoFocus>
         <Button size={size} aria-label={`Actions for ${job.title}`}>
           Actions ▾
         </Button>

@@ -76,14 +76,14 @@ export default function JobsPage() {
       sorter: true,
       sortOrder: sortOrder('title'),
       render: (_, job) => (
-        <Space direction="vertical" size={0}>
+        <Flex vertical>
           <Link to={`/jobs/${job.id}`}>{job.title}</Link>
           {job.description && (
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320, fontSize: 12 }}>
               {job.description}
             </Typography.Text>
           )}
-        </Space>
+        </Flex>
       ),
     },
     {
