@@ -4,7 +4,10 @@ import { Tag } from 'antd';
 const COLORS: Record<string, string> = {
   QUEUED: 'default',
   RUNNING: 'processing',
+  CANCELLING: 'processing',
   SUCCESS: 'success',
+  PARTIAL_SUCCESS: 'warning',
+  WARNING: 'warning',
   FAILED: 'error',
   CANCELLED: 'warning',
   SKIPPED: 'default',
