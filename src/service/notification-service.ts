@@ -37,6 +37,7 @@ export interface NotificationServiceOptions extends NotificationConfig {
 
 const CURSOR_KEY = 'notifications.scanned_until';
 const PAGE = 500;
+const CURSOR_SAVE_MS = 10_000;
 
 /**
  * Tells people about runs: finds events (runs that ended in a chosen status, missed schedule
@@ -67,6 +68,7 @@ export class NotificationService implements Service {
   #running = false;
   #again = false;
   #loop: Promise<void> = Promise.resolve();
+  #savedAt = 0;
 
   constructor(store: Store, options: NotificationServiceOptions = {}) {
     this.#store = store;
@@ -77,7 +79,7 @@ export class NotificationService implements Service {
     this.#retryBaseMs = options.retryBaseMs ?? 5000;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#concurrency = Math.max(1, options.concurrency ?? 4);
-    this.#lagMs = options.lagMs ?? 60_000;
+    this.#lagMs = Math.max(options.lagMs ?? 60_000, 2 * CURSOR_SAVE_MS);
     this.#now = options.now ?? Date.now;
     this.#onAttempt = options.onAttempt ?? (() => undefined);
     this.#channels = new Channels(this.#config, this.#timeoutMs);
@@ -186,7 +188,12 @@ export class NotificationService implements Service {
         ),
       ),
     );
-    await this.#store.settingPut(CURSOR_KEY, String(now));
+    // The cursor only bounds how far back a restart looks, so it is saved now and then, not on
+    // every pass (on SQLite each save takes the write lock that workers need).
+    if (added > 0 || now - this.#savedAt >= CURSOR_SAVE_MS) {
+      await this.#store.settingPut(CURSOR_KEY, String(now));
+      this.#savedAt = now;
+    }
     for (const [key, time] of this.#recent) if (time < now - 2 * this.#lagMs) this.#recent.delete(key);
     return added;
   }

@@ -9,6 +9,7 @@ import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import * as notifications from './notification-queries.js';
 import * as retention from './retention-queries.js';
+import * as settings from './settings-queries.js';
 import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
@@ -237,16 +238,16 @@ export class KyselyStore implements Store {
   }
 
   settingGet(key: string) {
-    return notifications.settingGet(this.#ctx, key);
+    return settings.settingGet(this.#ctx, key);
   }
   settingPut(key: string, value: string) {
-    return notifications.settingPut(this.#ctx, key, value);
+    return settings.settingPut(this.#ctx, key, value);
   }
   settingInsert(key: string, value: string) {
-    return notifications.settingInsert(this.#ctx, key, value);
+    return settings.settingInsert(this.#ctx, key, value);
   }
   settingDelete(key: string) {
-    return notifications.settingDelete(this.#ctx, key);
+    return settings.settingDelete(this.#ctx, key);
   }
 
   runsEndedForNotification(after: notifications.ScanCursor, until: Date, limit: number) {

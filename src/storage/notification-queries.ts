@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Job, Run } from '../domain/model.js';
 import type {
   ClaimedNotification,
@@ -15,7 +15,7 @@ import type {
 import { FINAL_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { jobFromRow, runFromRow, toJson } from './rows.js';
-import type { NotificationAttemptsTable, NotificationsTable } from './schema.js';
+import type { Database, NotificationAttemptsTable, NotificationsTable } from './schema.js';
 
 const INSERT_CHUNK = 200;
 
@@ -36,34 +36,6 @@ export interface RecordedAttempt {
   retryAt: Date | null;
 }
 
-export async function settingGet({ db }: QueryContext, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value;
-}
-
-export async function settingPut(ctx: QueryContext, key: string, value: string): Promise<void> {
-  await ctx.db
-    .insertInto('settings')
-    .values({ key, value, updated_at: ctx.now() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: ctx.now() }))
-    .execute();
-}
-
-/** Inserts the setting unless it exists; true if this call inserted it (a one-time marker). */
-export async function settingInsert(ctx: QueryContext, key: string, value: string): Promise<boolean> {
-  const row = await ctx.db
-    .insertInto('settings')
-    .values({ key, value, updated_at: ctx.now() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function settingDelete({ db }: QueryContext, key: string): Promise<void> {
-  await db.deleteFrom('settings').where('key', '=', key).execute();
-}
-
 /** Jobs that have somebody to tell (an e-mail address or a webhook). */
 function notifiedJobIds(ctx: QueryContext) {
   return ctx.db
@@ -72,6 +44,14 @@ function notifiedJobIds(ctx: QueryContext) {
     .where((eb) =>
       eb.or([eb('notification_emails', '<>', sql.lit('[]')), eb('notification_webhooks', '<>', sql.lit('[]'))]),
     );
+}
+
+/** A notification row about the outer query's run for this event (for NOT EXISTS). */
+function notificationOf(selectFrom: ExpressionBuilder<Database, 'runs'>['selectFrom'], event: NotificationEvent) {
+  return selectFrom('notifications')
+    .select(sql.lit(1).as('one'))
+    .whereRef('notifications.run_id', '=', 'runs.id')
+    .where('notifications.event', '=', event);
 }
 
 async function jobsById(ctx: QueryContext, ids: string[]): Promise<Map<string, Job>> {
@@ -107,6 +87,8 @@ export async function runsEndedForNotification(
     .where('finished_at', '<=', until)
     .where('status', 'in', [...FINAL_STATUSES])
     .where('job_id', 'in', notifiedJobIds(ctx))
+    // Already enqueued (by this or another process) in an earlier look at the same window.
+    .where(({ not, exists, selectFrom }) => not(exists(notificationOf(selectFrom, 'finished'))))
     .orderBy('finished_at')
     .orderBy('id')
     .limit(limit)
@@ -129,6 +111,7 @@ export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{
     .where('runs.started_at', 'is not', null)
     .where(sql<boolean>`runs.started_at + jobs.notify_running_longer_than * 1000 <= ${now}`)
     .where('runs.job_id', 'in', notifiedJobIds(ctx))
+    .where(({ not, exists, selectFrom }) => not(exists(notificationOf(selectFrom, 'running_long'))))
     .orderBy('runs.id')
     .limit(1000)
     .execute();
@@ -241,6 +224,15 @@ export async function notificationsClaim(
   leaseMs: number,
 ): Promise<ClaimedNotification[]> {
   const now = ctx.now();
+  // A read first: most looks find nothing due, and on SQLite an UPDATE would take the write lock.
+  const any = await ctx.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('state', 'in', [sql.lit('pending'), sql.lit('sending')])
+    .where('next_attempt_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return [];
   let due = ctx.db
     .selectFrom('notifications')
     .select('id')

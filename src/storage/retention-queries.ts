@@ -62,24 +62,38 @@ async function deleteLogsOf(ctx: QueryContext, runIds: number[], options: PruneO
 /** Deletes the log lines of runs that ended before `before`; the runs stay. Returns lines deleted. */
 export async function logsPrune(ctx: QueryContext, options: PruneOptions): Promise<number> {
   let total = 0;
-  let afterId = 0;
-  for (;;) {
-    // Only runs that still have lines, walked by id so each run is looked at once per prune.
-    const ids = (
-      await ended(ctx, options.before)
-        .where('id', '>', afterId)
-        .where(({ exists, selectFrom }) =>
-          exists(selectFrom('run_logs').select(sql.lit(1).as('one')).whereRef('run_logs.run_id', '=', 'runs.id')),
+  for (const jobId of await jobIds(ctx)) {
+    // A job's ended runs in end-time order (the runs_job_finished index), each looked at once.
+    for (let after = { time: 0, id: 0 }; ;) {
+      const rows = await ended(ctx, options.before)
+        .select('finished_at')
+        .where('job_id', '=', jobId)
+        .where((eb) =>
+          eb.or([
+            eb('finished_at', '>', after.time),
+            eb.and([eb('finished_at', '=', after.time), eb('id', '>', after.id)]),
+          ]),
         )
+        .orderBy('finished_at')
         .orderBy('id')
         .limit(RUN_CHUNK)
-        .execute()
-    ).map((row) => Number(row.id));
-    if (!ids.length) return total;
-    total += await deleteLogsOf(ctx, ids, options);
-    if (options.signal?.aborted) return total;
-    afterId = ids[ids.length - 1]!;
+        .execute();
+      if (!rows.length) break;
+      total += await deleteLogsOf(
+        ctx,
+        rows.map((row) => Number(row.id)),
+        options,
+      );
+      if (options.signal?.aborted) return total;
+      const last = rows[rows.length - 1]!;
+      after = { time: Number(last.finished_at), id: Number(last.id) };
+    }
   }
+  return total;
+}
+
+async function jobIds(ctx: QueryContext): Promise<string[]> {
+  return (await ctx.db.selectFrom('jobs').select('id').orderBy('id').execute()).map((row) => row.id);
 }
 
 /**
@@ -89,9 +103,8 @@ export async function logsPrune(ctx: QueryContext, options: PruneOptions): Promi
  */
 export async function runsPrune(ctx: QueryContext, options: RunPruneOptions): Promise<number> {
   const batch = options.batchSize ?? DEFAULT_BATCH;
-  const jobIds = (await ctx.db.selectFrom('jobs').select('id').orderBy('id').execute()).map((row) => row.id);
   let total = 0;
-  for (const jobId of jobIds) {
+  for (const jobId of await jobIds(ctx)) {
     // The id of the job's keepLast-th newest run: it and newer ones stay (runs_job index).
     const kept =
       options.keepLast > 0
