@@ -45,7 +45,7 @@ export default function SignInPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">
           Sign in with an API token. The first start of the server prints an admin token; admins create more with{' '}
-          <Typography.Text code>jobdeck token create</Typography.Text>.
+          <Typography.Text code>jobdeck tokens create</Typography.Text>.
         </Typography.Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
