@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { JobdeckError, type ErrorCode, type FieldError } from '../domain/errors.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 /** The one error body of the API: never a stack trace. */
 export interface ErrorBody {
@@ -49,6 +50,11 @@ export function handleError(error: Error, c: Context, log: (error: unknown) => v
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return errorResponse(c, status, error.message || defaultMessage(status));
+  }
+  if (isDatabaseUnavailable(error)) {
+    // A restart or outage of the database: the request may well succeed again shortly.
+    c.header('Retry-After', '5');
+    return errorResponse(c, 503, 'The database is not reachable right now; try again shortly.');
   }
   log(error);
   return errorResponse(c, 500, 'Internal error; it has been logged.');

@@ -105,6 +105,10 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, 
   const pool = new pg.Pool({ ...clientConfig, max: poolSize });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // A client in use between two queries (a transaction, a held connection) that loses its
+  // connection emits 'error' with no pool listener attached: without this the process would
+  // crash on a database restart. Its next query fails instead, and the pool discards it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const notifier = new PgNotifier(pool, clientConfig);
   return {

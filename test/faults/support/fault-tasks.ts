@@ -12,11 +12,15 @@ export const faultTasks = [
       ctx.log.info(`attempt ${ctx.run.attempt} start`);
       for (let i = 1; i <= args.lines; i += 1) {
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(resolve, args.ms / args.lines);
-          ctx.signal.addEventListener('abort', () => {
+          const onAbort = () => {
             clearTimeout(timer);
             reject(ctx.signal.reason);
-          });
+          };
+          const timer = setTimeout(() => {
+            ctx.signal.removeEventListener('abort', onAbort);
+            resolve();
+          }, args.ms / args.lines);
+          ctx.signal.addEventListener('abort', onAbort, { once: true });
         });
         ctx.log.info(`line ${i}`);
       }

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
@@ -18,6 +21,8 @@ export interface ServiceProcess {
 }
 
 const running = new Set<ServiceProcess>();
+const LOG_DIR = path.join(os.tmpdir(), 'jobdeck-faults');
+fs.mkdirSync(LOG_DIR, { recursive: true });
 
 afterEach(async () => {
   // Whatever a scenario left running is killed for certain, so no process outlives its test.
@@ -49,8 +54,11 @@ export async function startService(
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
+  // Kept in a file too, for a look after a failure.
+  const logFile = path.join(LOG_DIR, `${command}-${child.pid}.log`);
   child.stderr!.on('data', (chunk: Buffer) => {
     log += chunk.toString();
+    fs.appendFileSync(logFile, chunk);
   });
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)),
