@@ -22,6 +22,13 @@ export function printJob(job: Job): void {
     ['next run', job.nextRunAt?.toISOString()],
     ['overlap', job.overlapPolicy],
     ['misfire', job.misfirePolicy],
+    ['notify e-mails', job.notificationEmails.join(', ') || null],
+    ['notify on', job.notificationStatuses.join(', ') || null],
+    [
+      'notify webhooks',
+      job.notificationWebhooks.map((h) => `${h.url}${h.secret ? ' (secret set)' : ''}`).join(', ') || null,
+    ],
+    ['notify if longer than', job.notifyRunningLongerThan === null ? null : `${job.notifyRunningLongerThan} s`],
     ['created', job.created.toISOString()],
     ['updated', job.updated.toISOString()],
   ]);
