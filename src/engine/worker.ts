@@ -81,6 +81,12 @@ export class Worker extends EventEmitter<WorkerEvents> {
   #claiming = false;
   #claimRound: Promise<void> = Promise.resolve();
   #claimAgain = false;
+  /**
+   * A claim failed: the database may have applied it while the answer was lost (a connection
+   * dropped mid-statement). Such runs would sit RUNNING until their lease expires, so the next
+   * claim round first gives back whatever the database says we hold but we never received.
+   */
+  #claimUncertain = false;
   #stopping: Promise<void> | undefined;
 
   constructor(store: Store, tasks: TaskRegistry, options: WorkerOptions) {
@@ -218,8 +224,10 @@ export class Worker extends EventEmitter<WorkerEvents> {
       if (!this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
       let runs: Run[];
       try {
+        if (this.#claimUncertain) await this.#releaseUnseen();
         runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: want, workerId: this.id });
       } catch (error) {
+        this.#claimUncertain = true;
         this.#report(error);
         return;
       }
@@ -228,6 +236,18 @@ export class Worker extends EventEmitter<WorkerEvents> {
       this.#pump();
       if (runs.length === want) this.#claimAgain = true;
     } while (this.#claimAgain);
+  }
+
+  /** Gives back runs claimed for this worker whose claim answer never arrived (see #claimUncertain). */
+  async #releaseUnseen(): Promise<void> {
+    const unseen = (await this.#store.runsHeldBy(this.id)).filter(
+      (id) => !this.#inFlight.has(id) && !this.#buffer.has(id),
+    );
+    if (unseen.length) {
+      this.#log.warn({ runs: unseen }, 'giving back runs whose claim was lost with the database connection');
+      await this.#store.runsRelease(unseen, this.id);
+    }
+    this.#claimUncertain = false;
   }
 
   /** Starts buffered runs while slots are free. */

@@ -182,6 +182,17 @@ export async function runsRescue(ctx: QueryContext, leaseMs: number): Promise<Ru
   });
 }
 
+/** Runs the database says this worker holds (RUNNING or CANCELLING under its id). */
+export async function runsHeldBy({ db }: QueryContext, workerId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .select('id')
+    .where('worker_id', '=', workerId)
+    .where('status', 'in', ['RUNNING', 'CANCELLING'])
+    .execute();
+  return rows.map((row) => Number(row.id));
+}
+
 /** A run's attempts, first to last. */
 export async function attemptList({ db }: QueryContext, runId: number): Promise<RunAttempt[]> {
   const rows = await db.selectFrom('run_attempts').selectAll().where('run_id', '=', runId).orderBy('attempt').execute();

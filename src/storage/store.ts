@@ -198,6 +198,8 @@ export interface Store {
    * queued run, or undefined when the run is no longer held.
    */
   runRetry(outcome: RunOutcome, availableAt: Date): Promise<Run | undefined>;
+  /** Runs held by a worker (RUNNING or CANCELLING under its id): to find claims it never saw. */
+  runsHeldBy(workerId: string): Promise<number[]>;
   /** A run's attempts (retried, rescued or ended), first to last. */
   attemptList(runId: number): Promise<RunAttempt[]>;
 

@@ -6,6 +6,7 @@ import type { Jobdeck } from '../../../src/service/jobdeck.js';
 import { openTestDeck, startWorker, testTasks } from '../../support/deck.js';
 import { isolatedTasks } from '../../support/isolated-tasks.js';
 import { newRun } from '../../support/fixtures.js';
+import { Worker } from '../../../src/engine/worker.js';
 
 const tasksModule = fileURLToPath(new URL('../../support/isolated-tasks.ts', import.meta.url));
 
@@ -224,5 +225,38 @@ describe('rescue', () => {
       [1, 'dead', 'FAILED'],
       [2, 'alive', 'SUCCESS'],
     ]);
+  });
+});
+
+describe('a claim whose answer is lost', () => {
+  it('gives the claimed runs back instead of leaving them RUNNING until their lease expires', async () => {
+    const deck = await openTestDeck();
+    const job = await deck.jobs.create({ title: 'C', task: 'test.echo' });
+    const run = await deck.runs.create(job.id);
+    let failed = false;
+    // The database applies the claim, then the connection drops before the answer arrives.
+    const store = new Proxy(deck.store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key === 'runClaim' && !failed) {
+          return async (...args: Parameters<typeof target.runClaim>) => {
+            failed = true;
+            await target.runClaim(...args);
+            throw new Error('Connection terminated unexpectedly');
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const worker = new Worker(store, deck.tasks.registry, { queues: ['default'], pollIntervalMs: 100 });
+    worker.on('error', () => undefined);
+    await worker.start();
+    try {
+      const last = await ended(deck, run.id, 5000);
+      expect(last).toMatchObject({ status: 'SUCCESS', attempt: 1 });
+      expect(failed).toBe(true);
+    } finally {
+      await worker.stop();
+    }
   });
 });
