@@ -22,7 +22,7 @@ export interface NotificationServiceOptions extends NotificationConfig {
   retryBaseMs?: number;
   /** Time limit of one attempt: connection, SMTP dialogue, HTTP answer (default 10 s). */
   timeoutMs?: number;
-  /** Deliveries sent at once (default 4). */
+  /** Deliveries sent at once (default 10). */
   concurrency?: number;
   /**
    * Events are looked for again this far back, so a run whose end was committed late (or by a
@@ -78,7 +78,7 @@ export class NotificationService implements Service {
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.#retryBaseMs = options.retryBaseMs ?? 5000;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#concurrency = Math.max(1, options.concurrency ?? 4);
+    this.#concurrency = Math.max(1, options.concurrency ?? 10);
     this.#lagMs = Math.max(options.lagMs ?? 60_000, 2 * CURSOR_SAVE_MS);
     this.#now = options.now ?? Date.now;
     this.#onAttempt = options.onAttempt ?? (() => undefined);

@@ -178,6 +178,9 @@ export class KyselyStore implements Store {
   runsHeldBy(workerId: string) {
     return attempts.runsHeldBy(this.#ctx, workerId);
   }
+  runsHeldBy(workerId: string) {
+    return attempts.runsHeldBy(this.#ctx, workerId);
+  }
   attemptList(runId: number) {
     return attempts.attemptList(this.#ctx, runId);
   }
