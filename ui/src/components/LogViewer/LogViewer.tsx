@@ -138,7 +138,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
           <Switch checked={wrap} onChange={setWrap} aria-label="Wrap lines" size="small" />
           <Typography.Text>Wrap</Typography.Text>
         </Space>
-        <Button.Group>
+        <Space.Compact>
           <Button
             icon={<VerticalAlignTopOutlined />}
             onClick={() => list.current?.toStart()}
@@ -149,7 +149,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
             onClick={() => list.current?.toEnd()}
             aria-label="Go to the last line"
           />
-        </Button.Group>
+        </Space.Compact>
         <Button icon={<DownloadOutlined />} href={download('text')} download>
           Text
         </Button>
@@ -162,7 +162,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          message={`The log could not be read: ${errorMessage(buffer.error)}`}
+          title={`The log could not be read: ${errorMessage(buffer.error)}`}
           action={
             <Button size="small" onClick={() => buffer.retry()}>
               Try again
@@ -171,7 +171,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
         />
       ) : null}
       {stats.isError && !filtered ? (
-        <Alert type="error" showIcon message={`The log could not be read: ${errorMessage(stats.error)}`} />
+        <Alert type="error" showIcon title={`The log could not be read: ${errorMessage(stats.error)}`} />
       ) : !buffer ? (
         <div style={{ height: 120 }} role="status" aria-label="Loading the log" />
       ) : (

@@ -17,7 +17,13 @@ function isFieldDiff(details: JsonObject): details is Record<string, { from: Jso
 }
 
 const show = (value: JsonValue | undefined): string =>
-  value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+  value === undefined || value === null
+    ? '—'
+    : value === ''
+      ? '(empty)'
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value, null, 1);
 
 const cell = (value: JsonValue | undefined, tone?: 'danger' | 'success') => (
   <Typography.Text

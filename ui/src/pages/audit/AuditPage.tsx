@@ -3,7 +3,7 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import type { JobResource, JsonObject, Page } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
@@ -132,8 +132,7 @@ export default function AuditPage() {
     setParams(merged);
   };
 
-  if (!can('admin'))
-    return <PageError error={{ status: 403, message: 'Only administrators can read the audit log.' }} />;
+  if (!can('admin')) return <PageError error={new ApiError(403, 'Only administrators can read the audit log.')} />;
   if (entries.isError) return <PageError error={entries.error} retry={() => void entries.refetch()} />;
 
   const jobOptions = (jobs.data?.hits.hits ?? []).map((j) => ({ value: j.id, label: j.title }));

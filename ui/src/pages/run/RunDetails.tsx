@@ -24,14 +24,13 @@ export function RunDuration({ run }: { run: RunResource }) {
 
 /** Who, where and when: the run's facts as a description list (one column on a phone). */
 export function RunDetails({ run, job }: { run: RunResource; job: JobResource | undefined }) {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Servers before retries do not send max_attempts: one attempt.
   const maxAttempts = (run as Partial<RunResource>).max_attempts ?? 1;
   return (
     <Descriptions
       size="small"
       bordered
-      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+      column={{ xs: 1, sm: 2, md: 2, lg: 3, xl: 2, xxl: 3 }}
       items={[
         {
           key: 'job',
@@ -65,7 +64,6 @@ export function RunDetails({ run, job }: { run: RunResource; job: JobResource | 
           : []),
         ...(run.worker_id ? [{ key: 'worker', label: 'Worker', children: run.worker_id }] : []),
       ]}
-      extra={<Typography.Text type="secondary">Times in {zone}</Typography.Text>}
     />
   );
 }

@@ -11,14 +11,21 @@ export function splitStack(text: string): { message: string; stack: string } {
   return { message: lines.slice(0, at).join('\n'), stack: lines.slice(at).join('\n') };
 }
 
-export function RunError({ text, failed }: { text: string; failed: boolean }) {
+/** How the message reads: an error, a warning (partial success, cancelled) or plain information. */
+function tone(status: string): 'error' | 'warning' | 'info' {
+  if (status === 'FAILED') return 'error';
+  if (['PARTIAL_SUCCESS', 'WARNING', 'CANCELLED', 'CANCELLING'].includes(status)) return 'warning';
+  return 'info';
+}
+
+export function RunError({ text, status }: { text: string; status: string }) {
   const { message, stack } = splitStack(text);
   return (
     <Alert
-      type={failed ? 'error' : 'info'}
+      type={tone(status)}
       showIcon
       data-testid="run-message"
-      message={<span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message}</span>}
+      title={<span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message}</span>}
       description={
         stack && (
           <Collapse

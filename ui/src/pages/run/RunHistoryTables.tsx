@@ -35,12 +35,13 @@ const attemptColumns: ColumnsType<AttemptRow> = [
   },
 ];
 
-export function RunAttempts({ runId }: { runId: number }) {
+/** Earlier attempts of a retried or rescued run; a run tried once has nothing to add here. */
+export function RunAttempts({ runId, attempt }: { runId: number; attempt: number }) {
   const attempts = useRunList<AttemptRow>(runId, 'attempts', true);
-  if (!attempts.data?.length) return null;
+  if (!attempts.data?.length || (attempt <= 1 && attempts.data.length <= 1)) return null;
   return (
     <section aria-label="Attempts" data-testid="run-attempts">
-      <Typography.Title level={5}>Earlier attempts</Typography.Title>
+      <Typography.Title level={5}>Attempts</Typography.Title>
       <Table
         size="small"
         rowKey="attempt"

@@ -1,6 +1,7 @@
 import { Breadcrumb, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
 import type { JsonValue } from '../../api/types.ts';
 import { LogViewer } from '../../components/LogViewer/LogViewer.tsx';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
@@ -28,7 +29,7 @@ export default function RunPage() {
   }, [id, title]);
 
   if (!Number.isSafeInteger(id) || id <= 0) {
-    return <PageError error={{ status: 404, message: `"${param}" is not a run number.` }} />;
+    return <PageError error={new ApiError(404, `"${param}" is not a run number.`)} />;
   }
   if (run.isPending) return <PageLoading />;
   if (run.isError) return <PageError error={run.error} retry={() => void run.refetch()} />;
@@ -37,7 +38,7 @@ export default function RunPage() {
   const has = (path: string) => paths.data?.has(path) ?? false;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb
         items={[
           { title: <Link to="/jobs">Jobs</Link> },
@@ -57,14 +58,14 @@ export default function RunPage() {
         </div>
       </div>
 
-      {data.message && <RunError text={data.message} failed={data.status === 'FAILED'} />}
+      {data.message && <RunError text={data.message} status={data.status} />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <RunDetails run={data} job={job.data} />
         </Col>
         <Col xs={24} xl={10}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <RunProgress run={data} />
             <Card
               size="small"
@@ -89,7 +90,7 @@ export default function RunPage() {
         </Col>
       </Row>
 
-      {has('/runs/{run_id}/attempts') && <RunAttempts runId={data.id} />}
+      {has('/runs/{run_id}/attempts') && <RunAttempts runId={data.id} attempt={data.attempt} />}
       {has('/runs/{run_id}/notifications') && <RunNotifications runId={data.id} />}
 
       <Card size="small" title="Logs" styles={{ body: { padding: 12 } }}>

@@ -27,7 +27,7 @@ export function RunProgress({ run }: { run: RunResource }) {
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
         <Statistic title="Inserted" value={inserted} />
         <Statistic title="Updated" value={updated} />
-        <Statistic title="Errored" value={errored} valueStyle={errored ? { color: '#cf1322' } : undefined} />
+        <Statistic title="Errored" value={errored} styles={errored ? { content: { color: '#cf1322' } } : undefined} />
         <Statistic title="Total" value={total ?? '—'} />
       </div>
     </div>
