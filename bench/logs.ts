@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineTask } from '../src/domain/task.js';
 import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, freshDatabase, type BenchDialect } from './support/bench-setup.js';
+import { argValue, freshDatabase, percentile, type BenchDialect } from './support/bench-setup.js';
 
 const argv = process.argv.slice(2);
 const lines = Number(argValue(argv, '--lines') ?? 1_000_000);
@@ -55,7 +55,16 @@ async function measure(dialect: BenchDialect): Promise<void> {
     };
     const baseline = await loop(false);
     const memoryBefore = process.memoryUsage().rss;
+    // How long one batch write takes from start to stored (SQLite yields between its 2,000-line inserts).
+    const writes: number[] = [];
+    const append = deck.store.logAppend.bind(deck.store);
+    deck.store.logAppend = async (batch) => {
+      const start = performance.now();
+      await append(batch);
+      writes.push(performance.now() - start);
+    };
     const logged = await loop(true);
+    writes.sort((a, b) => a - b);
     const memoryAfter = process.memoryUsage().rss;
     // The final state is written only after every line is stored: start → finish covers them all.
     const storeSeconds = (logged.finishedAt!.getTime() - logged.startedAt!.getTime()) / 1000;
@@ -67,6 +76,7 @@ async function measure(dialect: BenchDialect): Promise<void> {
         ` stored ${Math.round(stored / storeSeconds).toLocaleString('en')} lines/s (start → all stored ${storeSeconds.toFixed(2)} s);` +
         ` task loop ${logMs.toFixed(0)} ms vs ${baseMs.toFixed(0)} ms without logging` +
         ` (${(logMs / Math.max(baseMs, 0.001)).toFixed(1)}× ; ${(((logMs - baseMs) / lines) * 1e6).toFixed(0)} ns per line);` +
+        ` ${writes.length} batch writes, elapsed median ${percentile(writes, 50).toFixed(0)} ms, max ${writes.at(-1)!.toFixed(0)} ms;` +
         ` rss ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryAfter / 2 ** 20).toFixed(0)} MiB`,
     );
   } finally {

@@ -15,8 +15,10 @@ const UNNEST_CHUNK = 20_000;
  * Stores lines in as few statements as possible. PostgreSQL gets one array per column and
  * expands them with unnest: the statement and its plan stay the same for any batch size, and
  * binding six arrays is far cheaper than binding 6 × n parameters. SQLite gets multi-row inserts
- * in one transaction, so the batch costs one commit. A line already stored is skipped rather
- * than failing the batch, which holds other runs' lines too.
+ * of 2,000 lines, each its own commit (cheap in WAL mode), and gives the event loop back between
+ * them: its writes are synchronous, so a 10,000-line batch in one go would hold up every task of
+ * the process for a tenth of a second or more. A line already stored is skipped rather than
+ * failing the batch, which holds other runs' lines too.
  */
 export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]): Promise<void> {
   if (lines.length === 0) return;
@@ -24,27 +26,26 @@ export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]):
     for (let i = 0; i < lines.length; i += UNNEST_CHUNK) await appendUnnest(db, lines.slice(i, i + UNNEST_CHUNK));
     return;
   }
-  await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
-      const rows = lines.slice(i, i + INSERT_CHUNK).map((line) => ({
-        run_id: line.runId,
-        seq: line.seq,
-        time: line.time.getTime(),
-        level: line.level,
-        message: withoutNul(line.message),
-        fields: jsonText(line.fields),
-      }));
-      await onceOnly(
-        () => tx.insertInto('run_logs').values(rows).execute(),
-        () =>
-          tx
-            .insertInto('run_logs')
-            .values(rows)
-            .onConflict((oc) => oc.doNothing())
-            .execute(),
-      );
-    }
-  });
+  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const rows = lines.slice(i, i + INSERT_CHUNK).map((line) => ({
+      run_id: line.runId,
+      seq: line.seq,
+      time: line.time.getTime(),
+      level: line.level,
+      message: withoutNul(line.message),
+      fields: jsonText(line.fields),
+    }));
+    await onceOnly(
+      () => db.insertInto('run_logs').values(rows).execute(),
+      () =>
+        db
+          .insertInto('run_logs')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+    );
+  }
 }
 
 async function appendUnnest(db: QueryContext['db'], lines: LogLine[]): Promise<void> {
