@@ -45,3 +45,11 @@ export function withConsoleCapture<T>(target: ConsoleTarget, fn: () => T): T {
   install();
   return current.run(target, fn);
 }
+
+/**
+ * Calls `fn` outside any run's capture. For work a run merely triggers but that is not the run's
+ * own, such as the shared log writer: what it starts must not inherit (and keep alive) the run.
+ */
+export function outsideConsoleCapture<T>(fn: () => T): T {
+  return current.exit(fn);
+}

@@ -1,5 +1,6 @@
 import type { JsonObject, LogLevel, LogLine } from '../domain/model.js';
 import type { Store } from '../storage/store.js';
+import { outsideConsoleCapture } from './console-capture.js';
 import { retrying } from './service-support.js';
 
 /** How much one run may log; what goes beyond is counted and summed up in one last line. */
@@ -173,7 +174,8 @@ export class LogSink {
     this.#buffer.push({ runId: state.runId, seq: state.seq, time: new Date(), level, message, fields });
     this.#appended += 1;
     if (this.#buffer.length >= this.#opts.maxBuffered) this.#startWriting();
-    else this.#timer ??= setTimeout(() => this.#startWriting(), this.#opts.flushIntervalMs);
+    else
+      this.#timer ??= outsideConsoleCapture(() => setTimeout(() => this.#startWriting(), this.#opts.flushIntervalMs));
   }
 
   #startWriting(): void {
@@ -182,7 +184,8 @@ export class LogSink {
     if (this.#writing) return;
     this.#writing = true;
     // Deferred so that a task logging in a loop fills a big batch before the first write.
-    setImmediate(() => void this.#writeLoop());
+    // The first line of a batch is appended from inside some run: the writer belongs to no run.
+    outsideConsoleCapture(() => setImmediate(() => void this.#writeLoop()));
   }
 
   async #writeLoop(): Promise<void> {
