@@ -7,6 +7,15 @@ let server: TestServer;
 let browser: Browser;
 let current: TestPage | undefined;
 
+/** A page whose failed requests are printed with their address: a console error alone does not name it. */
+async function open(...args: Parameters<typeof openPage>): Promise<TestPage> {
+  const opened = await openPage(...args);
+  opened.page.on('response', (response) => {
+    if (response.status() >= 400) console.log(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return opened;
+}
+
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
 });
@@ -26,7 +35,7 @@ const queueState = (page: Page, name: string) => queueRow(page, name).getByTestI
 
 describe('queues and audit log', () => {
   it('pauses and resumes a queue; its runs wait meanwhile; the audit log lists who did what', async () => {
-    current = await openPage(browser);
+    current = await open(browser);
     const { page } = current;
     await signIn(page, server, 'admin');
     const job = await server.api('POST', '/jobs', { title: 'Echo', task: 'test.echo', default_queue: 'other' });
@@ -80,7 +89,7 @@ describe('queues and audit log', () => {
   });
 
   it('a viewer sees the counts but cannot pause and has no audit log; an operator cannot pause either', async () => {
-    current = await openPage(browser, { viewport: PHONE });
+    current = await open(browser, { viewport: PHONE });
     const { page } = current;
     await signIn(page, server, 'viewer');
     await page.goto(`${server.url}/admin/queues`);

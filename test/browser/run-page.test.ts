@@ -4,13 +4,22 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LogLevel, LogLine } from '../../src/domain/model.js';
-import { launchBrowser, openPage, SCREENSHOT_DIR, signIn, type TestPage } from './support/browser.js';
+import { launchBrowser, openPage, PHONE, SCREENSHOT_DIR, signIn, type TestPage } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
 let current: TestPage | undefined;
 let scratch: string;
+
+/** A page whose failed requests are printed with their address: a console error alone does not name it. */
+async function open(...args: Parameters<typeof openPage>): Promise<TestPage> {
+  const opened = await openPage(...args);
+  opened.page.on('response', (response) => {
+    if (response.status() >= 400) console.log(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return opened;
+}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -89,7 +98,7 @@ async function chooseLevel(page: Page, label: string) {
 
 describe('run page', () => {
   it('follows a run to SUCCESS with its logs, counters and result, then runs it again with the same arguments', async () => {
-    current = await openPage(browser);
+    current = await open(browser);
     const { page } = current;
     await signIn(page, server, 'operator');
     const job = await createJob('Wait two seconds', 'demo.wait', { seconds: 2 });
@@ -113,7 +122,7 @@ describe('run page', () => {
   });
 
   it('shows a finished import with warnings, counters, result and a failed run with its stack folded', async () => {
-    current = await openPage(browser);
+    current = await open(browser);
     const { page } = current;
     await signIn(page, server, 'admin');
     const job = await createJob('Import vocabulary', 'demo.import-vocabulary', {
@@ -144,7 +153,7 @@ describe('run page', () => {
   });
 
   it('stops a long run after confirmation while following its log live', async () => {
-    current = await openPage(browser);
+    current = await open(browser);
     const { page } = current;
     await signIn(page, server, 'operator');
     const job = await createJob('Long wait', 'demo.wait', { seconds: 600 });
@@ -167,8 +176,8 @@ describe('run page', () => {
     expect(await page.getByRole('button', { name: 'Stop', exact: true }).count()).toBe(0);
   });
 
-  it('filters the log by level and searches it on the server', async () => {
-    current = await openPage(browser);
+  it('filters the log by level and searches it on the server, on a phone', async () => {
+    current = await open(browser, { viewport: PHONE });
     const { page } = current;
     await signIn(page, server, 'viewer');
     const run = await finishedRun('Mixed levels');
@@ -198,12 +207,14 @@ describe('run page', () => {
     expect(await rowTexts(page)).toEqual(['apple pie', 'Apple crumble']);
     expect(await page.locator('.jd-log mark').allTextContents()).toEqual(['apple', 'Apple']);
 
+    await snap(page, 'run-phone');
+
     await page.getByLabel('Search the log').fill('no such text');
     await page.getByText('No lines match the filter').waitFor();
   });
 
   it('stays responsive with a 100,000-line log: only visible rows render, the end renders quickly', async () => {
-    current = await openPage(browser);
+    current = await open(browser);
     const { page } = current;
     await signIn(page, server, 'viewer');
     const run = await finishedRun('Huge log');
