@@ -18,9 +18,9 @@ export interface WorkerOptions {
   queues: string[];
   concurrency?: number;
   /**
-   * Runs claimed ahead into a local buffer (default: as many as `concurrency`), so claims are
-   * batched. A buffered run not started within `prefetchTtlMs` (default 1 s) goes back to the
-   * queue for other workers.
+   * Runs claimed ahead into a local buffer (default: `defaultPrefetch(concurrency)`, ten per
+   * slot within 20..500), so claims are batched. A buffered run not started within
+   * `prefetchTtlMs` (default 1 s) goes back to the queue for other workers.
    */
   prefetch?: number;
   prefetchTtlMs?: number;
@@ -95,7 +95,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#opts = {
       queues: options.queues,
       concurrency: options.concurrency ?? 10,
-      prefetch: options.prefetch ?? options.concurrency ?? 10,
+      prefetch: options.prefetch ?? defaultPrefetch(options.concurrency ?? 10),
       prefetchTtlMs: options.prefetchTtlMs ?? 1000,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 5000,
@@ -253,9 +253,11 @@ export class Worker extends EventEmitter<WorkerEvents> {
   /** Starts buffered runs while slots are free. */
   #pump(): void {
     for (const [id, { run }] of this.#buffer) {
-      // Final states are written in batches behind the tasks, but never too far behind.
+      // Final states are written in batches behind the tasks, but never more than a buffer's
+      // worth behind (a crash re-runs at most that many finished runs).
       const writing = this.#inFlight.size - this.#executing;
-      if (!this.#running || this.#executing >= this.#opts.concurrency || writing > 4 * this.#opts.concurrency) return;
+      const behind = Math.max(4 * this.#opts.concurrency, this.#opts.prefetch);
+      if (!this.#running || this.#executing >= this.#opts.concurrency || writing > behind) return;
       this.#buffer.delete(id);
       this.#begin(run);
     }
@@ -363,6 +365,16 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#log.error({ err: error }, 'worker error');
     if (this.listenerCount('error') > 0) this.emit('error', error);
   }
+}
+
+/**
+ * Each claim and each completion batch is a round trip, and on a busy machine a round trip costs
+ * milliseconds: short tasks need batches much larger than the concurrency (measured with
+ * bench/compare, 20,000 no-op runs at concurrency 10: 1,130 runs/s with a buffer of 10, 1,870
+ * with 200). Long tasks do not hoard them: unstarted runs go back after `prefetchTtlMs`.
+ */
+export function defaultPrefetch(concurrency: number): number {
+  return Math.min(500, Math.max(20, concurrency * 10));
 }
 
 function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {

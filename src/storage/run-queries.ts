@@ -134,7 +134,16 @@ function finalGuard() {
   );
 }
 
-export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Promise<number[]> {
+/**
+ * Final states of many runs in one statement. With `withAttempts` (PostgreSQL only) the same
+ * statement also copies them into the attempt history, exactly as `attemptsSnapshot` does: one
+ * round trip instead of a transaction's four, and atomic all the same.
+ */
+export async function runsFinish(
+  ctx: QueryContext,
+  outcomes: RunOutcome[],
+  options: { withAttempts?: boolean } = {},
+): Promise<number[]> {
   if (outcomes.length === 0) return [];
   const payload = toJson(
     outcomes.map((o) => ({
@@ -152,7 +161,7 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
   );
   const counter = (name: string, column: string) =>
     sql`coalesce(cast(j.value->>${name} as bigint), ${sql.ref(`runs.${column}`)})`;
-  const result = await sql<{ id: number | string }>`
+  const update = sql`
     UPDATE runs SET
       status = j.value->>'status',
       message = j.value->>'message',
@@ -164,10 +173,30 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
       errored_entries = ${counter('errored', 'errored_entries')}
     FROM ${ctx.traits.jsonRows(payload)}
     WHERE runs.id = cast(j.value->>'id' as bigint)
+      -- The literal ids let the planner go through the primary key: joined only through the
+      -- JSON, it scans every entry of the live-runs index, which keeps claimed-then-finished
+      -- rows until vacuum (measured: 14 ms per batch after 20,000 runs, against 0.1 ms).
+      AND runs.id IN (${sql.join(outcomes.map((o) => o.id))})
       AND runs.worker_id = j.value->>'worker_id'
       AND runs.attempt = cast(j.value->>'attempt' as integer)
-      AND (${finalGuard()})
-    RETURNING runs.id`.execute(ctx.db);
+      AND (${finalGuard()})`;
+  const statement = options.withAttempts
+    ? sql<{ id: number | string }>`
+        WITH finished AS (
+          ${update}
+          RETURNING runs.id, runs.attempt, runs.worker_id, runs.started_at, runs.finished_at, runs.status, runs.message
+        ), attempts AS (
+          INSERT INTO run_attempts (run_id, attempt, worker_id, started_at, finished_at, status, message)
+          SELECT id, attempt, worker_id, started_at, finished_at, status, message FROM finished WHERE attempt > 0
+          ON CONFLICT (run_id, attempt) DO UPDATE SET
+            worker_id = excluded.worker_id,
+            finished_at = excluded.finished_at,
+            status = excluded.status,
+            message = excluded.message
+        )
+        SELECT id FROM finished`
+    : sql<{ id: number | string }>`${update} RETURNING runs.id`;
+  const result = await statement.execute(ctx.db);
   return result.rows.map((row) => Number(row.id));
 }
 
