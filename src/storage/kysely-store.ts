@@ -8,6 +8,7 @@ import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import * as notifications from './notification-queries.js';
+import * as scans from './notification-scan-queries.js';
 import * as retention from './retention-queries.js';
 import * as settings from './settings-queries.js';
 import type { NewNotification } from '../domain/notification.js';
@@ -257,14 +258,14 @@ export class KyselyStore implements Store {
     return settings.settingDelete(this.#ctx, key);
   }
 
-  runsEndedForNotification(after: notifications.ScanCursor, until: Date, limit: number) {
-    return notifications.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
+  runsEndedForNotification(after: scans.ScanCursor, until: Date, limit: number) {
+    return scans.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
   }
   runsRunningLong(now: Date) {
-    return notifications.runsRunningLong(this.#ctx, now.getTime());
+    return scans.runsRunningLong(this.#ctx, now.getTime());
   }
-  slotsMissedForNotification(after: notifications.SlotScanCursor, until: Date, limit: number) {
-    return notifications.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
+  slotsMissedForNotification(after: scans.SlotScanCursor, until: Date, limit: number) {
+    return scans.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
   }
   notificationsEnqueue(items: NewNotification[]) {
     return notifications.notificationsEnqueue(this.#ctx, items);

@@ -3,7 +3,8 @@ import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, S
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
-import type { RecordedAttempt, ScanCursor, SlotScanCursor } from './notification-queries.js';
+import type { RecordedAttempt } from './notification-queries.js';
+import type { ScanCursor, SlotScanCursor } from './notification-scan-queries.js';
 import type { RunAttempt } from './attempt-queries.js';
 import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
