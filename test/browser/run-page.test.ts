@@ -119,6 +119,16 @@ describe('run page', () => {
     const again = await waitForStatus(againId, ['SUCCESS']);
     expect(again).toMatchObject({ title: 'First wait', args: { seconds: 2 }, queue: 'default', job_id: job.id });
     await status(page).and(page.locator('[data-status="SUCCESS"]')).waitFor({ timeout: 20_000 });
+
+    // Edit and run again: the configure-and-run dialog, filled in with this run's settings.
+    await page.getByRole('button', { name: 'Edit and run again…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Configure and run/ });
+    await expect(dialog.getByLabel('Title').inputValue()).resolves.toBe('First wait');
+    await dialog.getByLabel('Title').fill('Edited wait');
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('heading', { name: 'Edited wait' }).waitFor();
+    const editedId = Number(page.url().split('/').pop());
+    expect(await waitForStatus(editedId, ['SUCCESS'])).toMatchObject({ title: 'Edited wait', args: { seconds: 2 } });
   });
 
   it('shows a finished import with warnings, counters, result and a failed run with its stack folded', async () => {

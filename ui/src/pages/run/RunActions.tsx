@@ -73,7 +73,7 @@ export function RunActions({ run, job }: { run: RunResource; job: JobResource | 
             job={job}
             open={editing}
             onClose={() => setEditing(false)}
-            initialArgs={run.custom_args ?? run.args}
+            initialArgs={run.args}
             initialTitle={run.title}
             initialQueue={run.queue}
           />

@@ -94,7 +94,7 @@ export default function RunPage() {
       {has('/runs/{run_id}/notifications') && <RunNotifications runId={data.id} />}
 
       <Card size="small" title="Logs" styles={{ body: { padding: 12 } }}>
-        <LogViewer runId={data.id} jobId={data.job_id} active={active} />
+        <LogViewer key={data.id} runId={data.id} jobId={data.job_id} active={active} />
       </Card>
     </Space>
   );
