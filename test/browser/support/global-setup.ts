@@ -30,6 +30,8 @@ export default function setup(): void {
     [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'ui/vite.config.ts'],
     {
       cwd: root,
+      // Vitest sets NODE_ENV=test, which Vite would keep: React and antd would build in test mode.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

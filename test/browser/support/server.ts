@@ -6,7 +6,24 @@ import type { Role } from '../../../src/domain/access.js';
 import { startServer } from '../../../src/http/server.js';
 import { createJobdeck, type Jobdeck } from '../../../src/service/jobdeck.js';
 import { builtinTasks, demoTasks } from '../../../src/tasks/index.js';
+import { z } from 'zod';
+import { defineTask } from '../../../src/domain/task.js';
 import { testTasks } from '../../support/deck.js';
+
+/** A task whose form has a date-time field, to check that the UI gives it a date picker. */
+export const reportTask = defineTask({
+  id: 'browser.report',
+  title: 'Report',
+  description: 'Counts what happened between two times',
+  args: z.object({
+    from: z.iso.datetime().optional().describe('Start of the period'),
+    label: z.string().default('daily'),
+  }),
+  run(ctx, args) {
+    ctx.log.info(`report ${args.label} from ${args.from ?? 'the beginning'}`);
+    return { label: args.label };
+  },
+});
 
 // Bodies are checked field by field in the tests; `any` keeps those checks short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,13 +45,13 @@ export interface TestServer {
 /**
  * A real Jobdeck as `npm start` runs it, in-process: HTTP server on a random port serving the
  * built admin UI, a worker and the scheduler, over a temp SQLite file. Tasks: the shipped ones
- * plus the test tasks (test.echo, test.fail, test.block).
+ * plus the test tasks (test.echo, test.fail, test.block) and browser.report.
  */
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jobdeck-browser-'));
   const deck = await createJobdeck({
     database: `sqlite:${path.join(dir, 'jobdeck.db')}`,
-    tasks: [...builtinTasks, ...demoTasks, ...testTasks],
+    tasks: [...builtinTasks, ...demoTasks, ...testTasks, reportTask],
     queues: ['default', 'other'],
     logger: pino({ level: 'error' }),
   });

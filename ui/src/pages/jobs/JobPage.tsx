@@ -5,6 +5,7 @@ import { useJob, useQueues, useSkippedSlots, useTasks } from '../../api/queries.
 import { useSession } from '../../app/session.tsx';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
 import { formatAbsolute, RelativeTime } from '../../components/RelativeTime.tsx';
+import { useTitle } from '../../hooks/useTitle.ts';
 import { formatJson } from './custom-args.ts';
 import { JobActions } from './JobActions.tsx';
 import { RunsTable } from './RunsTable.tsx';
@@ -37,6 +38,7 @@ export default function JobPage() {
   const queues = useQueues();
   const skipped = useSkippedSlots(id, 1, 1);
   const [running, setRunning] = useState(false);
+  useTitle(job.data?.title);
 
   if (job.isPending) return <PageLoading />;
   if (job.isError) return <PageError error={job.error} retry={() => void job.refetch()} />;

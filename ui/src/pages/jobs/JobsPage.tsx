@@ -1,5 +1,5 @@
 import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
 import { useJobs, useQueues, useTasks, type JobFilters } from '../../api/queries.ts';
@@ -7,6 +7,7 @@ import type { JobResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useTitle } from '../../hooks/useTitle.ts';
 import { JobActions } from './JobActions.tsx';
 
 const JobFormDrawer = lazy(() => import('./JobFormDrawer.tsx'));
@@ -53,12 +54,17 @@ export default function JobsPage() {
   const tasks = useTasks();
   const queues = useQueues();
 
-  // The search box asks the server once typing pauses.
+  // The search box asks the server once typing pauses (live updates re-render; they must not
+  // restart the wait, hence only `search` as a dependency).
+  const applySearch = useRef(setFilters);
+  applySearch.current = setFilters;
+  const currentQ = filters.q ?? '';
   useEffect(() => {
-    if ((filters.q ?? '') === search) return;
-    const timer = setTimeout(() => setFilters({ q: search }), 300);
+    if (currentQ === search) return;
+    const timer = setTimeout(() => applySearch.current({ q: search }), 300);
     return () => clearTimeout(timer);
-  });
+  }, [search]);
+  useTitle('Jobs');
 
   const sortOrder = (column: string) => {
     const pair = SORTABLE[column];

@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client.ts';
 import type { SessionIdentity } from '../../api/types.ts';
 import { rememberSignedIn, sessionQueryKey } from '../../app/session.tsx';
+import { useTitle } from '../../hooks/useTitle.ts';
 
 /** Sign-in with an API token: the API swaps it for an httpOnly session cookie. */
 export default function SignInPage() {
@@ -14,6 +15,7 @@ export default function SignInPage() {
   const { message } = AntApp.useApp();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useTitle('Sign in');
 
   const submit = async ({ token }: { token: string }) => {
     setBusy(true);
