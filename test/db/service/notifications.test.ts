@@ -242,6 +242,29 @@ describe('notifications', () => {
     expect((await deck.notifications.forRun(run.id)).map((n) => n.event)).toEqual(['running_long']);
   });
 
+  it('loses nothing across a restart: what one notifier enqueued, the next one delivers', async () => {
+    const receiver = await startWebhookReceiver();
+    const deck = await openTestDeck();
+    const worker = await startWorker(deck);
+    const job = await deck.jobs.create({
+      title: 'Restarted',
+      task: 'test.echo',
+      notificationStatuses: ['SUCCESS'],
+      notificationWebhooks: [{ url: receiver.url }],
+    });
+    const run = await deck.runs.create(job.id);
+    await finished(worker, run.id);
+    // The first process finds the event and writes the outbox row, then dies before sending.
+    const first = startNotifier(deck);
+    expect(await first.enqueueEvents()).toBe(1);
+    await first.stop();
+    expect(receiver.received).toHaveLength(0);
+    expect((await deck.notifications.forRun(run.id))[0]).toMatchObject({ state: 'pending', attempts: 0 });
+    await startNotifier(deck).start();
+    await waitFor(() => receiver.received.length === 1);
+    expect((await deck.notifications.forRun(run.id))[0]).toMatchObject({ attempts: 1 });
+  });
+
   it('delivers each notification once with two notifiers sharing the database', async () => {
     const receiver = await startWebhookReceiver();
     const deck = await openTestDeck();
