@@ -69,6 +69,8 @@ export async function runsEndedForNotification(
     .where('finished_at', '<=', until)
     .where('status', 'in', [...FINAL_STATUSES])
     .where('job_id', 'in', notifiedJobIds(ctx))
+    // Sub-runs are told through their parent run: a fan-out of thousands must not mean as many messages.
+    .where('parent_run_id', 'is', null)
     // Already enqueued (by this or another process) in an earlier look at the same window.
     .where(({ not, exists, selectFrom }) => not(exists(notificationOf(selectFrom, 'finished'))))
     .orderBy('finished_at')
@@ -93,6 +95,7 @@ export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{
     .where('runs.started_at', 'is not', null)
     .where(sql<boolean>`runs.started_at + jobs.notify_running_longer_than * 1000 <= ${now}`)
     .where('runs.job_id', 'in', notifiedJobIds(ctx))
+    .where('runs.parent_run_id', 'is', null)
     .where(({ not, exists, selectFrom }) => not(exists(notificationOf(selectFrom, 'running_long'))))
     .orderBy('runs.id')
     .limit(1000)
