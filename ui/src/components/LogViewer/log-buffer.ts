@@ -139,7 +139,9 @@ export class LogBuffer {
     this.#changed();
     try {
       const lines = await this.#fetch(this.cursor, LOG_PAGE_SIZE);
-      this.#lines.push(...lines);
+      // The live tail may have delivered some of these meanwhile: keep each line once.
+      const cursor = this.cursor;
+      for (const line of lines) if (line.seq > cursor) this.#lines.push(line);
       this.#count = this.#lines.length;
       this.#more = lines.length === LOG_PAGE_SIZE;
       this.#error = null;
