@@ -6,7 +6,7 @@ import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
 
-const INSERT_CHUNK = 1000;
+const BULK_CHUNK = 5000;
 const LIVE: RunStatus[] = ['RUNNING', 'CANCELLING'];
 
 export function newRunRow(run: NewRun, now: number) {
@@ -39,12 +39,27 @@ export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
   return runFromRow(row);
 }
 
+/**
+ * Bulk enqueue: each chunk is one statement with one parameter, the rows as a JSON array expanded
+ * by the database, so neither side builds, binds or parses 16 parameters per row. What remains
+ * is the database's own per-row work (eight indexes, the job foreign key). Ids follow the input
+ * order, which is the claim order among runs of equal priority.
+ */
 export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<number> {
   const now = ctx.now();
+  const text = (name: string) => sql`j.value->>${name}`;
+  const int = (name: string) => sql`cast(j.value->>${name} as bigint)`;
   await ctx.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < runs.length; i += INSERT_CHUNK) {
-      const chunk = runs.slice(i, i + INSERT_CHUNK).map((run) => newRunRow(run, now));
-      await trx.insertInto('runs').values(chunk).execute();
+    for (let i = 0; i < runs.length; i += BULK_CHUNK) {
+      const rows = runs.slice(i, i + BULK_CHUNK).map((run) => newRunRow(run, now));
+      await sql`
+        INSERT INTO runs (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
+                          created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
+        SELECT ${text('job_id')}, ${text('task')}, ${text('title')}, ${text('status')}, ${text('queue')},
+               ${int('priority')}, ${ctx.traits.asJson(text('args'))}, ${ctx.traits.asJson(text('custom_args'))},
+               ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
+               ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
+        FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
     }
   });
   return runs.length;
