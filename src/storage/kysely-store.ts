@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
@@ -41,6 +42,8 @@ export interface KyselyStoreParts {
   now: () => number;
   /** Gives the connection back (closing it if no other store of this process uses it). */
   release: () => Promise<void>;
+  /** PostgreSQL's pool, for what Kysely cannot express (COPY). */
+  pgPool?: pg.Pool | undefined;
 }
 
 /** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
@@ -50,6 +53,7 @@ export class KyselyStore implements Store {
   readonly #ctx: jobs.QueryContext;
   readonly #notifier: Notifier;
   readonly #release: () => Promise<void>;
+  readonly #pgPool: pg.Pool | undefined;
   #closed = false;
 
   constructor(parts: KyselyStoreParts) {
@@ -57,6 +61,7 @@ export class KyselyStore implements Store {
     this.location = parts.location;
     this.#notifier = parts.notifier;
     this.#release = parts.release;
+    this.#pgPool = parts.pgPool;
     this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
   }
 
@@ -198,7 +203,7 @@ export class KyselyStore implements Store {
   }
 
   logAppend(lines: LogLine[]) {
-    return logs.logAppend(this.#ctx, lines);
+    return logs.logAppend(this.#ctx, lines, this.#pgPool);
   }
   logList(runId: number, query: LogQuery) {
     return logs.logList(this.#ctx, runId, query);

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
+import type pg from 'pg';
 import type { LogLine } from '../domain/model.js';
+import { copyLogLines } from './log-copy.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
 import { withoutNul } from '../domain/run-result.js';
@@ -12,18 +14,27 @@ const INSERT_CHUNK = 2000;
 const UNNEST_CHUNK = 20_000;
 
 /**
- * Stores lines in as few statements as possible. PostgreSQL gets one array per column and
- * expands them with unnest: the statement and its plan stay the same for any batch size, and
- * binding six arrays is far cheaper than binding 6 × n parameters. SQLite gets multi-row inserts
+ * Stores lines in as few statements as possible. PostgreSQL gets `COPY` when the store has its
+ * pool at hand (see log-copy.ts), else one array per column expanded with unnest: the statement
+ * and its plan stay the same for any batch size, and binding six arrays is far cheaper than
+ * binding 6 × n parameters. SQLite gets multi-row inserts
  * of 2,000 lines, each its own commit (cheap in WAL mode), and gives the event loop back between
  * them: its writes are synchronous, so a 10,000-line batch in one go would hold up every task of
  * the process for a tenth of a second or more. A line already stored is skipped rather than
  * failing the batch, which holds other runs' lines too.
  */
-export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]): Promise<void> {
+export async function logAppend({ db, traits }: QueryContext, lines: LogLine[], pgPool?: pg.Pool): Promise<void> {
   if (lines.length === 0) return;
   if (traits.name === 'postgres') {
-    for (let i = 0; i < lines.length; i += UNNEST_CHUNK) await appendUnnest(db, lines.slice(i, i + UNNEST_CHUNK));
+    for (let i = 0; i < lines.length; i += UNNEST_CHUNK) {
+      const chunk = lines.slice(i, i + UNNEST_CHUNK);
+      if (pgPool) {
+        await onceOnly(
+          () => copyLogLines(pgPool, chunk),
+          () => appendUnnest(db, chunk, true),
+        );
+      } else await appendUnnest(db, chunk);
+    }
     return;
   }
   for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
@@ -48,7 +59,7 @@ export async function logAppend({ db, traits }: QueryContext, lines: LogLine[]):
   }
 }
 
-async function appendUnnest(db: QueryContext['db'], lines: LogLine[]): Promise<void> {
+async function appendUnnest(db: QueryContext['db'], lines: LogLine[], skipStored = false): Promise<void> {
   const n = lines.length;
   const runIds = new Array<number>(n);
   const seqs = new Array<number>(n);
@@ -69,10 +80,12 @@ async function appendUnnest(db: QueryContext['db'], lines: LogLine[]): Promise<v
     sql`insert into run_logs (run_id, seq, time, level, message, fields)
       select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
         ${messages}::text[], ${fields}::jsonb[]) ${onConflict}`.execute(db);
-  await onceOnly(
-    () => insert(sql``),
-    () => insert(sql`on conflict do nothing`),
-  );
+  if (skipStored) await insert(sql`on conflict do nothing`);
+  else
+    await onceOnly(
+      () => insert(sql``),
+      () => insert(sql`on conflict do nothing`),
+    );
 }
 
 /**

@@ -29,6 +29,7 @@ interface Connection {
   migrations: Record<string, Migration>;
   schema: string | undefined;
   release: () => Promise<void>;
+  pgPool?: pg.Pool;
 }
 
 /**
@@ -117,6 +118,7 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, 
     notifier,
     migrations: postgresMigrations,
     schema: target.schema,
+    pgPool: pool,
     release: async () => {
       await notifier.close();
       await db.destroy();

@@ -12,8 +12,8 @@ describe('store conformance: log append', () => {
       seq,
       time: new Date(1_700_000_000_000 + seq),
       level: seq % 2 ? 'info' : 'error',
-      message: `it's "line" ${seq}, with \\ and {braces} and ünïcode${seq === 7 ? ' and a NUL \u0000' : ''}`,
-      fields: seq % 3 ? null : { seq, list: [1, 'two', null], quote: '"{}"' },
+      message: `it's "line" ${seq}, with \\ and {braces} and ünïcode\ttab\nnew line\r\\N${seq === 7 ? ' and a NUL \u0000' : ''}`,
+      fields: seq % 3 ? null : { seq, list: [1, 'two', null], quote: '"{}"\t\\N\n' },
     });
     // Lines of two runs interleaved, more than one statement's worth.
     const lines = Array.from({ length: 25_000 }, (_, i) => line(i % 2 ? b.id : a.id, Math.floor(i / 2) + 1));
