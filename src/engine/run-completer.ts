@@ -3,6 +3,7 @@ import type { RunStatus } from '../domain/run-status.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { retrying } from './service-support.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 /** An outcome decided by the worker itself rather than by the task (no result, no counters). */
 export function workerOutcome(run: Run, workerId: string, status: RunStatus, message: string): RunOutcome {
@@ -24,15 +25,26 @@ export class RunCompleter {
     this.#onError = onError;
   }
 
+  /**
+   * Writes with backoff: for as long as the database is unreachable (an outage keeps the outcome
+   * in memory until it is back), a dozen times for any other error.
+   */
+  #persist<T>(write: () => Promise<T>): Promise<T> {
+    let otherFailures = 0;
+    return retrying(write, this.#onError, Number.POSITIVE_INFINITY, (error) =>
+      isDatabaseUnavailable(error) ? true : ++otherFailures < 12,
+    );
+  }
+
   /** The outcome as recorded, or undefined when the run is no longer held by this worker. */
   async complete(outcome: RunOutcome): Promise<RunOutcome | undefined> {
     const { retryAt } = outcome;
     if (retryAt) {
       // Another attempt: the run goes back to the queue (reported as QUEUED) instead of ending.
-      if (await retrying(() => this.#store.runRetry(outcome, retryAt), this.#onError)) {
+      if (await this.#persist(() => this.#store.runRetry(outcome, retryAt))) {
         return { ...outcome, status: 'QUEUED' };
       }
-    } else if (await retrying(() => this.#batcher.finish(outcome), this.#onError)) return outcome;
+    } else if (await this.#persist(() => this.#batcher.finish(outcome))) return outcome;
     const current = await this.#store.runGet(outcome.id);
     if (
       current?.status !== 'CANCELLING' ||
