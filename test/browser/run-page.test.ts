@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -222,6 +224,44 @@ describe('run page', () => {
 
     await page.getByLabel('Search the log').fill('no such text');
     await page.getByText('No lines match the filter').waitFor();
+  });
+
+  it('lists the notifications sent about the run', async () => {
+    // A real webhook receiver and the notification service, as `jobdeck start` runs it.
+    let received = 0;
+    const receiver = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received += 1;
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const notifier = server.deck.createNotifier({ pollMs: 100 });
+    await notifier.start();
+    try {
+      current = await open(browser);
+      const { page } = current;
+      await signIn(page, server, 'viewer');
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const job = await server.api('POST', '/jobs', {
+        title: 'Tells a webhook',
+        task: 'test.echo',
+        notification_statuses: ['SUCCESS'],
+        notification_webhooks: [{ url }],
+      });
+      const run = await startRun(job.id);
+      await waitForStatus(run.id, ['SUCCESS']);
+      await server.waitFor(async () => received > 0);
+      await page.goto(`${server.url}/admin/runs/${run.id}`);
+      const table = page.getByTestId('run-notifications');
+      await table.getByText(url).waitFor();
+      await table.getByText('delivered').waitFor();
+      await expect(table.textContent()).resolves.toContain('webhook');
+    } finally {
+      await notifier.stop();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('stays responsive with a 100,000-line log: only visible rows render, the end renders quickly', async () => {

@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDuration, RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -54,33 +54,47 @@ export function RunAttempts({ runId, attempt }: { runId: number; attempt: number
   );
 }
 
-/** One delivery attempt of a notification (email or webhook) about the run. */
-type DeliveryRow = Record<string, unknown>;
+/** A notification about the run (an e-mail or a webhook call), as GET /api/runs/{id}/notifications lists it. */
+interface DeliveryRow {
+  id: number;
+  event?: string;
+  status?: string;
+  channel?: string;
+  target?: string;
+  state?: string;
+  attempts?: number;
+  last_error?: string | null;
+  updated?: string;
+}
 
-const pick = (row: DeliveryRow, ...keys: string[]): unknown => keys.map((key) => row[key]).find((v) => v != null);
-const text = (value: unknown): string =>
-  value == null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+const STATE_COLORS: Record<string, string> = {
+  delivered: 'success',
+  failed: 'error',
+  pending: 'default',
+  sending: 'processing',
+};
 
 const deliveryColumns: ColumnsType<DeliveryRow> = [
-  { title: 'Channel', key: 'channel', render: (_, row) => text(pick(row, 'channel', 'kind', 'type')) },
-  { title: 'To', key: 'target', render: (_, row) => text(pick(row, 'target', 'to', 'url', 'recipient')) },
+  { title: 'Channel', dataIndex: 'channel', render: (value?: string) => value ?? '—' },
+  {
+    title: 'To',
+    dataIndex: 'target',
+    render: (value?: string) => <span style={{ overflowWrap: 'anywhere' }}>{value ?? '—'}</span>,
+  },
   {
     title: 'About',
     key: 'event',
     responsive: ['md'],
-    render: (_, row) => text(pick(row, 'event', 'trigger', 'reason')),
+    render: (_, row) => [row.event, row.status].filter(Boolean).join(': ') || '—',
   },
-  { title: 'Outcome', key: 'status', render: (_, row) => text(pick(row, 'status', 'outcome', 'state')) },
-  { title: 'Try', key: 'attempt', render: (_, row) => text(pick(row, 'attempt', 'attempts')) },
   {
-    title: 'When',
-    key: 'time',
-    render: (_, row) => {
-      const value = pick(row, 'time', 'delivered_at', 'attempted_at', 'updated', 'created');
-      return typeof value === 'string' ? <RelativeTime value={value} /> : '—';
-    },
+    title: 'Delivery',
+    dataIndex: 'state',
+    render: (value?: string) => (value ? <Tag color={STATE_COLORS[value] ?? 'default'}>{value}</Tag> : '—'),
   },
-  { title: 'Error', key: 'error', render: (_, row) => text(pick(row, 'error', 'last_error', 'message')) },
+  { title: 'Attempts', dataIndex: 'attempts', render: (value?: number) => value ?? '—' },
+  { title: 'Updated', dataIndex: 'updated', render: (value?: string) => <RelativeTime value={value} /> },
+  { title: 'Error', dataIndex: 'last_error', render: (value?: string | null) => value ?? '—' },
 ];
 
 /** Notification deliveries about this run, when the server records them. */
@@ -92,7 +106,7 @@ export function RunNotifications({ runId }: { runId: number }) {
       <Typography.Title level={5}>Notifications</Typography.Title>
       <Table
         size="small"
-        rowKey={(row) => String(pick(row, 'id') ?? JSON.stringify(row))}
+        rowKey="id"
         columns={deliveryColumns}
         dataSource={deliveries.data}
         pagination={false}

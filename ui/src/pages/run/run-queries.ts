@@ -52,7 +52,8 @@ export function useRunList<T>(runId: number, name: string, enabled: boolean) {
 
 function listItems<T>(body: unknown): T[] {
   if (Array.isArray(body)) return body as T[];
-  const object = body as { items?: T[]; hits?: { hits?: T[] } } | null;
+  const object = body as { items?: T[]; hits?: T[] | { hits?: T[] } } | null;
+  if (Array.isArray(object?.hits)) return object.hits;
   return object?.items ?? object?.hits?.hits ?? [];
 }
 
