@@ -89,7 +89,10 @@ describe('job form and job page details', () => {
     await running.waitFor();
     const duration = running.locator('[data-running]');
     const first = await duration.textContent();
-    await page.waitForFunction((before) => document.querySelector('[data-running]')?.textContent !== before, first);
+    await running
+      .locator('[data-running]')
+      .filter({ hasNotText: first ?? '' })
+      .waitFor();
 
     // Later slots are skipped while the run is active (overlap policy skip).
     await page.getByRole('tab', { name: /Skipped slots \(\d+\)/ }).click();
