@@ -222,6 +222,21 @@ describe('run page', () => {
 
     await snap(page, 'run-phone');
 
+    // Download what is shown (the filter applies), as text; copy one line.
+    const href = await page.getByRole('link', { name: /Text/ }).getAttribute('href');
+    const download = await page.request.get(`${server.url}${href}`);
+    expect(download.headers()['content-disposition']).toContain(`run-${run.id}-log.txt`);
+    const text = await download.text();
+    expect(text).toContain('INFO  apple pie');
+    expect(text).not.toContain('banana');
+    await current.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: 'Copy line 4' }).click();
+    await page.getByText('Copied line 4').waitFor();
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toMatch(/DEBUG Apple crumble$/);
+
+    await page.getByRole('switch', { name: 'Wrap lines' }).click();
+    await page.locator('.jd-log.jd-log-wrap').waitFor();
+
     await page.getByLabel('Search the log').fill('no such text');
     await page.getByText('No lines match the filter').waitFor();
   });
