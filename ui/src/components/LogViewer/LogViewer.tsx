@@ -70,15 +70,17 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
     // A task that only logs sends no events: poll while nobody follows the live tail.
     refetchInterval: active && !follow ? 5000 : false,
   });
-  const statsReady = stats.data !== undefined;
+  // A filtered view reads forward from the start and needs no length: it must not be rebuilt
+  // (and read again) when the length arrives.
+  const ready = filtered || stats.data !== undefined;
 
   const buffer = useMemo(() => {
-    if (!filtered && !statsReady) return null;
+    if (!ready) return null;
     const fetchPage = (after: number, size: number) =>
       api<Page<LogLineWire>>(logsPath, { query: { after, size, level, q } }).then((page) => page.hits.hits);
     return new LogBuffer(fetchPage, { indexed: !filtered, count: stats.data?.last_seq ?? 0 });
     // One buffer per filter, created once the length is known; later lengths reach it via grow().
-  }, [logsPath, level, q, filtered, statsReady]);
+  }, [logsPath, level, q, filtered, ready]);
 
   const lastSeq = stats.data?.last_seq;
   useEffect(() => {
