@@ -75,14 +75,16 @@ export function adminStaticRoutes(dir: string = DEFAULT_ADMIN_DIR): Hono {
     // Paths that leave the build folder (../) or name no file fall back to the app.
     if (relative && file.startsWith(root + path.sep) && relative !== 'index.html') {
       const info = await stat(file).catch(() => null);
-      if (info?.isFile()) {
+      // Read before answering: a rebuild may remove the file between stat and read.
+      const content = info?.isFile() ? await readFile(file).catch(() => null) : null;
+      if (content) {
         secure(c);
         c.header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
         c.header(
           'cache-control',
           relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         );
-        return c.body(new Uint8Array(await readFile(file)));
+        return c.body(new Uint8Array(content));
       }
       // A missing hashed asset is a stale page asking for an old build: say so, not index.html.
       if (relative.startsWith('assets/')) return c.text('Not found', 404);
