@@ -33,6 +33,8 @@ export interface TestServer {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
   deck: Jobdeck;
+  /** The SQLite file, for tests that seed data in bulk with SQL. */
+  databaseFile: string;
   /** One token per role, to sign in with. */
   tokens: Record<Role, string>;
   /** Calls the API directly (Bearer token of `role`, default admin); throws on a non-2xx answer. */
@@ -49,8 +51,9 @@ export interface TestServer {
  */
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jobdeck-browser-'));
+  const databaseFile = path.join(dir, 'jobdeck.db');
   const deck = await createJobdeck({
-    database: `sqlite:${path.join(dir, 'jobdeck.db')}`,
+    database: `sqlite:${databaseFile}`,
     tasks: [...builtinTasks, ...demoTasks, ...testTasks, reportTask],
     queues: ['default', 'other'],
     logger: pino({ level: 'error' }),
@@ -82,6 +85,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: server.url,
     deck,
+    databaseFile,
     tokens,
     api,
     async waitFor(check, ms = 15_000) {
