@@ -131,7 +131,7 @@ export default function JobsPage() {
             <Link to={`/runs/${job.last_run.id}`} aria-label={`Last run: ${job.last_run.status}`}>
               <StatusBadge status={job.last_run.status} />
             </Link>
-            <RelativeTime value={job.last_run.created} />
+            <RelativeTime value={job.last_run.started_at ?? job.last_run.created} />
           </Space>
         ) : (
           <Typography.Text type="secondary">Never</Typography.Text>
