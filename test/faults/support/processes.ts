@@ -81,7 +81,7 @@ export async function startService(
   if (serves) {
     const match = /"url":"(http:\/\/[^"]+)\/api"/.exec(log);
     if (!match) throw new Error(`no server URL in the log:\n${log}`);
-    service.url = match[1];
+    service.url = match[1]!;
   }
   return service;
 }
