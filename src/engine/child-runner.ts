@@ -35,6 +35,9 @@ const controller = new AbortController();
 // The worker's SIGTERM (stop or timeout) aborts the signal; SIGKILL follows if the task ignores it.
 process.on('SIGTERM', () => controller.abort(new Error('Terminated by the worker.')));
 process.on('SIGINT', () => undefined);
+// The worker is gone (kill -9, crash): its run will be rescued and run elsewhere, so this copy
+// must not go on (nor linger as an orphan).
+process.on('disconnect', () => process.exit(1));
 
 process.on('message', (message: ToChild) => {
   if (message.type === 'abort') controller.abort(new Error(message.message));
@@ -67,6 +70,5 @@ async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void
       erroredEntries: error instanceof PartialSuccessError ? error.erroredEntries : null,
     });
   }
-  process.disconnect?.();
   process.exit(0);
 }

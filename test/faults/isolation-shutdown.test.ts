@@ -47,7 +47,7 @@ describe('isolated tasks that ignore their signal', () => {
   it('end for certain on timeout and on stop: SIGTERM, then SIGKILL after the grace period', async () => {
     const { url, dialect } = useTestDatabase();
     const deck = await openDeck(url);
-    await startService('worker', url);
+    const worker = await startService('worker', url);
     const timed = await deck.jobs.create({ title: 'Timed', task: 'fault.stubborn', timeoutSeconds: 2 });
     const stopped = await deck.jobs.create({ title: 'Stopped', task: 'fault.stubborn' });
 
@@ -66,6 +66,14 @@ describe('isolated tasks that ignore their signal', () => {
     const stopMs = Date.now() - stopAt;
     expect(runB.status).toBe('CANCELLED');
     await until(async () => (!alive(pidA) && !alive(pidB) ? true : undefined), 5000, 'the children to be gone');
+    // kill -9 of the worker: its isolated child notices the lost IPC channel and ends too.
+    const c = await deck.runs.create(stopped.id);
+    const pidC = await childPid(deck, c.id);
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    const killedAt = Date.now();
+    await until(async () => (!alive(pidC) ? true : undefined), 5000, 'the orphaned child to end');
+    figure(`isolation.${dialect}.orphan_child_gone_after_worker_kill9_ms`, Date.now() - killedAt);
     figure(`isolation.${dialect}.timeout_2s_run_ended_after_ms`, timeoutMs);
     figure(`isolation.${dialect}.stop_to_cancelled_ms`, stopMs);
   });
