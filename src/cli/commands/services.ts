@@ -89,7 +89,9 @@ async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service
   return {
     async start() {
       handle ??= await startServer(deck, flags.port, flags.host, { logger: deck.logger });
-      deck.logger.info({ url: `${handle.url}/api` }, 'server listening');
+      deck.logger.info({ url: `${handle.url}/api`, admin: `${handle.url}/admin` }, 'server listening');
+      // Service logs are JSON on stderr; a newcomer needs the address in plain words.
+      process.stdout.write(`Jobdeck admin: ${handle.url}/admin  (API: ${handle.url}/api)\n`);
     },
     async stop() {
       await handle?.close();
