@@ -7,6 +7,8 @@ import { executeRun, type ExecutionEnv } from './run-executor.js';
 import { isolatedTask } from './isolated-task.js';
 import { withDeadline } from './run-deadline.js';
 import { withRetryDecision } from './run-retry.js';
+import { retrying } from './service-support.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 export interface ClaimedRunDeps extends ExecutionEnv {
   store: Store;
@@ -28,9 +30,17 @@ export async function executeClaimedRun(run: Run, signal: AbortSignal, deps: Cla
   let job: Job | undefined;
   let firstSeq = 1;
   try {
-    job = await deps.jobs.get(run.jobId);
-    // A retried run continues the numbering of its earlier attempts' log lines.
-    if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
+    // A database restart at this moment delays the run rather than failing it.
+    await retrying(
+      async () => {
+        job = await deps.jobs.get(run.jobId);
+        // A retried run continues the numbering of its earlier attempts' log lines.
+        if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
+      },
+      undefined,
+      12,
+      isDatabaseUnavailable,
+    );
   } catch (error) {
     return failed(`Could not read job ${run.jobId}: ${String(error)}`);
   }
