@@ -29,6 +29,14 @@ export function printJob(job: Job): void {
       job.notificationWebhooks.map((h) => `${h.url}${h.secret ? ' (secret set)' : ''}`).join(', ') || null,
     ],
     ['notify if longer than', job.notifyRunningLongerThan === null ? null : `${job.notifyRunningLongerThan} s`],
+    ['attempts', job.maxAttempts ?? 1],
+    [
+      'retry backoff',
+      (job.maxAttempts ?? 1) > 1
+        ? `${job.retryBackoffSeconds ?? 10} s doubling, at most ${job.retryBackoffMaxSeconds ?? 600} s${job.retryPartial ? '; partial successes too' : ''}`
+        : null,
+    ],
+    ['timeout', job.timeoutSeconds ? `${job.timeoutSeconds} s` : null],
     ['created', job.created.toISOString()],
     ['updated', job.updated.toISOString()],
   ]);
