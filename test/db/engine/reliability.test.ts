@@ -113,7 +113,8 @@ describe('timeouts', () => {
     const run = await deck.runs.create(job.id);
     const last = await ended(deck, run.id);
     expect(last).toMatchObject({ status: 'FAILED', message: 'Timed out after 1 s.' });
-    expect(last.finishedAt!.getTime() - last.startedAt!.getTime()).toBeLessThan(1800);
+    // Ended by the timeout, not by the task (which would block for a minute).
+    expect(last.finishedAt!.getTime() - last.startedAt!.getTime()).toBeLessThan(10_000);
   });
 
   it('ends a run whose task ignores its signal after the grace period and frees the slot', async () => {
