@@ -39,7 +39,11 @@ export function figuresTable(results: EntryResult[], sizes: number[]): string {
   for (const result of results) {
     for (const jobs of sizes) {
       const b = burnDownOf(result, jobs);
-      const perJob = (n: number | undefined) => (b && n !== undefined ? n / jobs : undefined);
+      // A partial drain is divided by the jobs it finished.
+      const perJob = (n: number | undefined) => (b && n !== undefined ? n / b.finished : undefined);
+      // Without pg_walinspect's answer (WAL already recycled) the whole server's WAL is shown, with
+      // a star: other databases' writes are in it.
+      const dbWal = b?.drain.databaseWalBytes;
       rows.push([
         result.entry.system,
         result.entry.variant,
@@ -49,7 +53,7 @@ export function figuresTable(results: EntryResult[], sizes: number[]): string {
         result.error && !b ? 'FAILED' : `${int(b?.drainPerSecond)}${b?.partial ? ' (partial)' : ''}`,
         dec(perJob(b?.drain.statements ?? b?.drain.transactions), 2),
         dec(perJob(b?.drain.rowsWritten), 2),
-        int(perJob(b?.drain.databaseWalBytes ?? b?.drain.walBytes)),
+        dbWal !== undefined || !b ? int(perJob(dbWal)) : `${int(perJob(b.drain.walBytes))}*`,
         dec(perJob(b?.drain.redisCommands), 1),
       ]);
     }
