@@ -109,6 +109,8 @@ export class PostgresAdmin {
 
   /** WAL records that reference a relation of this database ("rel <tablespace>/<db oid>/…"). */
   async #databaseWal(database: string, from: string, to: string): Promise<number | undefined> {
+    // pg_walinspect refuses an empty range: nothing was written.
+    if (from === to) return 0;
     try {
       return await this.#inDatabase(database, async (client) => {
         const { rows } = await client.query<{ bytes: string | null }>(

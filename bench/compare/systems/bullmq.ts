@@ -29,6 +29,8 @@ interface BullMQ {
 }
 interface RedisClient {
   info(section: string): Promise<string>;
+  keys(pattern: string): Promise<string[]>;
+  del(...keys: string[]): Promise<number>;
   quit(): Promise<unknown>;
 }
 type RedisConstructor = new (url: string, opts?: Record<string, unknown>) => RedisClient;
@@ -92,6 +94,13 @@ function bullmqOn(backend: 'redis' | 'postgres'): AdapterFactory {
         // Only the process that drained cleans up; the enqueuing one leaves the jobs.
         if (worker) await queue.obliterate({ force: true }).catch(() => undefined);
         await queue.close();
+        if (worker && backend === 'redis') {
+          // obliterate leaves the queue's meta key: remove whatever is left under our prefix.
+          const Redis = loadPeer<{ Redis: RedisConstructor }>('ioredis').Redis;
+          redis ??= new Redis(config.redisUrl);
+          const left = await redis.keys(`${config.namespace}:*`);
+          if (left.length) await redis.del(...left);
+        }
         await redis?.quit();
       },
     };
