@@ -135,8 +135,15 @@ export class KyselyStore implements Store {
             await attempts.attemptsSnapshot(trx, finished);
             return finished;
           });
-    // NOTIFY payloads are limited to 8 kB; a large batch is announced without its ids.
-    if (ids.length) await this.#notifier.publish({ type: 'changed', ...(ids.length <= 500 && { runIds: ids }) });
+    // NOTIFY payloads are limited to 8 kB; a large batch is announced without its ids. The
+    // announcement does not hold up the next batch (it was a fifth of each batch's time), and
+    // failing to send it must not make committed final states look unwritten: listeners that
+    // missed it catch up on their fallback poll.
+    if (ids.length) {
+      void this.#notifier
+        .publish({ type: 'changed', ...(ids.length <= 500 && { runIds: ids }) })
+        .catch(() => undefined);
+    }
     return ids;
   }
   async runTransition(id: number, to: RunStatus, message?: string | null) {
