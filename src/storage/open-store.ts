@@ -7,6 +7,7 @@ import { UnavailableError } from '../domain/errors.js';
 import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
 import { KyselyStore } from './kysely-store.js';
+import { currentSchemaDialect } from './current-schema-dialect.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
@@ -110,7 +111,7 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, 
   // connection emits 'error' with no pool listener attached: without this the process would
   // crash on a database restart. Its next query fails instead, and the pool discards it.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: currentSchemaDialect(new PostgresDialect({ pool })) });
   const notifier = new PgNotifier(pool, clientConfig);
   return {
     db,
