@@ -11,7 +11,7 @@ import { Worker } from '../../../src/engine/worker.js';
 const tasksModule = fileURLToPath(new URL('../../support/isolated-tasks.ts', import.meta.url));
 
 /** Waits for a condition on the stored run (the engine writes it; no event covers every step). */
-async function runWhere(deck: Jobdeck, id: number, ok: (run: Run) => boolean, ms = 15_000): Promise<Run> {
+async function runWhere(deck: Jobdeck, id: number, ok: (run: Run) => boolean, ms = 45_000): Promise<Run> {
   const deadline = Date.now() + ms;
   for (;;) {
     const run = (await deck.store.runGet(id))!;
@@ -105,7 +105,8 @@ describe('retries', () => {
   });
 });
 
-describe('timeouts', () => {
+// Generous limits: these spawn processes and wait out grace periods, slow on a loaded 2-core CI.
+describe('timeouts', { timeout: 90_000 }, () => {
   it('aborts the signal at the limit and ends the run FAILED "Timed out after N s"', async () => {
     const deck = await openTestDeck();
     const job = await deck.jobs.create({ title: 'T', task: 'test.block', timeoutSeconds: 1 });
@@ -147,13 +148,13 @@ describe('timeouts', () => {
   });
 });
 
-describe('process isolation', () => {
+describe('process isolation', { timeout: 90_000 }, () => {
   it('runs the task in a child process; logs, progress, prints and result flow back', async () => {
     const deck = await openTestDeck({ tasks: [...testTasks, ...isolatedTasks] });
     const job = await deck.jobs.create({ title: 'I', task: 'test.isolated-echo' });
     await startWorker(deck, { tasksModule });
     const run = await deck.runs.create(job.id);
-    const last = await ended(deck, run.id, 20_000);
+    const last = await ended(deck, run.id, 60_000);
     expect(last).toMatchObject({ status: 'SUCCESS', progress: { total: 3, inserted: 3 } });
     const pid = (last.result as { pid: number }).pid;
     expect(pid).not.toBe(process.pid);
@@ -166,7 +167,7 @@ describe('process isolation', () => {
     const job = await deck.jobs.create({ title: 'I', task: 'test.isolated-echo', args: { partial: true } });
     await startWorker(deck, { tasksModule });
     const run = await deck.runs.create(job.id);
-    expect(await ended(deck, run.id, 20_000)).toMatchObject({
+    expect(await ended(deck, run.id, 60_000)).toMatchObject({
       status: 'PARTIAL_SUCCESS',
       message: '2 entries failed',
     });

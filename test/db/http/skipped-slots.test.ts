@@ -23,7 +23,7 @@ describe('GET /api/jobs/{id}/skipped-slots', () => {
 
     const response = await call(`/jobs/${job.id}/skipped-slots?size=10`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { hits: { total: number; hits: unknown[] } };
     expect(body.hits.total).toBe(1);
     expect(body.hits.hits).toEqual([
       {
@@ -34,7 +34,7 @@ describe('GET /api/jobs/{id}/skipped-slots', () => {
     ]);
     expect((await call('/jobs/nope/skipped-slots')).status).toBe(404);
 
-    const doc = await (await app.request('http://localhost/api/openapi.json')).json();
+    const doc = (await (await app.request('http://localhost/api/openapi.json')).json()) as { paths: object };
     expect(Object.keys(doc.paths)).toContain('/jobs/{id}/skipped-slots');
   });
 });
