@@ -18,6 +18,8 @@ import { useQueues, useTasks } from '../../api/queries.ts';
 import type { FieldError, JobResource, JsonObject } from '../../api/types.ts';
 import { PageLoading } from '../../components/PageState.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
+import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobAdvancedFields.tsx';
+import { sortFieldErrors } from './job-form-errors.ts';
 import { useJobMutations, type JobInput } from './job-mutations.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
@@ -47,7 +49,28 @@ interface Values {
   overlap_policy: string;
   misfire_policy: string;
   custom_args: string;
+  max_attempts: number | null;
+  timeout_seconds: number | null;
+  retry_backoff_seconds: number | null;
+  retry_backoff_max_seconds: number | null;
+  retry_partial: boolean;
+  notification_webhooks: WebhookValue[];
+  notify_running_longer_than: number | null;
 }
+
+/** Fields in the collapsed Advanced section: an error on one of them opens it. */
+const ADVANCED = [
+  'overlap_policy',
+  'misfire_policy',
+  'custom_args',
+  'max_attempts',
+  'timeout_seconds',
+  'retry_backoff_seconds',
+  'retry_backoff_max_seconds',
+  'retry_partial',
+  'notification_webhooks',
+  'notify_running_longer_than',
+];
 
 /** Top-level form fields that API errors may name. */
 const FIELDS = new Set<string>([
@@ -58,9 +81,7 @@ const FIELDS = new Set<string>([
   'active',
   'notification_emails',
   'notification_statuses',
-  'overlap_policy',
-  'misfire_policy',
-  'custom_args',
+  ...ADVANCED,
 ]);
 
 export interface JobFormDrawerProps {
@@ -97,6 +118,18 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
     overlap_policy: job?.overlap_policy ?? 'skip',
     misfire_policy: job?.misfire_policy ?? 'once',
     custom_args: formatJson(job?.custom_args ?? null),
+    max_attempts: job?.max_attempts ?? 1,
+    timeout_seconds: job?.timeout_seconds ?? null,
+    retry_backoff_seconds: job?.retry_backoff_seconds ?? 10,
+    retry_backoff_max_seconds: job?.retry_backoff_max_seconds ?? 600,
+    retry_partial: job?.retry_partial ?? false,
+    // The API never sends a stored secret, only "set": the field starts empty and keeps it if left so.
+    notification_webhooks: (job?.notification_webhooks ?? []).map((h) => ({
+      url: h.url,
+      secret: '',
+      had_secret: h.secret !== null,
+    })),
+    notify_running_longer_than: job?.notify_running_longer_than ?? null,
   };
 
   const submit = async (values: Values) => {
@@ -117,6 +150,18 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
       misfire_policy: values.misfire_policy,
       notification_emails: values.notification_emails.map((e) => e.trim()).filter(Boolean),
       notification_statuses: values.notification_statuses,
+      max_attempts: values.max_attempts ?? 1,
+      timeout_seconds: values.timeout_seconds ?? null,
+      ...(values.retry_backoff_seconds !== null && { retry_backoff_seconds: values.retry_backoff_seconds }),
+      ...(values.retry_backoff_max_seconds !== null && {
+        retry_backoff_max_seconds: values.retry_backoff_max_seconds,
+      }),
+      retry_partial: values.retry_partial,
+      notification_webhooks: (values.notification_webhooks ?? []).map((h) => ({
+        url: h.url.trim(),
+        secret: h.secret ? h.secret : h.had_secret ? 'set' : null,
+      })),
+      notify_running_longer_than: values.notify_running_longer_than ?? null,
     };
     try {
       const saved = job ? await mutations.update(job.id, input) : await mutations.create(input);
@@ -132,22 +177,15 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   /** Field errors go under their fields (opening Advanced if needed); the rest above the form. */
   const showApiErrors = (error: unknown) => {
     if (!(error instanceof ApiError) || error.errors.length === 0) return setOtherError(errorMessage(error));
-    const byField = new Map<string, string[]>();
-    const rest: string[] = [];
-    const forArgs: FieldError[] = [];
-    for (const e of error.errors) {
-      const top = e.field.split('.')[0] ?? '';
-      if (top === 'args') forArgs.push(e);
-      else if (FIELDS.has(top)) byField.set(top, [...(byField.get(top) ?? []), ...e.messages]);
-      else rest.push(`${e.field}: ${e.messages.join(' ')}`);
-    }
-    form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof Values, errors })));
+    const { byField, forArgs, rest } = sortFieldErrors(error.errors, FIELDS);
+    // The paths are the form's own (list items included); antd's types only know fixed ones.
+    form.setFields(byField as Parameters<typeof form.setFields>[0]);
     setArgErrors(forArgs);
-    if (forArgs.length || ['overlap_policy', 'misfire_policy', 'custom_args'].some((f) => byField.has(f))) {
+    if (forArgs.length || byField.some((f) => ADVANCED.includes(String(f.name[0])))) {
       setAdvancedOpen(['advanced']);
     }
     setOtherError(
-      rest.length ? `${error.message} ${rest.join(' ')}` : byField.size || forArgs.length ? null : error.message,
+      rest.length ? `${error.message} ${rest.join(' ')}` : byField.length || forArgs.length ? null : error.message,
     );
   };
 
@@ -264,6 +302,8 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
                   <Form.Item label="Slots missed while no scheduler ran" name="misfire_policy">
                     <Select options={MISFIRE} />
                   </Form.Item>
+                  <ReliabilityFields />
+                  <NotificationFields />
                   <Typography.Title level={5}>Saved run arguments</Typography.Title>
                   {task ? (
                     <Suspense fallback={<PageLoading />}>

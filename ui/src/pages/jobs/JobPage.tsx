@@ -4,7 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useJob, useQueues, useSkippedSlots, useTasks } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
-import { formatAbsolute, RelativeTime } from '../../components/RelativeTime.tsx';
+import { formatAbsolute, formatDuration, RelativeTime } from '../../components/RelativeTime.tsx';
+import type { JobResource } from '../../api/types.ts';
 import { useTitle } from '../../hooks/useTitle.ts';
 import { formatJson } from './custom-args.ts';
 import { JobActions } from './JobActions.tsx';
@@ -26,6 +27,16 @@ function Json({ value }: { value: unknown }) {
       {formatJson(value) || '{}'}
     </pre>
   );
+}
+
+/** Whole seconds as "45 s" or "1 min 30 s". */
+const seconds = (s: number) => (s < 60 ? `${s} s` : formatDuration(s * 1000));
+
+/** Attempts, and when there are retries, how they wait. */
+function attempts(j: JobResource): string {
+  if (j.max_attempts <= 1) return '1 (no retries)';
+  const wait = `backoff ${seconds(j.retry_backoff_seconds)} up to ${seconds(j.retry_backoff_max_seconds)}`;
+  return `${j.max_attempts}, ${wait}${j.retry_partial ? ', partial success retried' : ''}`;
 }
 
 /** One job: its settings and actions, and its runs (live). */
@@ -89,6 +100,27 @@ export default function JobPage() {
             {j.notification_emails.length
               ? `${j.notification_emails.join(', ')} on ${j.notification_statuses.join(', ') || 'no status'}`
               : 'None'}
+          </Descriptions.Item>
+          <Descriptions.Item label="Webhooks">
+            {j.notification_webhooks.length ? (
+              <Flex vertical>
+                {j.notification_webhooks.map((h) => (
+                  // The secret is write-only: the API only says whether one is set.
+                  <span key={h.url}>
+                    {h.url} <Typography.Text type="secondary">({h.secret ? 'secret set' : 'unsigned'})</Typography.Text>
+                  </span>
+                ))}
+              </Flex>
+            ) : (
+              'None'
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="Long-run alert">
+            {j.notify_running_longer_than ? `After ${seconds(j.notify_running_longer_than)}` : 'Off'}
+          </Descriptions.Item>
+          <Descriptions.Item label="Attempts">{attempts(j)}</Descriptions.Item>
+          <Descriptions.Item label="Timeout">
+            {j.timeout_seconds ? seconds(j.timeout_seconds) : "Task's default"}
           </Descriptions.Item>
           <Descriptions.Item label="Created">
             <RelativeTime value={j.created} />

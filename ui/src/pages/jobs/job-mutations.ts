@@ -17,6 +17,14 @@ export interface JobInput {
   misfire_policy?: string;
   notification_emails?: string[];
   notification_statuses?: string[];
+  /** A secret of "set" keeps the stored one; null or none: unsigned. */
+  notification_webhooks?: { url: string; secret: string | null }[];
+  notify_running_longer_than?: number | null;
+  max_attempts?: number;
+  timeout_seconds?: number | null;
+  retry_backoff_seconds?: number;
+  retry_backoff_max_seconds?: number;
+  retry_partial?: boolean;
 }
 
 export interface RunInput {
