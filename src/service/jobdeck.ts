@@ -97,7 +97,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     runs,
     tokens: new TokenService(store, audit, clock),
     audit,
-    queueAdmin: new QueueService(store, queues, audit),
+    queueAdmin: new QueueService(store, queues, audit, clock),
     logger,
     metrics,
     createWorker(workerOptions = options.worker) {

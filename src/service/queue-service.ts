@@ -9,9 +9,16 @@ export interface QueueInfo {
   description: string;
   /** Workers take no runs of a paused queue; runs already running go on. */
   paused: boolean;
-  /** Runs of the queue in each status (every status present, 0 when none). */
+  /**
+   * Runs of the queue in each status (every status present, 0 when none): every queued, running
+   * and cancelling run; finished runs only of the last 24 hours, so the count stays cheap however
+   * long the history kept is.
+   */
   counts: Record<RunStatus, number>;
 }
+
+/** Finished runs are counted over this window only (live runs are always all counted). */
+export const FINISHED_COUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The configured queues as administrators see and steer them. */
 export class QueueService {
@@ -19,10 +26,12 @@ export class QueueService {
     private readonly store: Store,
     private readonly queues: QueueRegistry,
     private readonly audit: AuditService,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async list(): Promise<QueueInfo[]> {
-    const [paused, counts] = await Promise.all([this.store.queuesPaused(), this.store.queueCounts()]);
+    const finishedSince = new Date(this.clock() - FINISHED_COUNT_WINDOW_MS);
+    const [paused, counts] = await Promise.all([this.store.queuesPaused(), this.store.queueCounts(finishedSince)]);
     return this.queues.list().map((queue) => {
       const byStatus = Object.fromEntries(RUN_STATUSES.map((status) => [status, 0])) as Record<RunStatus, number>;
       for (const row of counts) if (row.queue === queue.name) byStatus[row.status] = row.count;

@@ -108,6 +108,11 @@ export class RunService {
     return run;
   }
 
+  /** The latest run of each job (one query for a whole page of jobs); jobs never run are absent. */
+  lastOf(jobIds: readonly string[]): Promise<Map<string, Run>> {
+    return this.store.runsLastOf(jobIds);
+  }
+
   async list(query: RunListQuery = {}): Promise<Page<Run> & { page: number; size: number }> {
     const page = Math.max(1, Math.trunc(query.page ?? 1));
     const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import { ConflictError } from '../domain/errors.js';
-import type { RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { auditFromRow, jsonText, tokenFromRow } from './rows.js';
-import type { AuditFilter, Page, QueueCount } from './store.js';
+import type { AuditFilter, Page } from './store.js';
 
 /**
  * Recording every use of a token would turn each authenticated request into a write (on SQLite,
@@ -122,15 +121,4 @@ export async function queuesPaused({ db, traits }: QueryContext): Promise<string
     .orderBy('name')
     .execute();
   return rows.map((row) => row.name);
-}
-
-export async function queueCounts({ db }: QueryContext): Promise<QueueCount[]> {
-  const rows = await db
-    .selectFrom('runs')
-    .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['queue', 'status'])
-    .orderBy('queue')
-    .orderBy('status')
-    .execute();
-  return rows.map((row) => ({ queue: row.queue, status: row.status as RunStatus, count: Number(row.n) }));
 }

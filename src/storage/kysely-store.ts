@@ -9,6 +9,7 @@ import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import * as notifications from './notification-queries.js';
+import * as overview from './overview-queries.js';
 import * as scans from './notification-scan-queries.js';
 import * as retention from './retention-queries.js';
 import * as settings from './settings-queries.js';
@@ -120,6 +121,9 @@ export class KyselyStore implements Store {
   }
   runLastSuccess(jobId: string) {
     return runs.runLastSuccess(this.#ctx, jobId);
+  }
+  runsLastOf(jobIds: readonly string[]) {
+    return overview.runsLastOf(this.#ctx, jobIds);
   }
   runClaim(request: ClaimRequest) {
     return runs.runClaim(this.#ctx, request);
@@ -250,8 +254,8 @@ export class KyselyStore implements Store {
   queuesPaused() {
     return access.queuesPaused(this.#ctx);
   }
-  queueCounts() {
-    return access.queueCounts(this.#ctx);
+  queueCounts(finishedSince?: Date) {
+    return overview.queueCounts(this.#ctx, finishedSince);
   }
   queueDepth() {
     return metrics.queueDepth(this.#ctx);

@@ -169,6 +169,8 @@ export interface Store {
   runList(filter: RunFilter): Promise<Page<Run>>;
   /** The last top-level SUCCESS run of a job, by start time. */
   runLastSuccess(jobId: string): Promise<Run | undefined>;
+  /** The latest run (highest id) of each of the jobs, in one query; jobs never run are absent. */
+  runsLastOf(jobIds: readonly string[]): Promise<Map<string, Run>>;
   /** Moves up to `limit` due QUEUED runs of the queues to RUNNING for this worker. */
   runClaim(request: ClaimRequest): Promise<Run[]>;
   /** Final states for many runs in one statement; returns the ids that took it. */
@@ -240,8 +242,11 @@ export interface Store {
   queueSetPaused(name: string, paused: boolean): Promise<void>;
   /** Names of the paused queues. */
   queuesPaused(): Promise<string[]>;
-  /** Runs per queue and status. */
-  queueCounts(): Promise<QueueCount[]>;
+  /**
+   * Runs per queue and status: live statuses all, finished ones only from `finishedSince` on
+   * (all when not given).
+   */
+  queueCounts(finishedSince?: Date): Promise<QueueCount[]>;
   /** Runs per queue in QUEUED, RUNNING and CANCELLING only (cheap: for metrics scrapes). */
   queueDepth(): Promise<QueueCount[]>;
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Job } from '../../domain/model.js';
+import type { Job, Run } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { JOB_SORTS } from '../../storage/store.js';
 import { jobToWire, runToWire } from '../../service/wire.js';
@@ -30,10 +30,10 @@ const listQuery = z.object({
   ...PageQuerySchema,
 });
 
-/** A job on the wire, with its last run and links. */
-export async function jobResource(deck: Jobdeck, c: Context, job: Job) {
+/** A job on the wire, with its last run (looked up unless the caller has it) and links. */
+export async function jobResource(deck: Jobdeck, c: Context, job: Job, known?: Map<string, Run>) {
   const base = apiBase(c);
-  const last = (await deck.runs.list({ jobId: job.id, size: 1 })).items[0];
+  const last = (known ?? (await deck.runs.lastOf([job.id]))).get(job.id);
   const wire = jobToWire(job);
   return {
     ...wire,
@@ -88,7 +88,9 @@ export function jobRoutes(deck: Jobdeck) {
         ...query,
         active: query.active === undefined ? undefined : query.active === 'true',
       });
-      const hits = await Promise.all(page.items.map((job) => jobResource(deck, c, job)));
+      // One query for the last runs of the whole page, not one per job.
+      const last = await deck.runs.lastOf(page.items.map((job) => job.id));
+      const hits = await Promise.all(page.items.map((job) => jobResource(deck, c, job, last)));
       return respondPage(c, hits, page);
     },
   );
