@@ -1,8 +1,12 @@
-import { ACTIVE_STATUSES, FINAL_STATUSES, type RunStatus } from '../domain/run-status.js';
+import { sql } from 'kysely';
+import { FINAL_STATUSES, type RunStatus } from '../domain/run-status.js';
 import type { Run } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
 import { runFromRow } from './rows.js';
 import type { QueueCount } from './store.js';
+
+/** The statuses of the partial index runs_live, written as its predicate is (literals). */
+const LIVE_RUNNING: RunStatus[] = ['RUNNING', 'CANCELLING'];
 
 /**
  * Reads behind the list screens (jobs with their last run, queues with their counts), shaped so
@@ -46,12 +50,21 @@ export async function runsLastOf({ db }: QueryContext, jobIds: readonly string[]
  * index, so the cost follows the window rather than the whole history.
  */
 export async function queueCounts({ db }: QueryContext, finishedSince?: Date): Promise<QueueCount[]> {
-  const live = db
-    .selectFrom('runs')
-    .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('status', 'in', ACTIVE_STATUSES as RunStatus[])
-    .groupBy(['queue', 'status'])
-    .execute();
+  // One statement per partial index: with the three statuses in one IN list PostgreSQL can use
+  // neither index and scans the whole table (130 ms at 1,000,000 runs).
+  const counted = (statuses: RunStatus[]) =>
+    db
+      .selectFrom('runs')
+      .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where(
+        statuses.length === 1
+          ? sql<boolean>`status = ${sql.lit(statuses[0])}`
+          : sql<boolean>`status IN (${sql.join(statuses.map((s) => sql.lit(s)))})`,
+      )
+      .groupBy(['queue', 'status'])
+      .execute();
+  const queued = counted(['QUEUED']);
+  const running = counted(LIVE_RUNNING);
   let finishedQuery = db
     .selectFrom('runs')
     .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
@@ -59,7 +72,7 @@ export async function queueCounts({ db }: QueryContext, finishedSince?: Date): P
     .where('status', 'in', FINAL_STATUSES as RunStatus[]);
   if (finishedSince) finishedQuery = finishedQuery.where('finished_at', '>=', finishedSince.getTime());
   const finished = finishedQuery.groupBy(['queue', 'status']).execute();
-  const rows = [...(await live), ...(await finished)];
+  const rows = [...(await queued), ...(await running), ...(await finished)];
   return rows
     .map((row) => ({ queue: row.queue, status: row.status as RunStatus, count: Number(row.n) }))
     .sort((a, b) => compare(a.queue, b.queue) || compare(a.status, b.status));
