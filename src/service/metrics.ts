@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Run } from '../domain/model.js';
+import { isFinalStatus } from '../domain/run-status.js';
 import type { Worker } from '../engine/worker.js';
 import type { Scheduler } from '../engine/scheduler.js';
 import type { Store } from '../storage/store.js';
@@ -123,6 +124,8 @@ export class JobdeckMetrics {
     worker.on('run:finished', (outcome) => {
       const run = started.get(outcome.id);
       started.delete(outcome.id);
+      // An attempt given back for a retry (QUEUED) did not finish the run: only final states count.
+      if (!isFinalStatus(outcome.status)) return;
       if (run) this.runFinished(run, outcome.status, (Date.now() - (run.startedAt ?? run.created).getTime()) / 1000);
       // A run stopped while still in the worker's buffer never started: counted, with no duration.
       else

@@ -69,6 +69,28 @@ describe('/metrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 
+  it('counts a retried run once, with its final status, not the attempts given back', async () => {
+    const api = await openTestApi();
+    const { deck } = api;
+    const worker = await startWorker(deck, { queues: ['default'] });
+    const job = await deck.jobs.create({ title: 'Retry', task: 'test.fail', maxAttempts: 2, retryBackoffSeconds: 0 });
+    const statuses: string[] = [];
+    const ended = new Promise<void>((resolve) => {
+      worker.on('run:finished', (outcome) => {
+        statuses.push(outcome.status);
+        if (outcome.status === 'FAILED') resolve();
+      });
+    });
+    await deck.runs.create(job.id);
+    await ended;
+    expect(statuses).toEqual(['QUEUED', 'FAILED']); // the first attempt given back, then the end
+
+    const text = await scrape(api);
+    const labels = `job="${job.id}",task="test.fail",queue="default"`;
+    expect(sample(text, `jobdeck_runs_finished_total{${labels},status="FAILED"}`)).toBe(1);
+    expect(text).not.toContain('status="QUEUED"}');
+  });
+
   it('asks for the metrics token when one is configured, and takes no API token instead', async () => {
     const api = await openTestApi({}, { metricsToken: 'scrape-secret' });
     const anonymous = await api.call('GET', '/metrics', { role: null });
