@@ -91,7 +91,7 @@ describe('jobs (seed guide)', () => {
 
   it('shows invalid custom args inline before anything is sent', async () => {
     const job = await server.api('POST', '/jobs', { title: 'Custom args', task: 'test.echo' });
-    current = await openPage(browser);
+    current = await openPage(browser, { allow: [/status of 400/] });
     const { page } = current;
     await signIn(page, server);
     await page.goto(`${server.url}/admin/jobs/${job.id}`);
@@ -104,6 +104,11 @@ describe('jobs (seed guide)', () => {
     await dialog.getByText(/Invalid JSON/).waitFor();
     expect(page.url()).toMatch(/\/admin\/jobs\//);
     expect((await server.api('GET', `/jobs/${job.id}/runs`)).hits.total).toBe(0);
+
+    // Valid JSON that does not fit the task: the server's error names the bad key.
+    await dialog.getByLabel('Custom args (JSON)').fill('{"lines": "not a list"}');
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await dialog.getByText(/^lines: .*expected array/).waitFor();
 
     await dialog.getByLabel('Custom args (JSON)').fill('{"lines": ["from custom args"]}');
     await dialog.getByRole('button', { name: 'Run' }).click();

@@ -72,7 +72,13 @@ export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, 
         form.setFields(
           fields.map((name) => ({
             name,
-            errors: e.errors.filter((f) => f.field.split('.')[0] === name).flatMap((f) => f.messages),
+            errors: e.errors
+              .filter((f) => f.field.split('.')[0] === name)
+              // `custom_args.seconds`: name the bad key, as the whole JSON is one field here.
+              .flatMap((f) => {
+                const key = f.field.slice(name.length + 1);
+                return f.messages.map((m) => (key ? `${key}: ${m}` : m));
+              }),
           })),
         );
         const known = new Set<string>(['args', ...fields]);
