@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openContext, type CliContext, type GlobalOptions } from './context.js';
 import { reportError } from './output.js';
@@ -48,5 +49,14 @@ export function parseRunId(value: string): number {
 
 /** Who the audit log names for what a command does. */
 export function cliActor(): string {
-  return `cli:${process.env.USER ?? 'unknown'}`;
+  return `cli:${process.env.USER ?? process.env.USERNAME ?? osUser() ?? 'unknown'}`;
+}
+
+// Containers and service managers often run without USER set; the account name still names who acted.
+function osUser(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined; // no passwd entry for this uid
+  }
 }
