@@ -51,4 +51,15 @@ describe('sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\/queues$/);
   });
+
+  it('says why when the session ends while the admin is open', async () => {
+    current = await openPage(browser, { allow: [/401/] });
+    const { page, context } = current;
+    await signIn(page, server, 'viewer');
+    await page.goto(`${server.url}/admin/queues`);
+    await context.clearCookies();
+    // The queues page refreshes on its own; its next request is refused.
+    await page.waitForURL(/\/admin\/sign-in/, { timeout: 25_000 });
+    await page.getByText('Your session ended').waitFor();
+  });
 });

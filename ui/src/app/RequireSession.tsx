@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, setUnauthorizedHandler } from '../api/client.ts';
 import { PageLoading } from '../components/PageState.tsx';
-import { rememberSignedIn, SessionProvider, sessionQueryKey, useSessionQuery } from './session.tsx';
+import { markSessionEnded, rememberSignedIn, SessionProvider, sessionQueryKey, useSessionQuery } from './session.tsx';
 
 /** Where to come back to after signing in: the page the user was on. */
 export function signInPath(location: { pathname: string; search: string }): string {
@@ -22,6 +22,7 @@ export function RequireSession() {
   useEffect(() => {
     // A 401 from any call means the session is gone (expired, token revoked): back to sign-in.
     setUnauthorizedHandler(() => {
+      markSessionEnded();
       rememberSignedIn(false);
       client.setQueryData(sessionQueryKey, null);
       navigate(signInPath(stripBase(window.location)), { replace: true });

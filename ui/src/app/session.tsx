@@ -27,6 +27,20 @@ export function rememberSignedIn(signedIn: boolean): void {
     // Storage disabled: the API is asked every time, which also works.
   }
 }
+let sessionEnded = false;
+
+/** Remembers that a session was refused (token expired or revoked), so sign-in can say why. */
+export function markSessionEnded(): void {
+  sessionEnded = true;
+}
+
+/** True once after markSessionEnded(). */
+export function takeSessionEnded(): boolean {
+  const ended = sessionEnded;
+  sessionEnded = false;
+  return ended;
+}
+
 function maySignedIn(): boolean {
   try {
     return localStorage.getItem(SIGNED_IN_HINT) === '1';
@@ -48,6 +62,7 @@ export function useSessionQuery() {
 
 function nullOn401(error: unknown): null {
   if ((error as { status?: number }).status === 401) {
+    markSessionEnded();
     rememberSignedIn(false);
     return null;
   }

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client.ts';
 import type { SessionIdentity } from '../../api/types.ts';
-import { rememberSignedIn, sessionQueryKey } from '../../app/session.tsx';
+import { rememberSignedIn, sessionQueryKey, takeSessionEnded } from '../../app/session.tsx';
 import { useTitle } from '../../hooks/useTitle.ts';
 
 /** Sign-in with an API token: the API swaps it for an httpOnly session cookie. */
 export default function SignInPage() {
   const [params] = useSearchParams();
+  const [sessionEnded] = useState(takeSessionEnded);
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = AntApp.useApp();
@@ -49,6 +50,15 @@ export default function SignInPage() {
           Sign in with an API token. The first start of the server prints an admin token; admins create more with{' '}
           <Typography.Text code>jobdeck tokens create</Typography.Text>.
         </Typography.Paragraph>
+        {!error && sessionEnded && (
+          <Alert
+            type="info"
+            title="Your session ended (the token expired or was revoked). Sign in again."
+            showIcon
+            style={{ marginBottom: 16 }}
+            role="status"
+          />
+        )}
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="Token" name="token" rules={[{ required: true, message: 'Paste your token.' }]}>
