@@ -95,7 +95,7 @@ describe('job form and job page details', () => {
       .waitFor();
 
     // Later slots are skipped while the run is active (overlap policy skip).
-    await page.getByRole('tab', { name: /Skipped slots \(\d+\)/ }).click();
+    await page.getByRole('tab', { name: /Skipped slots \(\d+\)/ }).click({ timeout: 30_000 });
     await page
       .getByText(/^overlap/)
       .first()

@@ -71,6 +71,8 @@ export function useSkippedSlots(jobId: string, page: number, size: number) {
         signal,
       }),
     placeholderData: keepPreviousData,
+    // A skipped slot makes no run, so no run event announces it: look again now and then.
+    refetchInterval: 5_000,
   });
 }
 
