@@ -201,6 +201,8 @@ describe('jobs (seed guide)', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Actions for Role check' }).click();
     const menu = page.locator('.ant-dropdown:visible');
+    // The menu opens with an animation: wait for it before reading all its items.
+    await menu.getByRole('menuitem', { name: 'Configure and run…' }).waitFor();
     await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual(['Configure and run…']);
     await expect(page.getByRole('button', { name: 'Create' }).count()).resolves.toBe(0);
   });
