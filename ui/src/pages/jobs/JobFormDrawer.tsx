@@ -18,6 +18,7 @@ import { useQueues, useTasks } from '../../api/queries.ts';
 import type { FieldError, JobResource, JsonObject } from '../../api/types.ts';
 import { PageLoading } from '../../components/PageState.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
+import { CustomArgsField } from './CustomArgsField.tsx';
 import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobAdvancedFields.tsx';
 import { sortFieldErrors } from './job-form-errors.ts';
 import { useJobMutations, type JobInput } from './job-mutations.ts';
@@ -318,26 +319,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
                   ) : (
                     <Typography.Paragraph type="secondary">Choose a task to set its arguments.</Typography.Paragraph>
                   )}
-                  <Form.Item
-                    label="Custom args (JSON)"
-                    name="custom_args"
-                    tooltip="When set, runs get exactly this object instead of the arguments above"
-                    rules={[
-                      {
-                        validator: async (_, text: string) => {
-                          const parsed = parseCustomArgs(text ?? '');
-                          if (!parsed.ok) throw new Error(parsed.error);
-                        },
-                      },
-                    ]}
-                  >
-                    <Input.TextArea
-                      autoSize={{ minRows: 3, maxRows: 12 }}
-                      spellCheck={false}
-                      style={{ fontFamily: 'monospace' }}
-                      placeholder="{}"
-                    />
-                  </Form.Item>
+                  <CustomArgsField tooltip="When set, runs get exactly this object instead of the arguments above" />
                 </>
               ),
             },

@@ -8,6 +8,7 @@ import type { FieldError, JobResource, JsonObject } from '../../api/types.ts';
 import { PageLoading } from '../../components/PageState.tsx';
 import { formatAbsolute } from '../../components/RelativeTime.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
+import { CustomArgsField } from './CustomArgsField.tsx';
 import { useJobMutations } from './job-mutations.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
@@ -174,26 +175,7 @@ export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, 
                   >
                     {formatJson(job.args) || '{}'}
                   </pre>
-                  <Form.Item
-                    label="Custom args (JSON)"
-                    name="custom_args"
-                    tooltip="When set, the run gets exactly this object instead of the arguments above"
-                    rules={[
-                      {
-                        validator: async (_, text: string) => {
-                          const parsed = parseCustomArgs(text ?? '');
-                          if (!parsed.ok) throw new Error(parsed.error);
-                        },
-                      },
-                    ]}
-                  >
-                    <Input.TextArea
-                      autoSize={{ minRows: 3, maxRows: 12 }}
-                      spellCheck={false}
-                      style={{ fontFamily: 'monospace' }}
-                      placeholder="{}"
-                    />
-                  </Form.Item>
+                  <CustomArgsField tooltip="When set, the run gets exactly this object instead of the arguments above" />
                 </>
               ),
             },
