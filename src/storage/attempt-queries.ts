@@ -33,34 +33,6 @@ async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database
 }
 
 /**
- * Copies the final state of runs that just ended into their attempt history. An attempt already
- * recorded (e.g. by a rescue racing the lease boundary) is overwritten: the run's row is the truth.
- */
-export async function attemptsSnapshot(db: Kysely<Database>, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .insertInto('run_attempts')
-    .columns(['run_id', 'attempt', 'worker_id', 'started_at', 'finished_at', 'status', 'message'])
-    .expression(
-      db
-        .selectFrom('runs')
-        .select(['id', 'attempt', 'worker_id', 'started_at', 'finished_at', 'status', 'message'])
-        .where('id', 'in', ids)
-        .where('finished_at', 'is not', null)
-        .where('attempt', '>', 0),
-    )
-    .onConflict((oc) =>
-      oc.columns(['run_id', 'attempt']).doUpdateSet((eb) => ({
-        worker_id: eb.ref('excluded.worker_id'),
-        finished_at: eb.ref('excluded.finished_at'),
-        status: eb.ref('excluded.status'),
-        message: eb.ref('excluded.message'),
-      })),
-    )
-    .execute();
-}
-
-/**
  * Puts a failed run back in the queue for another attempt, available at `availableAt`, and keeps
  * the failed attempt. Guarded like a final state: only while the run is still RUNNING under the
  * same worker and attempt (a stop, a rescue or another worker wins). Returns the queued run.
@@ -193,10 +165,22 @@ export async function runsHeldBy({ db }: QueryContext, workerId: string): Promis
   return rows.map((row) => Number(row.id));
 }
 
-/** A run's attempts, first to last. */
+/**
+ * A run's attempts, first to last. Only attempts followed by another (a retry, a rescue) are rows
+ * of `run_attempts`; the last one is the run itself, read from its row once it has ended, so a
+ * run that succeeds at once costs no history row (the worker's hot path writes one row per run).
+ * A recorded attempt wins over the run row (rescue records why the worker was lost).
+ */
 export async function attemptList({ db }: QueryContext, runId: number): Promise<RunAttempt[]> {
-  const rows = await db.selectFrom('run_attempts').selectAll().where('run_id', '=', runId).orderBy('attempt').execute();
-  return rows.map((row) => ({
+  const [rows, run] = await Promise.all([
+    db.selectFrom('run_attempts').selectAll().where('run_id', '=', runId).orderBy('attempt').execute(),
+    db
+      .selectFrom('runs')
+      .select(['attempt', 'worker_id', 'started_at', 'finished_at', 'status', 'message'])
+      .where('id', '=', runId)
+      .executeTakeFirst(),
+  ]);
+  const attempts: RunAttempt[] = rows.map((row) => ({
     runId: Number(row.run_id),
     attempt: row.attempt,
     workerId: row.worker_id,
@@ -205,4 +189,16 @@ export async function attemptList({ db }: QueryContext, runId: number): Promise<
     status: row.status as RunStatus,
     message: row.message,
   }));
+  if (run && run.attempt > 0 && run.finished_at !== null && !attempts.some((a) => a.attempt === run.attempt)) {
+    attempts.push({
+      runId,
+      attempt: run.attempt,
+      workerId: run.worker_id,
+      startedAt: run.started_at === null ? null : new Date(Number(run.started_at)),
+      finishedAt: new Date(Number(run.finished_at)),
+      status: run.status as RunStatus,
+      message: run.message,
+    });
+  }
+  return attempts;
 }

@@ -17,6 +17,7 @@ import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import { PreparedRunStatements } from './prepared-run-statements.js';
 import * as schedules from './schedule-queries.js';
 import type { Database } from './schema.js';
 import type {
@@ -55,6 +56,8 @@ export class KyselyStore implements Store {
   readonly #notifier: Notifier;
   readonly #release: () => Promise<void>;
   readonly #pgPool: pg.Pool | undefined;
+  /** The worker's claim and finish as prepared statements, where the database has them. */
+  readonly #prepared: PreparedRunStatements | undefined;
   #closed = false;
 
   constructor(parts: KyselyStoreParts) {
@@ -63,6 +66,7 @@ export class KyselyStore implements Store {
     this.#notifier = parts.notifier;
     this.#release = parts.release;
     this.#pgPool = parts.pgPool;
+    this.#prepared = parts.pgPool && new PreparedRunStatements(parts.pgPool);
     this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
   }
 
@@ -126,28 +130,15 @@ export class KyselyStore implements Store {
     return overview.runsLastOf(this.#ctx, jobIds);
   }
   runClaim(request: ClaimRequest) {
-    return runs.runClaim(this.#ctx, request);
+    return this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : runs.runClaim(this.#ctx, request);
   }
   async runsFinish(outcomes: RunOutcome[]): Promise<number[]> {
-    // The attempt history is written with the final state, so neither exists without the other:
-    // in the same statement on PostgreSQL (the hot path: one round trip), a transaction on SQLite.
-    const ids =
-      this.#ctx.traits.name === 'postgres'
-        ? await runs.runsFinish(this.#ctx, outcomes, { withAttempts: true })
-        : await this.#ctx.db.transaction().execute(async (trx) => {
-            const finished = await runs.runsFinish({ ...this.#ctx, db: trx }, outcomes);
-            await attempts.attemptsSnapshot(trx, finished);
-            return finished;
-          });
-    // NOTIFY payloads are limited to 8 kB; a large batch is announced without its ids. The
-    // announcement does not hold up the next batch (it was a fifth of each batch's time), and
-    // failing to send it must not make committed final states look unwritten: listeners that
+    // Prepared, the statement announces the change itself.
+    if (this.#prepared) return this.#prepared.finish(outcomes, this.#ctx.now());
+    const ids = await runs.runsFinish(this.#ctx, outcomes);
+    // Failing to announce must not make committed final states look unwritten: listeners that
     // missed it catch up on their fallback poll.
-    if (ids.length) {
-      void this.#notifier
-        .publish({ type: 'changed', ...(ids.length <= 500 && { runIds: ids }) })
-        .catch(() => undefined);
-    }
+    if (ids.length) void this.#notifier.publish({ type: 'changed', runIds: ids }).catch(() => undefined);
     return ids;
   }
   async runTransition(id: number, to: RunStatus, message?: string | null) {

@@ -100,7 +100,8 @@ export class SqliteNotifier implements Notifier {
   }
 }
 
-const CHANNEL = 'jobdeck';
+/** The one LISTEN/NOTIFY channel; events are `JSON.stringify(StoreEvent)`. */
+export const NOTIFY_CHANNEL = 'jobdeck';
 
 /**
  * PostgreSQL: NOTIFY on one channel, LISTEN on a dedicated connection opened on first
@@ -121,7 +122,7 @@ export class PgNotifier implements Notifier {
   }
 
   async publish(event: StoreEvent): Promise<void> {
-    await this.#pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+    await this.#pool.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify(event)]);
   }
 
   subscribe(listener: StoreListener): () => void {
@@ -153,7 +154,7 @@ export class PgNotifier implements Notifier {
     client.on('end', () => this.#lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
       this.#client = client;
       this.#retryMs = 100;
       // Whatever happened while we were not listening must be looked at again.

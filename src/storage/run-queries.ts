@@ -150,15 +150,11 @@ function finalGuard() {
 }
 
 /**
- * Final states of many runs in one statement. With `withAttempts` (PostgreSQL only) the same
- * statement also copies them into the attempt history, exactly as `attemptsSnapshot` does: one
- * round trip instead of a transaction's four, and atomic all the same.
+ * Final states of many runs in one statement (PostgreSQL's worker uses the prepared form in
+ * prepared-run-statements.ts). A run's last attempt is the run row itself; `run_attempts` keeps
+ * only the attempts that came before it (see attempt-queries.ts).
  */
-export async function runsFinish(
-  ctx: QueryContext,
-  outcomes: RunOutcome[],
-  options: { withAttempts?: boolean } = {},
-): Promise<number[]> {
+export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Promise<number[]> {
   if (outcomes.length === 0) return [];
   const payload = toJson(
     outcomes.map((o) => ({
@@ -176,7 +172,7 @@ export async function runsFinish(
   );
   const counter = (name: string, column: string) =>
     sql`coalesce(cast(j.value->>${name} as bigint), ${sql.ref(`runs.${column}`)})`;
-  const update = sql`
+  const result = await sql<{ id: number | string }>`
     UPDATE runs SET
       status = j.value->>'status',
       message = j.value->>'message',
@@ -194,24 +190,8 @@ export async function runsFinish(
       AND runs.id IN (${sql.join(outcomes.map((o) => o.id))})
       AND runs.worker_id = j.value->>'worker_id'
       AND runs.attempt = cast(j.value->>'attempt' as integer)
-      AND (${finalGuard()})`;
-  const statement = options.withAttempts
-    ? sql<{ id: number | string }>`
-        WITH finished AS (
-          ${update}
-          RETURNING runs.id, runs.attempt, runs.worker_id, runs.started_at, runs.finished_at, runs.status, runs.message
-        ), attempts AS (
-          INSERT INTO run_attempts (run_id, attempt, worker_id, started_at, finished_at, status, message)
-          SELECT id, attempt, worker_id, started_at, finished_at, status, message FROM finished WHERE attempt > 0
-          ON CONFLICT (run_id, attempt) DO UPDATE SET
-            worker_id = excluded.worker_id,
-            finished_at = excluded.finished_at,
-            status = excluded.status,
-            message = excluded.message
-        )
-        SELECT id FROM finished`
-    : sql<{ id: number | string }>`${update} RETURNING runs.id`;
-  const result = await statement.execute(ctx.db);
+      AND (${finalGuard()})
+    RETURNING runs.id`.execute(ctx.db);
   return result.rows.map((row) => Number(row.id));
 }
 

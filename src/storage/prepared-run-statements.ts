@@ -1,0 +1,122 @@
+import type pg from 'pg';
+import type { Run } from '../domain/model.js';
+import { FINAL_STATUSES, statusesLeadingTo } from '../domain/run-status.js';
+import { NOTIFY_CHANNEL } from './notifier.js';
+import { jsonText, runFromRow } from './rows.js';
+import type { Selectable } from 'kysely';
+import type { RunsTable } from './schema.js';
+import type { ClaimRequest, RunOutcome } from './store.js';
+
+/**
+ * The worker's hot path on PostgreSQL as named (prepared) statements: claiming and finishing runs
+ * is most of what a busy database does for Jobdeck, and through Kysely every batch was planned
+ * again (6 ms of planning for 2 ms of execution per 100-run completion, measured under load).
+ * Named statements need text that never changes, so batches travel as typed arrays (`unnest`)
+ * rather than as one placeholder per value.
+ */
+export class PreparedRunStatements {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async claim(request: ClaimRequest, now: number): Promise<Run[]> {
+    if (request.limit <= 0 || request.queues.length === 0) return [];
+    const { rows } = await this.#pool.query<Selectable<RunsTable>>({
+      name: `jobdeck_claim_${request.queues.length}`,
+      text: claimText(request.queues.length),
+      values: [now, request.workerId, request.limit, ...request.queues],
+    });
+    return rows.map(runFromRow).sort((a, b) => a.priority - b.priority || a.id - b.id);
+  }
+
+  /**
+   * Final states of many runs, guarded as the state machine says, announced in the same
+   * statement (no separate NOTIFY round trip). Returns the ids whose final state was written.
+   */
+  async finish(outcomes: RunOutcome[], now: number): Promise<number[]> {
+    if (outcomes.length === 0) return [];
+    const column = <T>(pick: (o: RunOutcome) => T) => outcomes.map(pick);
+    const { rows } = await this.#pool.query<{ ids: (number | string)[] | null }>({
+      name: 'jobdeck_finish',
+      text: FINISH_TEXT,
+      values: [
+        now,
+        column((o) => o.id),
+        column((o) => o.workerId),
+        column((o) => o.attempt),
+        column((o) => o.status),
+        column((o) => o.message),
+        column((o) => jsonText(o.result)),
+        column((o) => o.progress.total ?? null),
+        column((o) => o.progress.inserted ?? null),
+        column((o) => o.progress.updated ?? null),
+        column((o) => o.progress.errored ?? null),
+      ],
+    });
+    return (rows[0]?.ids ?? []).map(Number);
+  }
+}
+
+/**
+ * One text per number of queues: with a single queue the planner walks the claim index in order
+ * and stops at the limit; an array parameter would hide that there is one queue and make a generic
+ * plan sort every queued run.
+ */
+const claimTexts = new Map<number, string>();
+function claimText(queueCount: number): string {
+  let text = claimTexts.get(queueCount);
+  if (!text) {
+    const queues = Array.from({ length: queueCount }, (_, i) => `$${i + 4}`).join(', ');
+    text = `
+      UPDATE runs SET status = 'RUNNING', started_at = $1, heartbeat_at = $1, worker_id = $2, attempt = attempt + 1
+      WHERE id IN (
+        SELECT id FROM runs
+        WHERE status = 'QUEUED' AND queue IN (${queues}) AND available_at <= $1
+          -- Pausing keeps runs queued; only claiming stops.
+          AND queue NOT IN (SELECT name FROM queue_states WHERE paused)
+        ORDER BY priority, id
+        LIMIT $3
+        FOR UPDATE SKIP LOCKED)
+      RETURNING *`;
+    claimTexts.set(queueCount, text);
+  }
+  return text;
+}
+
+/** `(i.status = 'X' AND runs.status IN (...)) OR ...`, derived from the state machine. */
+const FINAL_GUARD = FINAL_STATUSES.map(
+  (to) => `(i.status = '${to}' AND runs.status IN (${statusesLeadingTo(to).map((from) => `'${from}'`)}))`,
+).join(' OR ');
+
+/**
+ * The `changed` event carries the ids while they fit NOTIFY's 8 kB payload; listeners that get
+ * none refetch what they show.
+ */
+const FINISH_TEXT = `
+  WITH i AS (
+    SELECT * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+                         $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
+      AS t(id, worker_id, attempt, status, message, result, total, inserted, updated, errored)
+  ), finished AS (
+    UPDATE runs SET
+      status = i.status,
+      message = i.message,
+      result = cast(i.result AS jsonb),
+      finished_at = $1,
+      total_entries = coalesce(i.total, runs.total_entries),
+      inserted_entries = coalesce(i.inserted, runs.inserted_entries),
+      updated_entries = coalesce(i.updated, runs.updated_entries),
+      errored_entries = coalesce(i.errored, runs.errored_entries)
+    FROM i
+    WHERE runs.id = i.id AND runs.worker_id = i.worker_id AND runs.attempt = i.attempt AND (${FINAL_GUARD})
+    RETURNING runs.id
+  ), done AS (
+    SELECT array_agg(id) AS ids FROM finished
+  )
+  SELECT ids,
+         CASE WHEN ids IS NULL THEN NULL ELSE pg_notify('${NOTIFY_CHANNEL}',
+           CASE WHEN cardinality(ids) <= 500 THEN json_build_object('type', 'changed', 'runIds', ids)
+                ELSE json_build_object('type', 'changed') END::text) END AS announced
+  FROM done`;
