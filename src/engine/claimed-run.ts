@@ -5,6 +5,7 @@ import type { JobCache } from './job-cache.js';
 import { workerOutcome } from './run-completer.js';
 import { executeRun, type ExecutionEnv } from './run-executor.js';
 import { isolatedTask } from './isolated-task.js';
+import type { RunAbort } from './run-abort.js';
 import { withDeadline } from './run-deadline.js';
 import { withRetryDecision } from './run-retry.js';
 import { retrying } from './service-support.js';
@@ -21,7 +22,7 @@ export interface ClaimedRunDeps extends ExecutionEnv {
 }
 
 /** Finds what a claimed run needs (its task and job) and executes it; never throws. */
-export async function executeClaimedRun(run: Run, signal: AbortSignal, deps: ClaimedRunDeps): Promise<RunOutcome> {
+export async function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): Promise<RunOutcome> {
   const failed = (message: string) => workerOutcome(run, deps.workerId, 'FAILED', message);
   const task = deps.tasks.find(run.task);
   if (!task) {
@@ -54,10 +55,10 @@ export async function executeClaimedRun(run: Run, signal: AbortSignal, deps: Cla
     graceMs: deps.abortGraceMs,
     workerId: deps.workerId,
   };
-  let attemptSignal = signal;
-  const outcome = await withDeadline(run, signal, deadline, (s) => {
-    attemptSignal = s;
-    return executeRun(run, found, runnable, s, deps, firstSeq);
+  let attemptAbort = abort;
+  const outcome = await withDeadline(run, abort, deadline, (a) => {
+    attemptAbort = a;
+    return executeRun(run, found, runnable, a, deps, firstSeq);
   });
-  return withRetryDecision(outcome, run, found, attemptSignal);
+  return withRetryDecision(outcome, run, found, attemptAbort);
 }

@@ -1,6 +1,6 @@
 import type { Run } from '../domain/model.js';
 import type { RunOutcome } from '../storage/store.js';
-import { abortKind, RunAbortedError } from './run-abort.js';
+import { abortKind, RunAbort, RunAbortedError, type AbortState } from './run-abort.js';
 import { workerOutcome } from './run-completer.js';
 
 export interface DeadlineOptions {
@@ -12,48 +12,60 @@ export interface DeadlineOptions {
 }
 
 /**
- * Runs `execute` under a timeout and makes every abort final: when the signal aborts (timeout,
+ * Runs `execute` under a timeout and makes every abort final: when the run aborts (timeout,
  * stop or shutdown) and the task has not returned within the grace period, the run ends anyway
  * with the abort's outcome and the slot is freed; whatever the task returns later is ignored
- * (an isolated task's process is killed instead).
+ * (an isolated task's process is killed instead). `execute` must not throw (it may reject).
  */
-export async function withDeadline(
+export function withDeadline(
   run: Run,
-  parent: AbortSignal,
+  parent: RunAbort,
   options: DeadlineOptions,
-  execute: (signal: AbortSignal) => Promise<RunOutcome>,
+  execute: (abort: RunAbort) => Promise<RunOutcome>,
 ): Promise<RunOutcome> {
-  const controller = new AbortController();
-  const forward = () => controller.abort(parent.reason);
-  if (parent.aborted) forward();
-  else parent.addEventListener('abort', forward, { once: true });
   const { timeoutSeconds, graceMs } = options;
-  const timeout =
-    timeoutSeconds === null
-      ? undefined
-      : setTimeout(
-          () => controller.abort(new RunAbortedError('timeout', `Timed out after ${timeoutSeconds} s.`)),
-          timeoutSeconds * 1000,
-        );
-  let graceTimer: NodeJS.Timeout | undefined;
-  const abandoned = new Promise<RunOutcome>((resolve) => {
-    const onAbort = () => {
-      graceTimer = setTimeout(() => resolve(abandonedOutcome(run, controller.signal, options)), graceMs);
-    };
-    if (controller.signal.aborted) onAbort();
-    else controller.signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([execute(controller.signal), abandoned]);
-  } finally {
-    clearTimeout(timeout);
-    clearTimeout(graceTimer);
-    parent.removeEventListener('abort', forward);
+  // Without a time limit the run's own abort serves: no second controller, no timer, no listener.
+  const abort = timeoutSeconds === null ? parent : new RunAbort();
+  let timeout: NodeJS.Timeout | undefined;
+  let forward: (() => void) | undefined;
+  if (abort !== parent) {
+    forward = () => abort.abort(parent.reason);
+    parent.onAbort(forward);
+    timeout = setTimeout(
+      () => abort.abort(new RunAbortedError('timeout', `Timed out after ${timeoutSeconds} s.`)),
+      (timeoutSeconds ?? 0) * 1000,
+    );
   }
+  return new Promise<RunOutcome>((resolve, reject) => {
+    let graceTimer: NodeJS.Timeout | undefined;
+    const cleanUp = () => {
+      clearTimeout(timeout);
+      clearTimeout(graceTimer);
+      abort.offAbort(onAbort);
+      if (forward) parent.offAbort(forward);
+    };
+    const onAbort = () => {
+      graceTimer = setTimeout(() => {
+        cleanUp();
+        resolve(abandonedOutcome(run, abort, options));
+      }, graceMs);
+    };
+    abort.onAbort(onAbort);
+    execute(abort).then(
+      (outcome) => {
+        cleanUp();
+        resolve(outcome);
+      },
+      (error: unknown) => {
+        cleanUp();
+        reject(error);
+      },
+    );
+  });
 }
 
-function abandonedOutcome(run: Run, signal: AbortSignal, options: DeadlineOptions): RunOutcome {
-  const reason = signal.reason instanceof Error ? signal.reason.message : 'Aborted.';
+function abandonedOutcome(run: Run, abort: AbortState, options: DeadlineOptions): RunOutcome {
+  const reason = abort.reason instanceof Error ? abort.reason.message : 'Aborted.';
   const note = `${reason} The task did not return within ${options.graceMs / 1000} s of its abort signal; a later result is ignored.`;
-  return workerOutcome(run, options.workerId, abortKind(signal) === 'stop' ? 'CANCELLED' : 'FAILED', note);
+  return workerOutcome(run, options.workerId, abortKind(abort) === 'stop' ? 'CANCELLED' : 'FAILED', note);
 }

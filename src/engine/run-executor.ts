@@ -6,7 +6,7 @@ import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
 import { withConsoleCapture } from './console-capture.js';
 import type { LogSink } from './log-sink.js';
-import { abortKind } from './run-abort.js';
+import { abortKind, type AbortState, type RunAbort } from './run-abort.js';
 
 export interface ExecutionEnv {
   workerId: string;
@@ -45,7 +45,7 @@ export async function executeRun(
   run: Run,
   job: Job,
   task: AnyTask,
-  signal: AbortSignal,
+  abort: RunAbort,
   env: ExecutionEnv,
   firstSeq = 1,
 ): Promise<RunOutcome> {
@@ -56,7 +56,10 @@ export async function executeRun(
     void runLog.write(level, withoutNul(String(message)), toJsonFields(fields));
   const ctx: TaskContext = {
     since: run.since,
-    signal,
+    // Made on first use: most tasks never look at it.
+    get signal() {
+      return abort.signal;
+    },
     log: {
       debug: log('debug'),
       info: log('info'),
@@ -102,7 +105,7 @@ export async function executeRun(
       () => task.run(ctx, parsed.data as never),
     );
     return settle(
-      signal,
+      abort,
       () => {
         const errored = progress.errored ?? 0;
         return errored > 0
@@ -114,7 +117,7 @@ export async function executeRun(
     );
   } catch (error) {
     return settle(
-      signal,
+      abort,
       () => {
         if (error instanceof PartialSuccessError) {
           progress.errored = error.erroredEntries;
@@ -129,13 +132,13 @@ export async function executeRun(
 
 /** An abort decides the final state whatever the task did afterwards. */
 function settle(
-  signal: AbortSignal,
+  abort: AbortState,
   ended: () => RunOutcome,
   outcome: (status: RunOutcome['status'], message: string | null, result?: unknown) => RunOutcome,
   result?: unknown,
 ): RunOutcome {
-  const kind = abortKind(signal);
-  const reason = signal.reason instanceof Error ? signal.reason.message : '';
+  const kind = abortKind(abort);
+  const reason = abort.reason instanceof Error ? abort.reason.message : '';
   if (kind === 'stop') return outcome('CANCELLED', reason, result);
   if (kind === 'shutdown' || kind === 'timeout') return outcome('FAILED', reason, result);
   return ended();

@@ -1,7 +1,7 @@
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../domain/retry-policy.js';
 import type { Job, Run } from '../domain/model.js';
 import type { RunOutcome } from '../storage/store.js';
-import { abortKind } from './run-abort.js';
+import { abortKind, type AbortState } from './run-abort.js';
 
 /**
  * Decides whether an ended attempt is tried again: a failure (a timeout included) or, when the
@@ -12,7 +12,7 @@ export function withRetryDecision(
   outcome: RunOutcome,
   run: Run,
   job: Job,
-  signal: AbortSignal,
+  signal: AbortState,
   now = Date.now(),
 ): RunOutcome {
   const kind = abortKind(signal);

@@ -10,7 +10,7 @@ import { executeClaimedRun, type ClaimedRunDeps } from './claimed-run.js';
 import { JobCache } from './job-cache.js';
 import { LogSink, type LogSinkOptions } from './log-sink.js';
 import { ProgressThrottle } from './progress-throttle.js';
-import { RunAbortedError } from './run-abort.js';
+import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
 import { silentLogger } from './service-support.js';
 
@@ -44,7 +44,7 @@ export interface WorkerOptions {
 
 interface InFlight {
   run: Run;
-  controller: AbortController;
+  controller: RunAbort;
   done: Promise<void>;
 }
 
@@ -285,7 +285,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 
   #begin(run: Run): void {
-    const controller = new AbortController();
+    const controller = new RunAbort();
     const flight: InFlight = { run, controller, done: Promise.resolve() };
     this.#inFlight.set(run.id, flight);
     this.#executing += 1;
@@ -297,7 +297,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       this.#pump();
       this.#claim();
     };
-    flight.done = this.#execute(run, controller.signal, freeSlot).finally(() => {
+    flight.done = this.#execute(run, controller, freeSlot).finally(() => {
       if (this.#inFlight.get(run.id) === flight) this.#inFlight.delete(run.id);
       freeSlot();
       // A write backlog that shrinks may let buffered runs start.
@@ -306,9 +306,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
     });
   }
 
-  async #execute(run: Run, signal: AbortSignal, freeSlot: () => void): Promise<void> {
+  async #execute(run: Run, abort: RunAbort, freeSlot: () => void): Promise<void> {
     this.emit('run:started', run);
-    const outcome = await executeClaimedRun(run, signal, this.#deps);
+    const outcome = await executeClaimedRun(run, abort, this.#deps);
     // The task is done: its slot can take the next run while the final state is written.
     freeSlot();
     // Lines must be stored before the final state, so a finished run never shows partial logs.
@@ -354,7 +354,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
         continue;
       }
       const flight = this.#inFlight.get(id);
-      if (flight && !flight.controller.signal.aborted) {
+      if (flight && !flight.controller.aborted) {
         this.#log.info({ run: id }, 'stop requested: aborting run');
         flight.controller.abort(new RunAbortedError('stop', 'Stopped on request.'));
       }
