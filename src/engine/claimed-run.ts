@@ -1,4 +1,4 @@
-import type { Job, Run } from '../domain/model.js';
+import type { Run } from '../domain/model.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import type { JobCache } from './job-cache.js';
@@ -28,24 +28,27 @@ export async function executeClaimedRun(run: Run, abort: RunAbort, deps: Claimed
   if (!task) {
     return failed(`Task "${run.task}" is not registered in worker ${deps.workerId}. ${deps.tasks.describeKnown()}`);
   }
-  let job: Job | undefined;
+  // The usual first attempt of a run whose job was read a moment ago goes on without waiting.
+  let job = run.attempt === 1 ? deps.jobs.peek(run.jobId) : undefined;
   let firstSeq = 1;
-  try {
-    // A database restart at this moment delays the run rather than failing it.
-    await retrying(
-      async () => {
-        job = await deps.jobs.get(run.jobId);
-        // A retried run continues the numbering of its earlier attempts' log lines.
-        if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
-      },
-      undefined,
-      12,
-      isDatabaseUnavailable,
-    );
-  } catch (error) {
-    return failed(`Could not read job ${run.jobId}: ${String(error)}`);
+  if (!job) {
+    try {
+      // A database restart at this moment delays the run rather than failing it.
+      await retrying(
+        async () => {
+          job = await deps.jobs.get(run.jobId);
+          // A retried run continues the numbering of its earlier attempts' log lines.
+          if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
+        },
+        undefined,
+        12,
+        isDatabaseUnavailable,
+      );
+    } catch (error) {
+      return failed(`Could not read job ${run.jobId}: ${String(error)}`);
+    }
+    if (!job) return failed(`Job ${run.jobId} no longer exists.`);
   }
-  if (!job) return failed(`Job ${run.jobId} no longer exists.`);
   const found = job;
   const runnable = task.isolate
     ? isolatedTask(task, { killGraceMs: deps.abortGraceMs, tasksModule: deps.tasksModule })
