@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigurationError } from '../domain/errors.js';
 import type { AnyTask } from '../domain/task.js';
 import type { QueueConfig } from '../service/queue-registry.js';
@@ -8,6 +7,7 @@ import type { WorkerOptions } from '../engine/worker.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { NotificationServiceOptions } from '../service/notification-service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
+import { importUserModule } from '../engine/typescript-modules.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -49,7 +49,7 @@ export async function loadConfig(file: string | undefined, cwd = process.cwd()):
   if (!fs.existsSync(found)) throw new ConfigurationError(`Config file ${found} does not exist.`);
   let exported: unknown;
   try {
-    const module = (await import(pathToFileURL(found).href)) as { default?: unknown };
+    const module = (await importUserModule(found)) as { default?: unknown };
     exported = module.default ?? module;
     if (typeof exported === 'function') exported = await (exported as () => unknown)();
   } catch (error) {

@@ -3,13 +3,13 @@
  * the task by id among the built-in tasks and those of the tasks module (the config file) the
  * worker names, runs it, and sends logs, progress and the outcome back over IPC.
  */
-import { pathToFileURL } from 'node:url';
 import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, Run } from '../domain/model.js';
 import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
 import { builtinTasks, demoTasks } from '../tasks/index.js';
 import type { FromChild, ToChild } from './isolation-protocol.js';
 import { toJsonFields } from './run-executor.js';
+import { importUserModule } from './typescript-modules.js';
 
 function send(message: FromChild): Promise<void> {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ async function loadTasks(): Promise<AnyTask[]> {
   const tasks: AnyTask[] = [...builtinTasks, ...demoTasks];
   const module = process.env.JOBDECK_TASKS_MODULE;
   if (module) {
-    const loaded = (await import(pathToFileURL(module).href)) as { default?: unknown; tasks?: unknown };
+    const loaded = (await importUserModule(module)) as { default?: unknown; tasks?: unknown };
     let exported: unknown = loaded.default ?? loaded;
     if (typeof exported === 'function') exported = await (exported as () => unknown)();
     const list = Array.isArray(exported) ? exported : (exported as { tasks?: unknown }).tasks;

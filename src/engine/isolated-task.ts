@@ -7,6 +7,7 @@ import { PartialSuccessError } from '../domain/errors.js';
 import type { JsonObject, JsonValue } from '../domain/model.js';
 import type { AnyTask, TaskContext } from '../domain/task.js';
 import type { FromChild, ToChild } from './isolation-protocol.js';
+import { LOADER_ENV } from './typescript-modules.js';
 
 export interface IsolationOptions {
   /** After the signal aborts, how long the child gets before SIGKILL (default 5 s). */
@@ -15,7 +16,10 @@ export interface IsolationOptions {
   tasksModule?: string | undefined;
 }
 
-const RUNNER = fileURLToPath(new URL('./child-runner.ts', import.meta.url));
+// Compiled (dist/) or run from the sources through tsx: the runner sits next to this module.
+const RUNNER = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './child-runner.ts' : './child-runner.js', import.meta.url),
+);
 // tsx's loader by absolute path: the child may run in any working directory.
 const TSX_LOADER = pathToFileURL(
   path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
@@ -44,6 +48,7 @@ function runInChild(
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     if (tasksModule) env.JOBDECK_TASKS_MODULE = tasksModule;
+    env[LOADER_ENV] = '1';
     // The runner is TypeScript, like the tasks it loads: the child runs through tsx.
     const child: ChildProcess = fork(RUNNER, [], {
       env,

@@ -1,0 +1,26 @@
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Set by bin/jobdeck.js when it runs the TypeScript sources, and in isolated tasks' child
+ * processes (started with tsx's loader): tsx is then already in place.
+ */
+const REGISTERED = Symbol.for('jobdeck.typescript-loader');
+export const LOADER_ENV = 'JOBDECK_TYPESCRIPT_LOADER';
+
+/**
+ * Imports a user module (a config file, a tasks module) that may be TypeScript. Jobdeck itself
+ * runs compiled, so tsx is registered only when such a file is met: it costs start-up time and
+ * tens of megabytes that a JavaScript setup should not pay.
+ */
+export async function importUserModule(file: string): Promise<unknown> {
+  if (/\.[mc]?tsx?$/.test(file)) await ensureTypeScriptLoader();
+  return import(pathToFileURL(file).href);
+}
+
+async function ensureTypeScriptLoader(): Promise<void> {
+  const global = globalThis as { [REGISTERED]?: boolean };
+  if (global[REGISTERED] || process.env[LOADER_ENV] === '1' || import.meta.url.endsWith('.ts')) return;
+  const { register } = await import('tsx/esm/api');
+  register();
+  global[REGISTERED] = true;
+}
