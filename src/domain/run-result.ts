@@ -21,7 +21,8 @@ export function jsonWithoutNul(json: string): string {
  * and keeps the beginning of its JSON text, so nothing is cut silently.
  */
 export function capRunResult(value: unknown, limitBytes = DEFAULT_RESULT_LIMIT_BYTES): JsonValue {
-  if (value === undefined) return null;
+  // Most tasks return nothing: no JSON round trip for that.
+  if (value === undefined || value === null) return null;
   let text: string | undefined;
   try {
     text = JSON.stringify(value);

@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format, inspect } from 'node:util';
 import type { LogLevel } from '../domain/model.js';
+import { withoutNul } from '../domain/run-result.js';
 
-/** Takes a line a task printed; returns false when its run no longer takes lines. */
-export type ConsoleTarget = (level: LogLevel, message: string) => boolean;
+/** Takes a line a task printed (a run's log); returns false when its run no longer takes lines. */
+export interface ConsoleTarget {
+  write(level: LogLevel, message: string, fields: null): boolean;
+}
 
 const current = new AsyncLocalStorage<ConsoleTarget>();
 
@@ -33,17 +36,24 @@ function install(): void {
         // trace prints a stack on a real console; keep it in the run's line as well.
         const text =
           method === 'trace' ? `Trace: ${message}\n${new Error().stack?.split('\n').slice(2).join('\n')}` : message;
-        if (target(level, text)) return;
+        if (target.write(level, withoutNul(text), null)) return;
       }
       original(...args);
     };
   }
 }
 
-/** Calls `fn` with everything it (and whatever it starts) prints through `console` going to `target`. */
-export function withConsoleCapture<T>(target: ConsoleTarget, fn: () => T): T {
+/**
+ * Calls `fn(...args)` with everything it (and whatever it starts) prints through `console` going
+ * to `target`. Arguments rather than a closure: this runs once per run.
+ */
+export function withConsoleCapture<A extends unknown[], T>(
+  target: ConsoleTarget,
+  fn: (...args: A) => T,
+  ...args: A
+): T {
   install();
-  return current.run(target, fn);
+  return current.run(target, fn, ...args);
 }
 
 /**

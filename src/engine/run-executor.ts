@@ -2,10 +2,10 @@ import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
-import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
+import type { AnyTask, LogFields, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
 import { withConsoleCapture } from './console-capture.js';
-import type { LogSink } from './log-sink.js';
+import type { LogSink, RunLog } from './log-sink.js';
 import { abortKind, type AbortState, type RunAbort } from './run-abort.js';
 
 export interface ExecutionEnv {
@@ -39,7 +39,8 @@ function describeError(error: unknown): string {
 
 /**
  * Runs one claimed run's task to completion and says how it ended. Never throws: every outcome,
- * including a task that throws or a stop, becomes a RunOutcome.
+ * including a task that throws or a stop, becomes a RunOutcome. Kept lean for the common short
+ * run: no closure, logger or signal is made for what the task does not use.
  */
 export async function executeRun(
   run: Run,
@@ -52,20 +53,15 @@ export async function executeRun(
   const progress: Partial<RunProgress> = {};
   // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
   const runLog = env.logs.open(run.id, firstSeq);
-  const log = (level: LogLevel) => (message: string, fields?: LogFields) =>
-    void runLog.write(level, withoutNul(String(message)), toJsonFields(fields));
+  let logger: TaskLogger | undefined;
   const ctx: TaskContext = {
     since: run.since,
-    // Made on first use: most tasks never look at it.
+    // Made on first use: most tasks never look at them.
     get signal() {
       return abort.signal;
     },
-    log: {
-      debug: log('debug'),
-      info: log('info'),
-      warn: log('warn'),
-      error: log('error'),
-      drain: () => env.logs.drain(),
+    get log() {
+      return (logger ??= taskLogger(runLog, env.logs));
     },
     progress(counters) {
       for (const key of ['total', 'inserted', 'updated', 'errored'] as const) {
@@ -80,7 +76,65 @@ export async function executeRun(
     job,
     run,
   };
-  const outcome = (status: RunOutcome['status'], message: string | null, result: unknown = null): RunOutcome => ({
+
+  const parsed = task.args.safeParse(run.args);
+  if (!parsed.success) {
+    const fields = issuesToFieldErrors(parsed.error.issues, 'args')
+      .map((e) => `${e.field}: ${e.messages.join('; ')}`)
+      .join('\n');
+    return outcome(run, env, progress, 'FAILED', `The run's arguments do not fit task "${task.id}":\n${fields}`);
+  }
+
+  let result: unknown;
+  try {
+    // What the task prints with console.* while it runs goes to this run's log too.
+    const returned = withConsoleCapture(runLog, runTask, task, ctx, parsed.data);
+    // A task that returns at once (no promise) costs no extra turn of the event loop.
+    result = isPromiseLike(returned) ? await returned : returned;
+  } catch (error) {
+    const aborted = abortedOutcome(run, env, progress, abort);
+    if (aborted) return aborted;
+    if (error instanceof PartialSuccessError) {
+      progress.errored = error.erroredEntries;
+      return outcome(run, env, progress, 'PARTIAL_SUCCESS', error.message);
+    }
+    return outcome(run, env, progress, 'FAILED', describeError(error));
+  }
+  // An abort decides the final state whatever the task did afterwards.
+  const aborted = abortedOutcome(run, env, progress, abort, result);
+  if (aborted) return aborted;
+  const errored = progress.errored ?? 0;
+  return errored > 0
+    ? outcome(run, env, progress, 'PARTIAL_SUCCESS', `${errored} entries failed.`, result)
+    : outcome(run, env, progress, 'SUCCESS', null, result);
+}
+
+function runTask(task: AnyTask, ctx: TaskContext, args: unknown) {
+  return task.run(ctx, args as never);
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value instanceof Promise ||
+    (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
+  );
+}
+
+function taskLogger(runLog: RunLog, logs: LogSink): TaskLogger {
+  const log = (level: LogLevel) => (message: string, fields?: LogFields) =>
+    void runLog.write(level, withoutNul(String(message)), toJsonFields(fields));
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), drain: () => logs.drain() };
+}
+
+function outcome(
+  run: Run,
+  env: ExecutionEnv,
+  progress: Partial<RunProgress>,
+  status: RunOutcome['status'],
+  message: string | null,
+  result: unknown = null,
+): RunOutcome {
+  return {
     id: run.id,
     workerId: env.workerId,
     attempt: run.attempt,
@@ -88,58 +142,19 @@ export async function executeRun(
     message,
     result: capRunResult(result, env.resultLimitBytes),
     progress,
-  });
-
-  const parsed = task.args.safeParse(run.args);
-  if (!parsed.success) {
-    const fields = issuesToFieldErrors(parsed.error.issues, 'args')
-      .map((e) => `${e.field}: ${e.messages.join('; ')}`)
-      .join('\n');
-    return outcome('FAILED', `The run's arguments do not fit task "${task.id}":\n${fields}`);
-  }
-
-  try {
-    // What the task prints with console.* while it runs goes to this run's log too.
-    const result = await withConsoleCapture(
-      (level, message) => runLog.write(level, withoutNul(message), null),
-      () => task.run(ctx, parsed.data as never),
-    );
-    return settle(
-      abort,
-      () => {
-        const errored = progress.errored ?? 0;
-        return errored > 0
-          ? outcome('PARTIAL_SUCCESS', `${errored} entries failed.`, result)
-          : outcome('SUCCESS', null, result);
-      },
-      outcome,
-      result,
-    );
-  } catch (error) {
-    return settle(
-      abort,
-      () => {
-        if (error instanceof PartialSuccessError) {
-          progress.errored = error.erroredEntries;
-          return outcome('PARTIAL_SUCCESS', error.message);
-        }
-        return outcome('FAILED', describeError(error));
-      },
-      outcome,
-    );
-  }
+  };
 }
 
-/** An abort decides the final state whatever the task did afterwards. */
-function settle(
+/** The outcome a stop, shutdown or timeout imposes, if the run was aborted by one. */
+function abortedOutcome(
+  run: Run,
+  env: ExecutionEnv,
+  progress: Partial<RunProgress>,
   abort: AbortState,
-  ended: () => RunOutcome,
-  outcome: (status: RunOutcome['status'], message: string | null, result?: unknown) => RunOutcome,
   result?: unknown,
-): RunOutcome {
+): RunOutcome | undefined {
   const kind = abortKind(abort);
+  if (!kind) return undefined;
   const reason = abort.reason instanceof Error ? abort.reason.message : '';
-  if (kind === 'stop') return outcome('CANCELLED', reason, result);
-  if (kind === 'shutdown' || kind === 'timeout') return outcome('FAILED', reason, result);
-  return ended();
+  return outcome(run, env, progress, kind === 'stop' ? 'CANCELLED' : 'FAILED', reason, result);
 }
