@@ -37,14 +37,23 @@ export interface RunLog {
   write(level: LogLevel, message: string, fields: JsonObject | null): boolean;
 }
 
-interface RunState extends RunLog {
-  runId: number;
-  seq: number;
-  lines: number;
-  bytes: number;
-  droppedLines: number;
-  droppedBytes: number;
-  closed: boolean;
+/** One run's log; a class, not a literal with a closure, as every run opens one. */
+class RunState implements RunLog {
+  lines = 0;
+  bytes = 0;
+  droppedLines = 0;
+  droppedBytes = 0;
+  closed = false;
+
+  constructor(
+    readonly sink: LogSink,
+    readonly runId: number,
+    public seq: number,
+  ) {}
+
+  write(level: LogLevel, message: string, fields: JsonObject | null): boolean {
+    return this.sink.write(this, level, message, fields);
+  }
 }
 
 interface Waiter {
@@ -92,16 +101,7 @@ export class LogSink {
 
   /** Starts the log of a run whose next line has sequence number `firstSeq`. */
   open(runId: number, firstSeq = 1): RunLog {
-    const state: RunState = {
-      runId,
-      seq: firstSeq - 1,
-      lines: 0,
-      bytes: 0,
-      droppedLines: 0,
-      droppedBytes: 0,
-      closed: false,
-      write: (level, message, fields) => this.#write(state, level, message, fields),
-    };
+    const state = new RunState(this, runId, firstSeq - 1);
     // A run opened again in this process (a new attempt) must not share numbers with a stale one.
     const stale = this.#runs.get(runId);
     if (stale) stale.closed = true;
@@ -112,11 +112,16 @@ export class LogSink {
   /**
    * Ends a run's log: adds the line saying what the cap dropped (if anything), refuses later
    * lines, and resolves once every line of the run is stored. Call it before the final state.
+   * Returns nothing when the run never wrote a line: most runs, which then need not wait.
    */
-  close(runId: number): Promise<void> {
+  close(runId: number): Promise<void> | undefined {
     const state = this.#runs.get(runId);
     if (state) {
       this.#runs.delete(runId);
+      if (state.lines === 0 && state.droppedLines === 0) {
+        state.closed = true;
+        return undefined;
+      }
       if (state.droppedLines > 0) {
         this.#append(state, 'warn', dropSummary(state), {
           dropped_lines: state.droppedLines,
@@ -149,7 +154,8 @@ export class LogSink {
     return done;
   }
 
-  #write(state: RunState, level: LogLevel, message: string, fields: JsonObject | null): boolean {
+  /** For RunState.write. */
+  write(state: RunState, level: LogLevel, message: string, fields: JsonObject | null): boolean {
     if (state.closed) return false;
     const fieldsBytes = fields ? JSON.stringify(fields).length : 0;
     const bytes = Buffer.byteLength(message) + fieldsBytes;

@@ -38,12 +38,16 @@ export class ProgressThrottle {
     }, this.#intervalMs);
   }
 
-  /** Drops pending writes for a run that ends (its final counters go with the final state). */
-  async forget(runId: number): Promise<void> {
+  /**
+   * Drops pending writes for a run that ends (its final counters go with the final state); the
+   * promise settles when a write already started is done. Nothing to wait for (undefined) when the
+   * run never reported progress, as most runs.
+   */
+  forget(runId: number): Promise<void> | undefined {
     const slot = this.#slots.get(runId);
-    if (!slot) return;
+    if (!slot) return undefined;
     clearTimeout(slot.timer);
     this.#slots.delete(runId);
-    await slot.writing;
+    return slot.writing;
   }
 }
