@@ -84,11 +84,10 @@ function orderJobs(query: JobSelect, sort: JobSort): JobSelect {
     case '-created':
       return query.orderBy('created_at', direction);
     case 'last_run':
-    case '-last_run': {
-      // Jobs never run sort as oldest.
-      const last = sql`coalesce((select max(r.id) from runs r where r.job_id = jobs.id), 0)`;
-      return query.orderBy(last, direction);
-    }
+    case '-last_run':
+      // Kept on the job as runs are created (0 = never run, sorts as oldest); read from the
+      // jobs_last_run index instead of looking up every job's newest run (migration 0009).
+      return query.orderBy('last_run_id', direction);
     case 'next_run':
       return query.orderBy(sql`case when next_run_at is null then 1 else 0 end`).orderBy('next_run_at');
   }

@@ -31,19 +31,40 @@ export function newRunRow(run: NewRun, now: number) {
 }
 
 export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
-  const row = await ctx.db
-    .insertInto('runs')
-    .values(newRunRow(run, ctx.now()))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('runs')
+      .values(newRunRow(run, ctx.now()))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('jobs')
+      .set({ last_run_id: inserted.id })
+      .where('id', '=', inserted.job_id)
+      .where('last_run_id', '<', inserted.id)
+      .execute();
+    return inserted;
+  });
   return runFromRow(row);
+}
+
+/**
+ * Raises `jobs.last_run_id` (the jobs list's last-run order) to each job's newest run: one
+ * statement for the jobs of a bulk chunk, each a single descent of the runs (job_id, id) index.
+ * It never lowers the id: on PostgreSQL an enqueue that committed a higher id first keeps it (the
+ * guard is checked again against the row it waited for).
+ */
+export function lastRunRaise(jobIds: string[]) {
+  const newest = sql<number>`(SELECT max(r.id) FROM runs r WHERE r.job_id = jobs.id)`;
+  return sql`UPDATE jobs SET last_run_id = ${newest} WHERE id IN (${sql.join(jobIds)}) AND last_run_id < ${newest}`;
 }
 
 /**
  * Bulk enqueue: each chunk is one statement with one parameter, the rows as a JSON array expanded
  * by the database, so neither side builds, binds or parses 16 parameters per row. What remains
- * is the database's own per-row work (eight indexes, the job foreign key). Ids follow the input
- * order, which is the claim order among runs of equal priority.
+ * is the database's own per-row work (eight indexes, the job foreign key), plus one update of
+ * the chunk's jobs for their last run. Ids follow the input order, which is the claim order among
+ * runs of equal priority.
  */
 export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<number> {
   const now = ctx.now();
@@ -60,6 +81,7 @@ export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<num
                ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
                ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
         FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
+      await lastRunRaise([...new Set(rows.map((row) => row.job_id))]).execute(trx);
     }
   });
   return runs.length;

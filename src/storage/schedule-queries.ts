@@ -94,9 +94,16 @@ export async function jobsFireDue(
           )
           .execute();
       }
+      // The job's last run for the last-run order (migration 0009), never lowered (see runCreate).
+      const newest = Math.max(...runs.map((run) => run.id));
       await db
         .updateTable('jobs')
-        .set({ next_run_at: decision.nextRunAt?.getTime() ?? null })
+        .set({
+          next_run_at: decision.nextRunAt?.getTime() ?? null,
+          ...(runs.length > 0 && {
+            last_run_id: sql<number>`case when last_run_id < ${newest} then ${newest} else last_run_id end`,
+          }),
+        })
         .where('id', '=', row.id)
         .execute();
       results.push({ jobId: row.id, runs, skipped: decision.skips.length });

@@ -29,6 +29,8 @@ export interface JobsTable {
   retry_partial: number | boolean;
   created_at: number;
   updated_at: number;
+  /** Highest run id of the job, 0 if never run; kept for the last-run order (migration 0009). */
+  last_run_id: Generated<number>;
 }
 
 export interface RunsTable {

@@ -89,3 +89,41 @@ describe('store conformance: job order', () => {
     expect(await order('next_run')).toEqual([c.id, b.id, a.id]);
   });
 });
+
+describe('store conformance: a job keeps its last run for the last-run order', () => {
+  it('follows runs created one by one, in bulk and by the scheduler, and survives pruning', async () => {
+    const store = await openTestStore();
+    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((title) => store.jobCreate(jobFixture({ title }))));
+    const byLastRun = async () =>
+      (await store.jobList({ sort: '-last_run', limit: 10, offset: 0 })).items.map((j) => j.title);
+
+    await store.runCreate(newRun(a!.id));
+    expect((await byLastRun())[0]).toBe('A');
+    // Never-run jobs sort as oldest, by id among themselves.
+    expect((await store.jobList({ sort: 'last_run', limit: 10, offset: 0 })).items.map((j) => j.title).pop()).toBe('A');
+
+    // In bulk, each job's newest run of the batch counts: B's comes after C's.
+    await store.runsCreate([newRun(b!.id), newRun(c!.id), newRun(b!.id)]);
+    expect(await byLastRun()).toEqual(['B', 'C', 'A']);
+
+    // More runs than one bulk chunk (5,000) across two jobs: A's last run is in the second chunk.
+    await store.runsCreate([...Array.from({ length: 5001 }, () => newRun(c!.id)), newRun(a!.id)]);
+    expect(await byLastRun()).toEqual(['A', 'C', 'B']);
+
+    // A scheduled firing.
+    await store.jobUpdate(b!.id, { nextRunAt: new Date(Date.now() - 1000) });
+    const fired = await store.jobsFireDue(new Date(), 10, () => ({
+      runs: [newRun(b!.id, { title: 'Scheduled' })],
+      skips: [],
+      nextRunAt: null,
+    }));
+    expect(fired.map((f) => f.runs.length)).toEqual([1]);
+    expect(await byLastRun()).toEqual(['B', 'A', 'C']);
+
+    // Deleting the newest runs (as retention does) leaves the order as it was.
+    await store.runTransition(fired[0]!.runs[0]!.id, 'CANCELLED');
+    await store.runsPrune({ before: new Date(Date.now() + 60_000), keepLast: 0 });
+    expect(await store.runGet(fired[0]!.runs[0]!.id)).toBeUndefined();
+    expect(await byLastRun()).toEqual(['B', 'A', 'C']);
+  });
+});
