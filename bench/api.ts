@@ -25,7 +25,7 @@ const jobId = (n: number) => `job-${String(n).padStart(5, '0')}`;
  * The seed, as one statement per table over a generated series: runs spread over the last 30 days,
  * 5% FAILED, the newest `queuedRuns` still QUEUED; two queues.
  */
-function seedStatements(now: number): { jobs: string; runs: string } {
+function seedStatements(now: number): { jobs: string; runs: string; lastRuns: string } {
   const series = (n: number) =>
     dialect === 'postgres'
       ? `generate_series(1::bigint, ${n}) AS s(g)`
@@ -50,11 +50,13 @@ function seedStatements(now: number): { jobs: string; runs: string } {
            CASE WHEN ${queued} THEN NULL ELSE t + 10 END, CASE WHEN ${queued} THEN NULL ELSE t + 500 END,
            CASE WHEN ${queued} THEN 0 ELSE 1 END, 1
     FROM (SELECT g, ${now} - (${runCount} - g) * ${step} AS t FROM ${series(runCount)}) AS timed`;
-  return { jobs, runs };
+  // What creating the runs through the store keeps on each job (migration 0009).
+  const lastRuns = `UPDATE jobs SET last_run_id = coalesce((SELECT max(r.id) FROM runs r WHERE r.job_id = jobs.id), 0)`;
+  return { jobs, runs, lastRuns };
 }
 
 async function seed(url: string): Promise<void> {
-  const { jobs, runs } = seedStatements(Date.now());
+  const { jobs, runs, lastRuns } = seedStatements(Date.now());
   if (dialect === 'postgres') {
     const schema = new URL(url).searchParams.get('schema')!;
     const client = new pg.Client({ connectionString: pgBaseUrl() });
@@ -62,6 +64,7 @@ async function seed(url: string): Promise<void> {
     await client.query(`SET search_path TO ${schema}`);
     await client.query(jobs);
     await client.query(runs);
+    await client.query(lastRuns);
     // As autovacuum would after a bulk load: statistics and the visibility map (index-only scans).
     await client.query('VACUUM ANALYZE jobs');
     await client.query('VACUUM ANALYZE runs');
@@ -70,6 +73,7 @@ async function seed(url: string): Promise<void> {
     const db = new Database(url.slice('sqlite:'.length));
     db.exec(jobs);
     db.exec(runs);
+    db.exec(lastRuns);
     db.exec('ANALYZE');
     db.close();
   }
