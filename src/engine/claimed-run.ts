@@ -23,10 +23,13 @@ export interface ClaimedRunDeps extends ExecutionEnv {
 
 /** Finds what a claimed run needs (its task and job) and executes it; never throws. */
 export async function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): Promise<RunOutcome> {
-  const failed = (message: string) => workerOutcome(run, deps.workerId, 'FAILED', message);
   const task = deps.tasks.find(run.task);
   if (!task) {
-    return failed(`Task "${run.task}" is not registered in worker ${deps.workerId}. ${deps.tasks.describeKnown()}`);
+    return failed(
+      run,
+      deps,
+      `Task "${run.task}" is not registered in worker ${deps.workerId}. ${deps.tasks.describeKnown()}`,
+    );
   }
   // The usual first attempt of a run whose job was read a moment ago goes on without waiting.
   let job = run.attempt === 1 ? deps.jobs.peek(run.jobId) : undefined;
@@ -45,9 +48,9 @@ export async function executeClaimedRun(run: Run, abort: RunAbort, deps: Claimed
         isDatabaseUnavailable,
       );
     } catch (error) {
-      return failed(`Could not read job ${run.jobId}: ${String(error)}`);
+      return failed(run, deps, `Could not read job ${run.jobId}: ${String(error)}`);
     }
-    if (!job) return failed(`Job ${run.jobId} no longer exists.`);
+    if (!job) return failed(run, deps, `Job ${run.jobId} no longer exists.`);
   }
   const found = job;
   const runnable = task.isolate
@@ -64,4 +67,8 @@ export async function executeClaimedRun(run: Run, abort: RunAbort, deps: Claimed
     return executeRun(run, found, runnable, a, deps, firstSeq);
   });
   return withRetryDecision(outcome, run, found, attemptAbort);
+}
+
+function failed(run: Run, deps: ClaimedRunDeps, message: string): RunOutcome {
+  return workerOutcome(run, deps.workerId, 'FAILED', message);
 }

@@ -21,17 +21,29 @@ export function abortKind(signal: AbortState): AbortKind | undefined {
   return signal.aborted && signal.reason instanceof RunAbortedError ? signal.reason.kind : undefined;
 }
 
+/** Told when a RunAbort aborts: an object, so a run's listeners need no closures. */
+export interface AbortListener {
+  handleAbort(): void;
+}
+
 /**
  * The abort side of one run, like an AbortController but cheap for the usual run that is never
  * aborted: the AbortSignal is only made when something (the task) reads it, and the worker's own
- * listeners are plain callbacks. Creating a signal and adding event listeners cost several
+ * listeners are plain objects. Creating a signal and adding event listeners cost several
  * microseconds a run, a measurable share of a worker draining many short runs.
  */
-export class RunAbort implements AbortState {
+export class RunAbort implements AbortState, AbortListener {
   #aborted = false;
   #reason: unknown = undefined;
   #controller: AbortController | undefined;
-  #listeners: (() => void)[] | undefined;
+  #listeners: AbortListener[] | undefined;
+  readonly #parent: RunAbort | undefined;
+
+  /** With a parent: aborts (with the parent's reason) when the parent does, or on its own. */
+  constructor(parent?: RunAbort) {
+    this.#parent = parent;
+    parent?.onAbort(this);
+  }
 
   get aborted(): boolean {
     return this.#aborted;
@@ -58,16 +70,26 @@ export class RunAbort implements AbortState {
     this.#controller?.abort(reason);
     const listeners = this.#listeners;
     this.#listeners = undefined;
-    if (listeners) for (const listener of listeners) listener();
+    if (listeners) for (const listener of listeners) listener.handleAbort();
   }
 
-  /** Calls `listener` once when this aborts, at once if it already has. */
-  onAbort(listener: () => void): void {
-    if (this.#aborted) listener();
+  /** The parent aborted. */
+  handleAbort(): void {
+    this.abort(this.#parent?.reason);
+  }
+
+  /** Stops following the parent (the child is done with). */
+  detach(): void {
+    this.#parent?.offAbort(this);
+  }
+
+  /** Tells `listener` once when this aborts, at once if it already has. */
+  onAbort(listener: AbortListener): void {
+    if (this.#aborted) listener.handleAbort();
     else (this.#listeners ??= []).push(listener);
   }
 
-  offAbort(listener: () => void): void {
+  offAbort(listener: AbortListener): void {
     const index = this.#listeners?.indexOf(listener) ?? -1;
     if (index >= 0) this.#listeners!.splice(index, 1);
   }

@@ -1,6 +1,6 @@
 import type { Run } from '../domain/model.js';
 import type { RunOutcome } from '../storage/store.js';
-import { abortKind, RunAbort, RunAbortedError, type AbortState } from './run-abort.js';
+import { abortKind, RunAbort, RunAbortedError, type AbortListener } from './run-abort.js';
 import { workerOutcome } from './run-completer.js';
 
 export interface DeadlineOptions {
@@ -15,7 +15,7 @@ export interface DeadlineOptions {
  * Runs `execute` under a timeout and makes every abort final: when the run aborts (timeout,
  * stop or shutdown) and the task has not returned within the grace period, the run ends anyway
  * with the abort's outcome and the slot is freed; whatever the task returns later is ignored
- * (an isolated task's process is killed instead). `execute` must not throw (it may reject).
+ * (an isolated task's process is killed instead).
  */
 export function withDeadline(
   run: Run,
@@ -23,49 +23,68 @@ export function withDeadline(
   options: DeadlineOptions,
   execute: (abort: RunAbort) => Promise<RunOutcome>,
 ): Promise<RunOutcome> {
-  const { timeoutSeconds, graceMs } = options;
-  // Without a time limit the run's own abort serves: no second controller, no timer, no listener.
-  const abort = timeoutSeconds === null ? parent : new RunAbort();
-  let timeout: NodeJS.Timeout | undefined;
-  let forward: (() => void) | undefined;
-  if (abort !== parent) {
-    forward = () => abort.abort(parent.reason);
-    parent.onAbort(forward);
-    timeout = setTimeout(
-      () => abort.abort(new RunAbortedError('timeout', `Timed out after ${timeoutSeconds} s.`)),
-      (timeoutSeconds ?? 0) * 1000,
-    );
-  }
   return new Promise<RunOutcome>((resolve, reject) => {
-    let graceTimer: NodeJS.Timeout | undefined;
-    const cleanUp = () => {
-      clearTimeout(timeout);
-      clearTimeout(graceTimer);
-      abort.offAbort(onAbort);
-      if (forward) parent.offAbort(forward);
-    };
-    const onAbort = () => {
-      graceTimer = setTimeout(() => {
-        cleanUp();
-        resolve(abandonedOutcome(run, abort, options));
-      }, graceMs);
-    };
-    abort.onAbort(onAbort);
-    execute(abort).then(
-      (outcome) => {
-        cleanUp();
-        resolve(outcome);
-      },
-      (error: unknown) => {
-        cleanUp();
-        reject(error);
-      },
+    const deadline = new Deadline(run, parent, options, resolve, reject);
+    execute(deadline.abort).then(
+      (outcome) => deadline.end(outcome),
+      (error: unknown) => deadline.fail(error),
     );
   });
 }
 
-function abandonedOutcome(run: Run, abort: AbortState, options: DeadlineOptions): RunOutcome {
-  const reason = abort.reason instanceof Error ? abort.reason.message : 'Aborted.';
-  const note = `${reason} The task did not return within ${options.graceMs / 1000} s of its abort signal; a later result is ignored.`;
-  return workerOutcome(run, options.workerId, abortKind(abort) === 'stop' ? 'CANCELLED' : 'FAILED', note);
+/** One attempt's timers; a class rather than closures, as every run has one. */
+class Deadline implements AbortListener {
+  /** The attempt's abort: without a time limit the run's own serves (no timer, no second one). */
+  readonly abort: RunAbort;
+  #timeout: NodeJS.Timeout | undefined;
+  #graceTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly run: Run,
+    parent: RunAbort,
+    readonly options: DeadlineOptions,
+    readonly resolve: (outcome: RunOutcome) => void,
+    readonly reject: (error: unknown) => void,
+  ) {
+    const { timeoutSeconds } = options;
+    if (timeoutSeconds === null) this.abort = parent;
+    else {
+      const abort = new RunAbort(parent);
+      this.abort = abort;
+      this.#timeout = setTimeout(
+        () => abort.abort(new RunAbortedError('timeout', `Timed out after ${timeoutSeconds} s.`)),
+        timeoutSeconds * 1000,
+      );
+    }
+    this.abort.onAbort(this);
+  }
+
+  /** The attempt aborted: the task gets the grace period to return. */
+  handleAbort(): void {
+    this.#graceTimer = setTimeout(() => this.end(this.#abandoned()), this.options.graceMs);
+  }
+
+  end(outcome: RunOutcome): void {
+    this.#cleanUp();
+    this.resolve(outcome);
+  }
+
+  fail(error: unknown): void {
+    this.#cleanUp();
+    this.reject(error);
+  }
+
+  #cleanUp(): void {
+    clearTimeout(this.#timeout);
+    clearTimeout(this.#graceTimer);
+    this.abort.offAbort(this);
+    this.abort.detach();
+  }
+
+  #abandoned(): RunOutcome {
+    const { abort, options } = this;
+    const reason = abort.reason instanceof Error ? abort.reason.message : 'Aborted.';
+    const note = `${reason} The task did not return within ${options.graceMs / 1000} s of its abort signal; a later result is ignored.`;
+    return workerOutcome(this.run, options.workerId, abortKind(abort) === 'stop' ? 'CANCELLED' : 'FAILED', note);
+  }
 }

@@ -46,7 +46,12 @@ interface InFlight {
   run: Run;
   controller: RunAbort;
   done: Promise<void>;
+  /** The task returned (or was abandoned): the slot is free while the final state is written. */
+  slotFreed: boolean;
 }
+
+/** A flight's `done` until its execution has begun. */
+const STARTED = Promise.resolve();
 
 export interface WorkerEvents {
   'run:started': [Run];
@@ -285,32 +290,41 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 
   #begin(run: Run): void {
-    const controller = new RunAbort();
-    const flight: InFlight = { run, controller, done: Promise.resolve() };
+    // Methods and a flag on the flight rather than closures: this runs for every run.
+    const flight: InFlight = { run, controller: new RunAbort(), done: STARTED, slotFreed: false };
     this.#inFlight.set(run.id, flight);
     this.#executing += 1;
-    let slotFreed = false;
-    const freeSlot = () => {
-      if (slotFreed) return;
-      slotFreed = true;
-      this.#executing -= 1;
-      this.#pump();
-      this.#claim();
-    };
-    flight.done = this.#execute(run, controller, freeSlot).finally(() => {
-      if (this.#inFlight.get(run.id) === flight) this.#inFlight.delete(run.id);
-      freeSlot();
-      // A write backlog that shrinks may let buffered runs start.
-      this.#pump();
-      this.#claim();
-    });
+    flight.done = this.#execute(flight).then(
+      () => this.#ended(flight),
+      (error: unknown) => {
+        this.#ended(flight);
+        throw error;
+      },
+    );
   }
 
-  async #execute(run: Run, abort: RunAbort, freeSlot: () => void): Promise<void> {
+  #freeSlot(flight: InFlight): void {
+    if (flight.slotFreed) return;
+    flight.slotFreed = true;
+    this.#executing -= 1;
+    this.#pump();
+    this.#claim();
+  }
+
+  #ended(flight: InFlight): void {
+    if (this.#inFlight.get(flight.run.id) === flight) this.#inFlight.delete(flight.run.id);
+    this.#freeSlot(flight);
+    // A write backlog that shrinks may let buffered runs start.
+    this.#pump();
+    this.#claim();
+  }
+
+  async #execute(flight: InFlight): Promise<void> {
+    const { run } = flight;
     this.emit('run:started', run);
-    const outcome = await executeClaimedRun(run, abort, this.#deps);
+    const outcome = await executeClaimedRun(run, flight.controller, this.#deps);
     // The task is done: its slot can take the next run while the final state is written.
-    freeSlot();
+    this.#freeSlot(flight);
     // Lines must be stored before the final state, so a finished run never shows partial logs.
     // (Most runs neither log nor report progress: then there is nothing to await.)
     const closing = this.#logs.close(run.id);
