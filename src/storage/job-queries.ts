@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { containsText } from './text-match.js';
+import { statusIn } from './status-filter.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
@@ -149,7 +150,7 @@ export async function jobHasActiveRuns({ db }: QueryContext, id: string): Promis
     .selectFrom('runs')
     .select('id')
     .where('job_id', '=', id)
-    .where('status', 'in', [...ACTIVE_STATUSES])
+    .where(statusIn(ACTIVE_STATUSES))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -1,16 +1,17 @@
-import type { RunStatus } from '../domain/run-status.js';
+import { ACTIVE_STATUSES, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
+import { statusIn } from './status-filter.js';
 import type { QueueCount } from './store.js';
 
 /**
- * Runs per queue in the live statuses only: these rows are covered by the partial indexes on
- * queued and running runs, so a scrape stays cheap however many finished runs the table holds.
+ * Runs per queue in the live statuses only: these rows are exactly the partial index over queued
+ * and going runs, so a scrape stays cheap however many finished runs the table holds.
  */
 export async function queueDepth({ db }: QueryContext): Promise<QueueCount[]> {
   const rows = await db
     .selectFrom('runs')
     .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('status', 'in', ['QUEUED', 'RUNNING', 'CANCELLING'])
+    .where(statusIn(ACTIVE_STATUSES))
     .groupBy(['queue', 'status'])
     .execute();
   return rows.map((row) => ({ queue: row.queue, status: row.status as RunStatus, count: Number(row.n) }));

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { FINAL_STATUSES, type RunStatus } from '../domain/run-status.js';
 import type { Run } from '../domain/model.js';
 import type { QueryContext } from './job-queries.js';
+import { statusIn } from './status-filter.js';
 import { runFromRow } from './rows.js';
 import type { QueueCount } from './store.js';
 
@@ -56,11 +56,7 @@ export async function queueCounts({ db }: QueryContext, finishedSince?: Date): P
     db
       .selectFrom('runs')
       .select(['queue', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where(
-        statuses.length === 1
-          ? sql<boolean>`status = ${sql.lit(statuses[0])}`
-          : sql<boolean>`status IN (${sql.join(statuses.map((s) => sql.lit(s)))})`,
-      )
+      .where(statusIn(statuses))
       .groupBy(['queue', 'status'])
       .execute();
   const queued = counted(['QUEUED']);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
+import { statusIn } from './status-filter.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
@@ -114,7 +115,7 @@ export async function runLastSuccess({ db }: QueryContext, jobId: string): Promi
     .selectFrom('runs')
     .selectAll()
     .where('job_id', '=', jobId)
-    .where('status', '=', 'SUCCESS')
+    .where(statusIn(['SUCCESS']))
     .where('parent_run_id', 'is', null)
     .orderBy('started_at', 'desc')
     .limit(1)

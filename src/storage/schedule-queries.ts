@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SkippedSlot } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
+import { statusIn } from './status-filter.js';
 import { newRunRow } from './run-queries.js';
 import { jobFromRow, runFromRow, skippedSlotFromRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -27,7 +28,7 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
     .selectFrom('runs')
     .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('job_id', '=', row.id)
-    .where('status', 'in', [...ACTIVE_STATUSES])
+    .where(statusIn(ACTIVE_STATUSES))
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
@@ -35,7 +36,7 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
     .selectFrom('runs')
     .select('started_at')
     .where('job_id', '=', row.id)
-    .where('status', '=', 'SUCCESS')
+    .where(statusIn(['SUCCESS']))
     .where('parent_run_id', 'is', null)
     .orderBy('started_at', 'desc')
     .limit(1)
