@@ -29,11 +29,16 @@ export class RunCompleter {
    * Writes with backoff: for as long as the database is unreachable (an outage keeps the outcome
    * in memory until it is back), a dozen times for any other error.
    */
-  #persist<T>(write: () => Promise<T>): Promise<T> {
+  async #persist<T>(write: () => Promise<T>, firstError?: { error: unknown }): Promise<T> {
     let otherFailures = 0;
-    return retrying(write, this.#onError, Number.POSITIVE_INFINITY, (error) =>
-      isDatabaseUnavailable(error) ? true : ++otherFailures < 12,
-    );
+    const retryable = (error: unknown) => (isDatabaseUnavailable(error) ? true : ++otherFailures < 12);
+    if (firstError) {
+      // The caller's own first try failed: the same rules from there.
+      if (!retryable(firstError.error)) throw firstError.error;
+      this.#onError(firstError.error);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return retrying(write, this.#onError, Number.POSITIVE_INFINITY, retryable);
   }
 
   /** The outcome as recorded, or undefined when the run is no longer held by this worker. */
@@ -44,7 +49,16 @@ export class RunCompleter {
       if (await this.#persist(() => this.#store.runRetry(outcome, retryAt))) {
         return { ...outcome, status: 'QUEUED' };
       }
-    } else if (await this.#persist(() => this.#batcher.finish(outcome))) return outcome;
+    } else {
+      // The first try without the retry machinery: it nearly always succeeds, for every run.
+      let applied: boolean;
+      try {
+        applied = await this.#batcher.finish(outcome);
+      } catch (error) {
+        applied = await this.#persist(() => this.#batcher.finish(outcome), { error });
+      }
+      if (applied) return outcome;
+    }
     const current = await this.#store.runGet(outcome.id);
     if (
       current?.status !== 'CANCELLING' ||
