@@ -55,7 +55,8 @@ const STARTED = Promise.resolve();
 
 export interface WorkerEvents {
   'run:started': [Run];
-  'run:finished': [RunOutcome];
+  /** The final state as recorded, and the run if its task started (not for one stopped in the buffer). */
+  'run:finished': [outcome: RunOutcome, started?: Run];
   error: [unknown];
 }
 
@@ -183,7 +184,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
         [...this.#inFlight.values()].map(async ({ run }) => {
           this.#inFlight.delete(run.id);
           await this.#logs.close(run.id);
-          await this.#complete(workerOutcome(run, this.id, 'FAILED', message));
+          await this.#complete(workerOutcome(run, this.id, 'FAILED', message), run);
         }),
       );
     }
@@ -331,13 +332,13 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (closing) await closing;
     const forgetting = this.#progress.forget(run.id);
     if (forgetting) await forgetting;
-    if (this.#inFlight.has(run.id)) await this.#complete(outcome);
+    if (this.#inFlight.has(run.id)) await this.#complete(outcome, run);
   }
 
-  async #complete(outcome: RunOutcome): Promise<void> {
+  async #complete(outcome: RunOutcome, started?: Run): Promise<void> {
     try {
       const recorded = await this.#completer.complete(outcome);
-      if (recorded) this.emit('run:finished', recorded);
+      if (recorded) this.emit('run:finished', recorded, started);
       else this.#log.warn({ run: outcome.id }, 'final state not recorded: the run is no longer held by this worker');
     } catch (error) {
       this.#report(error);

@@ -139,11 +139,7 @@ export class JobdeckMetrics {
   /** Follows a worker's slots and finished runs. */
   trackWorker(worker: Worker): void {
     this.#workers.add(worker);
-    const started = new Map<number, Run>();
-    worker.on('run:started', (run) => started.set(run.id, run));
-    worker.on('run:finished', (outcome) => {
-      const run = started.get(outcome.id);
-      started.delete(outcome.id);
+    worker.on('run:finished', (outcome, run) => {
       // An attempt given back for a retry (QUEUED) did not finish the run: only final states count.
       if (!isFinalStatus(outcome.status)) return;
       if (run) this.runFinished(run, outcome.status, (Date.now() - (run.startedAt ?? run.created).getTime()) / 1000);
