@@ -1,4 +1,5 @@
-import type { Run } from '../domain/model.js';
+import type { Job, Run } from '../domain/model.js';
+import type { AnyTask } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import type { JobCache } from './job-cache.js';
@@ -21,8 +22,11 @@ export interface ClaimedRunDeps extends ExecutionEnv {
   tasksModule?: string | undefined;
 }
 
-/** Finds what a claimed run needs (its task and job) and executes it; never throws. */
-export async function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): Promise<RunOutcome> {
+/**
+ * Finds what a claimed run needs (its task and job) and executes it; never throws. The usual
+ * short run of a job read a moment ago ends without a promise when its task returns at once.
+ */
+export function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): RunOutcome | Promise<RunOutcome> {
   const task = deps.tasks.find(run.task);
   if (!task) {
     return failed(
@@ -32,27 +36,40 @@ export async function executeClaimedRun(run: Run, abort: RunAbort, deps: Claimed
     );
   }
   // The usual first attempt of a run whose job was read a moment ago goes on without waiting.
-  let job = run.attempt === 1 ? deps.jobs.peek(run.jobId) : undefined;
+  const job = run.attempt === 1 ? deps.jobs.peek(run.jobId) : undefined;
+  return job ? executeWithJob(run, abort, deps, task, job, 1) : readJobAndExecute(run, abort, deps, task);
+}
+
+async function readJobAndExecute(run: Run, abort: RunAbort, deps: ClaimedRunDeps, task: AnyTask): Promise<RunOutcome> {
+  let job: Job | undefined;
   let firstSeq = 1;
-  if (!job) {
-    try {
-      // A database restart at this moment delays the run rather than failing it.
-      await retrying(
-        async () => {
-          job = await deps.jobs.get(run.jobId);
-          // A retried run continues the numbering of its earlier attempts' log lines.
-          if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
-        },
-        undefined,
-        12,
-        isDatabaseUnavailable,
-      );
-    } catch (error) {
-      return failed(run, deps, `Could not read job ${run.jobId}: ${String(error)}`);
-    }
-    if (!job) return failed(run, deps, `Job ${run.jobId} no longer exists.`);
+  try {
+    // A database restart at this moment delays the run rather than failing it.
+    await retrying(
+      async () => {
+        job = await deps.jobs.get(run.jobId);
+        // A retried run continues the numbering of its earlier attempts' log lines.
+        if (run.attempt > 1) firstSeq = (await deps.store.logMaxSeq(run.id)) + 1;
+      },
+      undefined,
+      12,
+      isDatabaseUnavailable,
+    );
+  } catch (error) {
+    return failed(run, deps, `Could not read job ${run.jobId}: ${String(error)}`);
   }
-  const found = job;
+  if (!job) return failed(run, deps, `Job ${run.jobId} no longer exists.`);
+  return executeWithJob(run, abort, deps, task, job, firstSeq);
+}
+
+function executeWithJob(
+  run: Run,
+  abort: RunAbort,
+  deps: ClaimedRunDeps,
+  task: AnyTask,
+  job: Job,
+  firstSeq: number,
+): RunOutcome | Promise<RunOutcome> {
   const runnable = task.isolate
     ? isolatedTask(task, { killGraceMs: deps.abortGraceMs, tasksModule: deps.tasksModule })
     : task;
@@ -62,11 +79,13 @@ export async function executeClaimedRun(run: Run, abort: RunAbort, deps: Claimed
     workerId: deps.workerId,
   };
   let attemptAbort = abort;
-  const outcome = await withDeadline(run, abort, deadline, (a) => {
+  const outcome = withDeadline(run, abort, deadline, (a) => {
     attemptAbort = a;
-    return executeRun(run, found, runnable, a, deps, firstSeq);
+    return executeRun(run, job, runnable, a, deps, firstSeq);
   });
-  return withRetryDecision(outcome, run, found, attemptAbort);
+  return outcome instanceof Promise
+    ? outcome.then((ended) => withRetryDecision(ended, run, job, attemptAbort))
+    : withRetryDecision(outcome, run, job, attemptAbort);
 }
 
 function failed(run: Run, deps: ClaimedRunDeps, message: string): RunOutcome {

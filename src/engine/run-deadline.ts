@@ -15,17 +15,31 @@ export interface DeadlineOptions {
  * Runs `execute` under a timeout and makes every abort final: when the run aborts (timeout,
  * stop or shutdown) and the task has not returned within the grace period, the run ends anyway
  * with the abort's outcome and the slot is freed; whatever the task returns later is ignored
- * (an isolated task's process is killed instead).
+ * (an isolated task's process is killed instead). An outcome `execute` returns at once (a task
+ * that did not return a promise) is returned at once.
  */
 export function withDeadline(
   run: Run,
   parent: RunAbort,
   options: DeadlineOptions,
-  execute: (abort: RunAbort) => Promise<RunOutcome>,
-): Promise<RunOutcome> {
+  execute: (abort: RunAbort) => RunOutcome | Promise<RunOutcome>,
+): RunOutcome | Promise<RunOutcome> {
+  const deadline = new Deadline(run, parent, options);
+  let result: RunOutcome | Promise<RunOutcome>;
+  try {
+    result = execute(deadline.abort);
+  } catch (error) {
+    deadline.cleanUp();
+    throw error;
+  }
+  if (!(result instanceof Promise)) {
+    deadline.cleanUp();
+    return result;
+  }
+  const running = result;
   return new Promise<RunOutcome>((resolve, reject) => {
-    const deadline = new Deadline(run, parent, options, resolve, reject);
-    execute(deadline.abort).then(
+    deadline.settle(resolve, reject);
+    running.then(
       (outcome) => deadline.end(outcome),
       (error: unknown) => deadline.fail(error),
     );
@@ -38,13 +52,13 @@ class Deadline implements AbortListener {
   readonly abort: RunAbort;
   #timeout: NodeJS.Timeout | undefined;
   #graceTimer: NodeJS.Timeout | undefined;
+  #resolve: ((outcome: RunOutcome) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
 
   constructor(
     readonly run: Run,
     parent: RunAbort,
     readonly options: DeadlineOptions,
-    readonly resolve: (outcome: RunOutcome) => void,
-    readonly reject: (error: unknown) => void,
   ) {
     const { timeoutSeconds } = options;
     if (timeoutSeconds === null) this.abort = parent;
@@ -59,22 +73,28 @@ class Deadline implements AbortListener {
     this.abort.onAbort(this);
   }
 
+  /** Where the attempt's outcome goes once the task's promise (or the grace period) ends. */
+  settle(resolve: (outcome: RunOutcome) => void, reject: (error: unknown) => void): void {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
   /** The attempt aborted: the task gets the grace period to return. */
   handleAbort(): void {
     this.#graceTimer = setTimeout(() => this.end(this.#abandoned()), this.options.graceMs);
   }
 
   end(outcome: RunOutcome): void {
-    this.#cleanUp();
-    this.resolve(outcome);
+    this.cleanUp();
+    this.#resolve?.(outcome);
   }
 
   fail(error: unknown): void {
-    this.#cleanUp();
-    this.reject(error);
+    this.cleanUp();
+    this.#reject?.(error);
   }
 
-  #cleanUp(): void {
+  cleanUp(): void {
     clearTimeout(this.#timeout);
     clearTimeout(this.#graceTimer);
     this.abort.offAbort(this);

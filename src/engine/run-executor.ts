@@ -40,16 +40,17 @@ function describeError(error: unknown): string {
 /**
  * Runs one claimed run's task to completion and says how it ended. Never throws: every outcome,
  * including a task that throws or a stop, becomes a RunOutcome. Kept lean for the common short
- * run: no closure, logger or signal is made for what the task does not use.
+ * run: no closure, logger or signal is made for what the task does not use, and a task that
+ * returns at once (no promise) gets its outcome at once, without a promise.
  */
-export async function executeRun(
+export function executeRun(
   run: Run,
   job: Job,
   task: AnyTask,
   abort: RunAbort,
   env: ExecutionEnv,
   firstSeq = 1,
-): Promise<RunOutcome> {
+): RunOutcome | Promise<RunOutcome> {
   const progress: Partial<RunProgress> = {};
   // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
   const runLog = env.logs.open(run.id, firstSeq);
@@ -85,21 +86,29 @@ export async function executeRun(
     return outcome(run, env, progress, 'FAILED', `The run's arguments do not fit task "${task.id}":\n${fields}`);
   }
 
-  let result: unknown;
+  let returned: unknown;
   try {
     // What the task prints with console.* while it runs goes to this run's log too.
-    const returned = withConsoleCapture(runLog, runTask, task, ctx, parsed.data);
-    // A task that returns at once (no promise) costs no extra turn of the event loop.
-    result = isPromiseLike(returned) ? await returned : returned;
+    returned = withConsoleCapture(runLog, runTask, task, ctx, parsed.data);
   } catch (error) {
-    const aborted = abortedOutcome(run, env, progress, abort);
-    if (aborted) return aborted;
-    if (error instanceof PartialSuccessError) {
-      progress.errored = error.erroredEntries;
-      return outcome(run, env, progress, 'PARTIAL_SUCCESS', error.message);
-    }
-    return outcome(run, env, progress, 'FAILED', describeError(error));
+    return thrownOutcome(run, env, progress, abort, error);
   }
+  if (isPromiseLike(returned)) {
+    return Promise.resolve(returned).then(
+      (result) => returnedOutcome(run, env, progress, abort, result),
+      (error: unknown) => thrownOutcome(run, env, progress, abort, error),
+    );
+  }
+  return returnedOutcome(run, env, progress, abort, returned);
+}
+
+function returnedOutcome(
+  run: Run,
+  env: ExecutionEnv,
+  progress: Partial<RunProgress>,
+  abort: AbortState,
+  result: unknown,
+): RunOutcome {
   // An abort decides the final state whatever the task did afterwards.
   const aborted = abortedOutcome(run, env, progress, abort, result);
   if (aborted) return aborted;
@@ -107,6 +116,22 @@ export async function executeRun(
   return errored > 0
     ? outcome(run, env, progress, 'PARTIAL_SUCCESS', `${errored} entries failed.`, result)
     : outcome(run, env, progress, 'SUCCESS', null, result);
+}
+
+function thrownOutcome(
+  run: Run,
+  env: ExecutionEnv,
+  progress: Partial<RunProgress>,
+  abort: AbortState,
+  error: unknown,
+): RunOutcome {
+  const aborted = abortedOutcome(run, env, progress, abort);
+  if (aborted) return aborted;
+  if (error instanceof PartialSuccessError) {
+    progress.errored = error.erroredEntries;
+    return outcome(run, env, progress, 'PARTIAL_SUCCESS', error.message);
+  }
+  return outcome(run, env, progress, 'FAILED', describeError(error));
 }
 
 function runTask(task: AnyTask, ctx: TaskContext, args: unknown) {
