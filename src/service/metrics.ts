@@ -19,7 +19,7 @@ export class JobdeckMetrics {
   /** Finished runs not yet added to #runsFinished, by job, task, queue and status (see runFinished). */
   readonly #finishedPending = new Map<
     string,
-    { labels: Record<'job' | 'task' | 'queue' | 'status', string>; n: number }
+    { labels: Record<'job' | 'task' | 'queue' | 'status', string>; n: number; durations: DurationSeries }
   >();
   readonly #runDuration: RunDurationHistogram;
   readonly #lateness: Histogram;
@@ -110,13 +110,15 @@ export class JobdeckMetrics {
     const key = `${run.jobId}\u0000${run.task}\u0000${run.queue}\u0000${status}`;
     let pending = this.#finishedPending.get(key);
     if (!pending) {
-      pending = { labels: { job: run.jobId, task: run.task, queue: run.queue, status }, n: 0 };
+      pending = {
+        labels: { job: run.jobId, task: run.task, queue: run.queue, status },
+        n: 0,
+        durations: this.#runDuration.series(run.task, run.queue, status),
+      };
       this.#finishedPending.set(key, pending);
     }
     pending.n += 1;
-    if (durationSeconds !== null && durationSeconds >= 0) {
-      this.#runDuration.observe(run.task, run.queue, status, durationSeconds);
-    }
+    if (durationSeconds !== null && durationSeconds >= 0) this.#runDuration.observe(pending.durations, durationSeconds);
   }
 
   logLinesStored(lines: number): void {
@@ -178,22 +180,28 @@ export class JobdeckMetrics {
 }
 
 interface DurationSeries {
+  key: string;
   labels: Record<'task' | 'queue' | 'status', string>;
   /** Observations per bucket (not cumulative); the last one is +Inf. */
   buckets: number[];
   sum: number;
   count: number;
+  /** The histogram's generation when last observed: a reset empties the series. */
+  generation: number;
 }
 
 /**
  * The run duration histogram, as prom-client's Histogram exposes it (same name, labels, buckets
- * and lines) but observed by a plain key: prom-client's observe() validates and hashes a label
- * object and allocates on every call. Registered in the registry as a custom metric.
+ * and lines) but observed through a series the caller keeps: prom-client's observe() validates
+ * and hashes a label object and allocates on every call. Registered as a custom metric.
  */
 class RunDurationHistogram {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
+  /** Every series handed out, one per labels; #series: those shown (observed since a reset). */
+  readonly #known = new Map<string, DurationSeries>();
   readonly #series = new Map<string, DurationSeries>();
+  #generation = 0;
 
   constructor(
     readonly name: string,
@@ -201,17 +209,31 @@ class RunDurationHistogram {
     readonly bounds: number[],
   ) {}
 
-  observe(task: string, queue: string, status: string, seconds: number): void {
+  /** The series of these labels, to pass to observe(); it shows once it has an observation. */
+  series(task: string, queue: string, status: string): DurationSeries {
     const key = `${task}\u0000${queue}\u0000${status}`;
-    let series = this.#series.get(key);
+    let series = this.#known.get(key);
     if (!series) {
       series = {
+        key,
         labels: { task, queue, status },
         buckets: new Array<number>(this.bounds.length + 1).fill(0),
         sum: 0,
         count: 0,
+        generation: -1,
       };
-      this.#series.set(key, series);
+      this.#known.set(key, series);
+    }
+    return series;
+  }
+
+  observe(series: DurationSeries, seconds: number): void {
+    if (series.generation !== this.#generation) {
+      series.buckets.fill(0);
+      series.sum = 0;
+      series.count = 0;
+      series.generation = this.#generation;
+      this.#series.set(series.key, series);
     }
     let index = 0;
     while (index < this.bounds.length && seconds > this.bounds[index]!) index += 1;
@@ -237,6 +259,7 @@ class RunDurationHistogram {
 
   reset(): void {
     this.#series.clear();
+    this.#generation += 1;
   }
 }
 
