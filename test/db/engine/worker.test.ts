@@ -96,6 +96,20 @@ describe('worker', () => {
     expect((await deck.runs.get(second.id)).attempt).toBe(1);
   });
 
+  it('sizes its default buffer from the pace of runs: long runs are not hoarded', async () => {
+    const deck = await openTestDeck();
+    const job = await deck.jobs.create({ title: 'Block', task: 'test.block' });
+    const runs = [];
+    for (let i = 0; i < 30; i += 1) runs.push(await deck.runs.create(job.id, { args: { ms: 150 } }));
+    const worker = await startWorker(deck, { concurrency: 2, prefetchTtlMs: 200 });
+    // By the seventh start the pace is known (one run per ~75 ms): the buffer is the concurrency.
+    await started(worker, runs[6]!.id);
+    await started(worker, runs[8]!.id);
+    const held = await deck.store.runsHeldBy(worker.id);
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(held.length).toBeLessThanOrEqual(4);
+  });
+
   it('fails a run whose custom args no longer fit, naming the field', async () => {
     const deck = await openTestDeck();
     const job = await deck.jobs.create({ title: 'Echo', task: 'test.echo' });
