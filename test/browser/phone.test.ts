@@ -40,7 +40,17 @@ describe('on a phone (390×844)', () => {
     await page.getByRole('button', { name: 'Actions for Phone job' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Configure and run…' }).waitFor();
-    await page.keyboard.press('ArrowDown');
+    // The menu takes arrow keys only once it has finished opening (on a loaded machine, later
+    // than its items appear): press until the first item is the active one, then choose it.
+    const active = page.locator('.ant-dropdown-menu-item-active');
+    for (let tries = 0; tries < 30 && (await active.count()) === 0; tries += 1) {
+      await page.keyboard.press('ArrowDown');
+      await active
+        .first()
+        .waitFor({ timeout: 200 })
+        .catch(() => undefined);
+    }
+    expect(await active.first().textContent()).toBe('Configure and run…');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
