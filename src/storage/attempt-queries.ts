@@ -180,25 +180,32 @@ export async function attemptList({ db }: QueryContext, runId: number): Promise<
       .where('id', '=', runId)
       .executeTakeFirst(),
   ]);
-  const attempts: RunAttempt[] = rows.map((row) => ({
-    runId: Number(row.run_id),
+  const attempts = rows.map((row) => attemptFromRow(Number(row.run_id), row));
+  if (run && run.attempt > 0 && run.finished_at !== null && !attempts.some((a) => a.attempt === run.attempt)) {
+    attempts.push(attemptFromRow(runId, { ...run, finished_at: run.finished_at }));
+  }
+  return attempts;
+}
+
+/** An attempt from a `run_attempts` row or from the run's own row (the same columns). */
+function attemptFromRow(
+  runId: number,
+  row: {
+    attempt: number;
+    worker_id: string | null;
+    started_at: number | string | null;
+    finished_at: number | string;
+    status: string;
+    message: string | null;
+  },
+): RunAttempt {
+  return {
+    runId,
     attempt: row.attempt,
     workerId: row.worker_id,
     startedAt: row.started_at === null ? null : new Date(Number(row.started_at)),
     finishedAt: new Date(Number(row.finished_at)),
     status: row.status as RunStatus,
     message: row.message,
-  }));
-  if (run && run.attempt > 0 && run.finished_at !== null && !attempts.some((a) => a.attempt === run.attempt)) {
-    attempts.push({
-      runId,
-      attempt: run.attempt,
-      workerId: run.worker_id,
-      startedAt: run.started_at === null ? null : new Date(Number(run.started_at)),
-      finishedAt: new Date(Number(run.finished_at)),
-      status: run.status as RunStatus,
-      message: run.message,
-    });
-  }
-  return attempts;
+  };
 }
