@@ -12,6 +12,7 @@ import { LogSink, type LogSinkOptions } from './log-sink.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
+import { PrefetchSize } from './prefetch-size.js';
 import { silentLogger } from './service-support.js';
 
 export interface WorkerOptions {
@@ -19,9 +20,9 @@ export interface WorkerOptions {
   concurrency?: number;
   /**
    * Runs claimed ahead into a local buffer, so claims are batched. By default the buffer follows
-   * the pace at which runs start, up to `defaultPrefetch(concurrency)` (fifty per slot within
-   * 20..500): about 50 ms of runs, never less than the concurrency. A number fixes its size. A
-   * buffered run not started within `prefetchTtlMs` (default 1 s) goes back to the queue.
+   * the pace at which runs start (prefetch-size.ts): about 50 ms of runs, between the concurrency
+   * and fifty per slot (20..500). A number fixes its size. A buffered run not started within
+   * `prefetchTtlMs` (default 1 s) goes back to the queue.
    */
   prefetch?: number;
   prefetchTtlMs?: number;
@@ -69,17 +70,14 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule'>>;
+  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch'>>;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
   /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
   #executing = 0;
   /** After giving back stale buffered runs, claim only for free slots until then. */
   #prefetchPausedUntil = 0;
-  /** Smoothed time between two run starts (ms), which sizes an adaptive buffer. */
-  #startGapMs = 0;
-  #lastStartAt = 0;
-  readonly #adaptivePrefetch: boolean;
+  readonly #prefetchSize: PrefetchSize;
   /** Claimed runs waiting for a free slot, in claim order. */
   readonly #buffer = new Map<number, { run: Run; claimedAt: number }>();
   readonly #logs: LogSink;
@@ -106,7 +104,6 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#opts = {
       queues: options.queues,
       concurrency: options.concurrency ?? 10,
-      prefetch: options.prefetch ?? defaultPrefetch(options.concurrency ?? 10),
       prefetchTtlMs: options.prefetchTtlMs ?? 1000,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 5000,
@@ -114,7 +111,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
       abortGraceMs: options.abortGraceMs ?? 5000,
     };
-    this.#adaptivePrefetch = options.prefetch === undefined;
+    this.#prefetchSize = new PrefetchSize(this.#opts.concurrency, options.prefetch);
     this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
     const onError = (error: unknown) => this.#report(error);
@@ -229,7 +226,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     do {
       this.#claimAgain = false;
       const { concurrency } = this.#opts;
-      const prefetch = Date.now() < this.#prefetchPausedUntil ? 0 : this.#prefetchSize();
+      const prefetch = Date.now() < this.#prefetchPausedUntil ? 0 : this.#prefetchSize.now();
       const want = concurrency + prefetch - this.#executing - this.#buffer.size;
       const starved = this.#executing + this.#buffer.size < concurrency;
       // Claim in batches: wait until half the buffer is used unless slots would sit idle.
@@ -268,7 +265,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       // Final states are written in batches behind the tasks, but never more than a buffer's
       // worth behind (a crash re-runs at most that many finished runs).
       const writing = this.#inFlight.size - this.#executing;
-      const behind = Math.max(4 * this.#opts.concurrency, this.#opts.prefetch);
+      const behind = Math.max(4 * this.#opts.concurrency, this.#prefetchSize.max);
       if (!this.#running || this.#executing >= this.#opts.concurrency || writing > behind) return;
       this.#buffer.delete(id);
       this.#begin(run);
@@ -296,21 +293,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
     }
   }
 
-  /**
-   * The buffer's size now: fixed when configured, else about 50 ms of runs at the pace they have
-   * been starting (no-op runs: the maximum; one-second runs: the concurrency), so short runs get
-   * large claim batches and long runs are not hoarded away from other workers.
-   */
-  #prefetchSize(): number {
-    const { prefetch, concurrency } = this.#opts;
-    if (!this.#adaptivePrefetch || this.#startGapMs === 0) return prefetch;
-    return Math.min(prefetch, Math.max(concurrency, Math.ceil(50 / this.#startGapMs)));
-  }
-
   #begin(run: Run): void {
-    const now = performance.now();
-    if (this.#lastStartAt) this.#startGapMs = 0.9 * this.#startGapMs + 0.1 * (now - this.#lastStartAt);
-    this.#lastStartAt = now;
+    this.#prefetchSize.runStarted();
     // Methods and a flag on the flight rather than closures: this runs for every run.
     const flight: InFlight = { run, controller: new RunAbort(), done: STARTED, slotFreed: false };
     this.#inFlight.set(run.id, flight);
@@ -403,17 +387,6 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#log.error({ err: error }, 'worker error');
     if (this.listenerCount('error') > 0) this.emit('error', error);
   }
-}
-
-/**
- * The largest buffer: each claim and each completion batch is a round trip and a commit, so short
- * tasks need batches much larger than the concurrency (60,000 no-op runs at concurrency 10 on
- * PostgreSQL, quiet machine: about 20,000 runs/s with a buffer of 100, 24,000-26,000 with 300 or
- * 500). The buffer shrinks to the concurrency for long tasks (see Worker#prefetchSize), and
- * unstarted runs go back after `prefetchTtlMs`.
- */
-export function defaultPrefetch(concurrency: number): number {
-  return Math.min(500, Math.max(20, concurrency * 50));
 }
 
 function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {

@@ -105,9 +105,11 @@ describe('worker', () => {
     // By the seventh start the pace is known (one run per ~75 ms): the buffer is the concurrency.
     await started(worker, runs[6]!.id);
     await started(worker, runs[8]!.id);
+    // Held: 2 executing, at most 2 buffered, and runs whose final state is still being written
+    // (at most the two just ended). A fixed buffer of the default maximum would hold every run left.
     const held = await deck.store.runsHeldBy(worker.id);
     expect(held.length).toBeGreaterThanOrEqual(2);
-    expect(held.length).toBeLessThanOrEqual(4);
+    expect(held.length).toBeLessThanOrEqual(6);
   });
 
   it('fails a run whose custom args no longer fit, naming the field', async () => {
