@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AuditEntry } from '../domain/access.js';
 import type { JsonObject, JsonValue } from '../domain/model.js';
 import type { Page, Store } from '../storage/store.js';
-import { PAGE_SIZE_MAX } from './job-service.js';
+import { pageSize } from '../domain/paging.js';
 
 export interface AuditRefs {
   jobId?: string | undefined;
@@ -39,7 +39,7 @@ export class AuditService {
   /** Entries, newest first. */
   async list(query: AuditListQuery = {}): Promise<Page<AuditEntry> & { page: number; size: number }> {
     const page = Math.max(1, Math.trunc(query.page ?? 1));
-    const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
+    const size = pageSize(query.size);
     const result = await this.store.auditList({ jobId: query.jobId, limit: size, offset: (page - 1) * size });
     return { ...result, page, size };
   }

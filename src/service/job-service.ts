@@ -6,6 +6,7 @@ import { firstFireTime, parseSchedule } from '../domain/schedule.js';
 import { FINAL_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
+import { pageSize } from '../domain/paging.js';
 import { DEFAULT_RETRY_POLICY, parseRetryPolicy } from '../domain/retry-policy.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
@@ -64,7 +65,6 @@ export interface JobListQuery {
 
 const TITLE_MAX = 250;
 const DESCRIPTION_MAX = 10_000;
-export const PAGE_SIZE_MAX = 100;
 
 /** Jobs: validation and persistence. Creating a job never runs it. */
 export class JobService {
@@ -125,7 +125,7 @@ export class JobService {
 
   async list(query: JobListQuery = {}): Promise<Page<Job> & { page: number; size: number }> {
     const page = Math.max(1, Math.trunc(query.page ?? 1));
-    const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
+    const size = pageSize(query.size);
     const result = await this.store.jobList({
       q: query.q?.trim() || undefined,
       sort: query.sort,

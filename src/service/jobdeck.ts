@@ -21,7 +21,7 @@ import { NotificationService, type NotificationServiceOptions } from './notifica
 import { NotificationReader } from './notification-settings.js';
 import type { Job } from '../domain/model.js';
 import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/prune-history.js';
-import { ensurePruneJob } from '../tasks/maintenance/prune-job.js';
+import { ensurePruneJob } from './prune-job.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */

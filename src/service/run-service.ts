@@ -5,7 +5,8 @@ import { parseDateTime } from '../domain/date-time.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
-import { PAGE_SIZE_MAX, type ActorContext, type JobService } from './job-service.js';
+import { pageSize } from '../domain/paging.js';
+import type { ActorContext, JobService } from './job-service.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 
@@ -115,7 +116,7 @@ export class RunService {
 
   async list(query: RunListQuery = {}): Promise<Page<Run> & { page: number; size: number }> {
     const page = Math.max(1, Math.trunc(query.page ?? 1));
-    const size = Math.min(PAGE_SIZE_MAX, Math.max(1, Math.trunc(query.size ?? 25)));
+    const size = pageSize(query.size);
     const statuses = query.status === undefined ? undefined : parseStatuses(query.status);
     if (query.jobId) await this.jobs.get(query.jobId);
     const result = await this.store.runList({

@@ -3,7 +3,7 @@ import { parseDateTime } from '../domain/date-time.js';
 import type { SkippedSlot } from '../domain/model.js';
 import { describeSchedule, parseSchedule, previewFireTimes, type Schedule } from '../domain/schedule.js';
 import type { Page, Store } from '../storage/store.js';
-import { PAGE_SIZE_MAX } from './job-service.js';
+import { pageSize } from '../domain/paging.js';
 
 export interface SchedulePreview {
   schedule: Schedule;
@@ -43,7 +43,7 @@ export class ScheduleService {
 
   /** Slots of a job that produced no run, newest first, with the reason. */
   async skipped(jobId: string, page = 1, size = 25): Promise<Page<SkippedSlot>> {
-    const limit = Math.min(PAGE_SIZE_MAX, Math.max(1, size));
+    const limit = pageSize(size);
     return this.store.skippedSlotList(jobId, limit, (Math.max(1, page) - 1) * limit);
   }
 }

@@ -62,7 +62,7 @@ export function Layout() {
           onClick={async () => {
             await signOut();
             message.success('Signed out');
-            navigate('/sign-in', { replace: true });
+            void navigate('/sign-in', { replace: true });
           }}
         >
           Sign out

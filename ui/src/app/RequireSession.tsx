@@ -25,7 +25,7 @@ export function RequireSession() {
       markSessionEnded();
       rememberSignedIn(false);
       client.setQueryData(sessionQueryKey, null);
-      navigate(signInPath(stripBase(window.location)), { replace: true });
+      void navigate(signInPath(stripBase(window.location)), { replace: true });
     });
     return () => setUnauthorizedHandler(null);
   }, [client, navigate]);

@@ -64,7 +64,7 @@ export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, 
         custom_args: custom.value,
       });
       onClose();
-      navigate(`/runs/${run.id}`);
+      void navigate(`/runs/${run.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) {
         const forArgs = e.errors.filter((f) => f.field === 'args' || f.field.startsWith('args.'));

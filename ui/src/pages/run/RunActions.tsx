@@ -35,7 +35,7 @@ export function RunActions({ run, job }: { run: RunResource; job: JobResource | 
     try {
       const created = await actions.runAgain(run);
       message.success(`Run ${created.id} queued`);
-      navigate(`/runs/${created.id}`);
+      void navigate(`/runs/${created.id}`);
     } catch (error) {
       message.error(errorMessage(error));
     } finally {

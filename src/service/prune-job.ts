@@ -1,7 +1,7 @@
-import type { Job } from '../../domain/model.js';
-import type { JobService } from '../../service/job-service.js';
-import type { Store } from '../../storage/store.js';
-import { PRUNE_HISTORY_TASK_ID } from './prune-history.js';
+import type { Job } from '../domain/model.js';
+import type { JobService } from './job-service.js';
+import type { Store } from '../storage/store.js';
+import { PRUNE_HISTORY_TASK_ID } from '../tasks/maintenance/prune-history.js';
 
 /** Marks that the Prune history job was made once; it is never made again, even if deleted. */
 export const PRUNE_JOB_MARKER = 'retention.prune_job_created';
