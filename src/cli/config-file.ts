@@ -32,7 +32,7 @@ export function defineConfig(config: JobdeckConfig): JobdeckConfig {
   return config;
 }
 
-export const CONFIG_FILE_NAMES = ['jobdeck.config.ts', 'jobdeck.config.mts', 'jobdeck.config.mjs', 'jobdeck.config.js'];
+const CONFIG_FILE_NAMES = ['jobdeck.config.ts', 'jobdeck.config.mts', 'jobdeck.config.mjs', 'jobdeck.config.js'];
 
 export interface LoadedConfig {
   config: JobdeckConfig;

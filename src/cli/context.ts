@@ -19,7 +19,7 @@ export interface CliContext {
 }
 
 /** The database URL in force: --database, then JOBDECK_DATABASE_URL, then the config, then the default. */
-export function databaseUrl(options: GlobalOptions, config: JobdeckConfig): string {
+function databaseUrl(options: GlobalOptions, config: JobdeckConfig): string {
   return options.database ?? process.env.JOBDECK_DATABASE_URL ?? config.database ?? DEFAULT_DATABASE_URL;
 }
 

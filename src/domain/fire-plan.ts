@@ -11,7 +11,7 @@ export interface DueJobState {
   lastSuccessStartedAt: Date | null;
 }
 
-export interface PlannedRun {
+interface PlannedRun {
   jobId: string;
   task: string;
   title: string;

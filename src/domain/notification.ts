@@ -1,10 +1,14 @@
 import type { Job } from './model.js';
 import type { RunStatus } from './run-status.js';
 
-/** What a notification tells about: a run that ended, a schedule slot missed, a run running long. */
+/**
+ * What a notification tells about: a run that ended, a schedule slot missed, a run running long.
+ * @public (the list the type is derived from, kept as a value for code that enumerates it)
+ */
 export const NOTIFICATION_EVENTS = ['finished', 'missed', 'running_long'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
+/** @public (as NOTIFICATION_EVENTS) */
 export const NOTIFICATION_CHANNELS = ['email', 'webhook'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 

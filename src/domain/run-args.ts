@@ -43,7 +43,7 @@ function describeJsonSyntaxError(text: string): string {
 }
 
 /** Validates arguments against a task's schema and returns the parsed values (defaults applied). */
-export function validateTaskArgs(task: AnyTask, args: JsonObject, field = 'args'): JsonObject {
+function validateTaskArgs(task: AnyTask, args: JsonObject, field = 'args'): JsonObject {
   const parsed = task.args.safeParse(args);
   if (parsed.success) return parsed.data as JsonObject;
   throw new ValidationError(

@@ -1,6 +1,6 @@
 import type { JsonValue } from './model.js';
 
-export const DEFAULT_RESULT_LIMIT_BYTES = 64 * 1024;
+const DEFAULT_RESULT_LIMIT_BYTES = 64 * 1024;
 
 /**
  * PostgreSQL text and jsonb cannot hold the NUL character, and a task may well produce one (a

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Job, JsonObject, JsonValue, LogLevel, Run, RunProgress } from './model.js';
+import type { Job, JsonObject, JsonValue, Run, RunProgress } from './model.js';
 
 export type LogFields = Record<string, unknown>;
-export type LogFn = (message: string, fields?: LogFields) => void;
+type LogFn = (message: string, fields?: LogFields) => void;
 
 export interface TaskLogger {
   debug: LogFn;
@@ -73,5 +73,3 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   }
   return definition as unknown as AnyTask;
 }
-
-export type { LogLevel };

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue, LogLevel, RunProgress } from '../domain/mod
 /** Messages between a worker and the child process running an isolated task (over IPC). */
 
 /** Worker → child: what to run. Dates travel as ISO text. */
-export interface StartMessage {
+interface StartMessage {
   type: 'start';
   taskId: string;
   args: unknown;
@@ -13,7 +13,7 @@ export interface StartMessage {
 }
 
 /** Worker → child: the run's signal aborted (stop, timeout, shutdown). */
-export interface AbortMessage {
+interface AbortMessage {
   type: 'abort';
   message: string;
 }

@@ -4,7 +4,7 @@ import { outsideConsoleCapture } from './console-capture.js';
 import { retrying } from './service-support.js';
 
 /** How much one run may log; what goes beyond is counted and summed up in one last line. */
-export interface LogCapOptions {
+interface LogCapOptions {
   /** Lines stored per run before the rest is dropped (default 100,000). */
   maxLinesPerRun?: number;
   /** Bytes of message and fields stored per run before the rest is dropped (default 20 MiB). */
@@ -28,8 +28,8 @@ export interface LogSinkOptions extends LogCapOptions {
   onDropped?: (lines: number) => void;
 }
 
-export const DEFAULT_MAX_LINES_PER_RUN = 100_000;
-export const DEFAULT_MAX_BYTES_PER_RUN = 20 * 1024 * 1024;
+const DEFAULT_MAX_LINES_PER_RUN = 100_000;
+const DEFAULT_MAX_BYTES_PER_RUN = 20 * 1024 * 1024;
 
 /** Where one run's lines go: numbers them, applies the cap, and hands them to the sink. */
 export interface RunLog {

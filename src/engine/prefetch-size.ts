@@ -5,7 +5,7 @@
  * or 500). The buffer shrinks to the concurrency for long tasks (see PrefetchSize), and unstarted
  * runs go back after the worker's `prefetchTtlMs`.
  */
-export function defaultPrefetch(concurrency: number): number {
+function defaultPrefetch(concurrency: number): number {
   return Math.min(500, Math.max(20, concurrency * 50));
 }
 

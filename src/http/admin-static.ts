@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 
 /** Where `npm run build:ui` writes the admin UI. */
-export const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../ui/dist', import.meta.url));
+const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../ui/dist', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
  * Scripts only from this origin; antd writes its styles at run time, hence inline styles; data
  * comes from /api on the same origin; the admin may not be framed (clickjacking).
  */
-export const ADMIN_CSP = [
+const ADMIN_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -28,7 +28,7 @@ export interface AppOptions {
   adminUi?: string | false;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The HTTP app: `/api/*` (authenticated), `/api/openapi.json`, `/healthz`, `/readyz`, `/admin` (UI). */
 export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<AppEnv> {

@@ -7,7 +7,7 @@ import { errorResponse } from './errors.js';
 
 export const SESSION_COOKIE = 'jobdeck_session';
 /** Cookie-authenticated writes must carry this header: a cross-site form cannot set it. */
-export const CSRF_HEADER = 'x-jobdeck-csrf';
+const CSRF_HEADER = 'x-jobdeck-csrf';
 
 export type Permission = 'read' | 'run' | 'admin';
 

@@ -16,7 +16,7 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-export const ScheduleSchema = json.nullable().openapi('Schedule', {
+const ScheduleSchema = json.nullable().openapi('Schedule', {
   description:
     '{"type": "interval", "weeks"?, "days"?, "hours"?, "minutes"?, "seconds"?, "start_at"?} or ' +
     '{"type": "crontab", "minute", "hour", "day_of_month", "month_of_year", "day_of_week", "timezone"?} ' +
@@ -32,7 +32,7 @@ export const ScheduleSchema = json.nullable().openapi('Schedule', {
   },
 });
 
-export const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
+const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
 
 export const RunSchema = z
   .object({
@@ -100,16 +100,7 @@ export const JobSchema = z
   .openapi('Job');
 
 /** Fields a client may send back from a GET but not change: ignored in requests. */
-export const JOB_READ_ONLY = [
-  'id',
-  'schedule_description',
-  'run_args',
-  'next_run',
-  'last_run',
-  'created',
-  'updated',
-  'links',
-];
+const JOB_READ_ONLY = ['id', 'schedule_description', 'run_args', 'next_run', 'last_run', 'created', 'updated', 'links'];
 
 const withoutReadOnly = (value: unknown) => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;

@@ -32,8 +32,8 @@ export function resolveNotificationConfig(
 }
 
 /** Header names of a webhook delivery. The signature is HMAC-SHA256 of the raw body with the secret. */
-export const SIGNATURE_HEADER = 'x-jobdeck-signature';
-export const TIMESTAMP_HEADER = 'x-jobdeck-timestamp';
+const SIGNATURE_HEADER = 'x-jobdeck-signature';
+const TIMESTAMP_HEADER = 'x-jobdeck-timestamp';
 
 export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;

@@ -81,7 +81,7 @@ const STATUS_WORDS: Partial<Record<NotificationStatus, string>> = {
   RUNNING_LONG: 'RUNNING LONG',
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,

@@ -6,7 +6,7 @@ import type { JobService } from './job-service.js';
 import type { RunService } from './run-service.js';
 
 /** What reads show instead of a webhook's secret; sending it back keeps the stored secret. */
-export const SECRET_SET = 'set';
+const SECRET_SET = 'set';
 const MAX_WEBHOOKS = 20;
 const MAX_THRESHOLD_S = 366 * 24 * 3600;
 

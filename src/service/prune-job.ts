@@ -4,7 +4,7 @@ import type { Store } from '../storage/store.js';
 import { PRUNE_HISTORY_TASK_ID } from '../tasks/maintenance/prune-history.js';
 
 /** Marks that the Prune history job was made once; it is never made again, even if deleted. */
-export const PRUNE_JOB_MARKER = 'retention.prune_job_created';
+const PRUNE_JOB_MARKER = 'retention.prune_job_created';
 
 /**
  * On a first start, creates the daily "Prune history" job (03:30 UTC, default arguments), an

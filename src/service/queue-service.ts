@@ -18,7 +18,7 @@ export interface QueueInfo {
 }
 
 /** Finished runs are counted over this window only (live runs are always all counted). */
-export const FINISHED_COUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
+const FINISHED_COUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The configured queues as administrators see and steer them. */
 export class QueueService {

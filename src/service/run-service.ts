@@ -45,7 +45,7 @@ export interface LogListQuery {
   q?: string | undefined;
 }
 
-export const LOG_PAGE_MAX = 1000;
+const LOG_PAGE_MAX = 1000;
 
 /** Runs: creation with the since and custom-args rules, reading, stopping and waiting. */
 export class RunService {

@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { ConfigurationError } from '../domain/errors.js';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Keys whose values are secrets wherever they appear in a log object (any depth, any case). */
 const SECRET_KEY =
@@ -13,7 +13,7 @@ const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 
 /** Hides credentials that a message or an error text may carry. */
-export function redactText(text: string): string {
+function redactText(text: string): string {
   return text.replace(URL_PASSWORD, `$1${REDACTED}@`).replace(BEARER, `$1${REDACTED}`);
 }
 
@@ -36,7 +36,7 @@ function redactValue(value: unknown, depth: number): unknown {
 }
 
 /** A log object with every secret-named field and every credential in text replaced. */
-export function redactObject(object: Record<string, unknown>): Record<string, unknown> {
+function redactObject(object: Record<string, unknown>): Record<string, unknown> {
   return redactValue(object, 0) as Record<string, unknown>;
 }
 

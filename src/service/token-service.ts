@@ -15,7 +15,7 @@ const NAME_MAX = 100;
 const SECRET_MAX = 1000;
 
 /** Only the hash is stored, so a stolen database copy grants no access. */
-export function hashSecret(secret: string): string {
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 

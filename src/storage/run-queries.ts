@@ -55,7 +55,7 @@ export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
  * It never lowers the id: on PostgreSQL an enqueue that committed a higher id first keeps it (the
  * guard is checked again against the row it waited for).
  */
-export function lastRunRaise(jobIds: string[]) {
+function lastRunRaise(jobIds: string[]) {
   const newest = sql<number>`(SELECT max(r.id) FROM runs r WHERE r.job_id = jobs.id)`;
   return sql`UPDATE jobs SET last_run_id = ${newest} WHERE id IN (${sql.join(jobIds)}) AND last_run_id < ${newest}`;
 }
@@ -302,42 +302,4 @@ export async function runsCancelling({ db }: QueryContext, ids: number[]): Promi
     .where('status', '=', 'CANCELLING')
     .execute();
   return rows.map((row) => Number(row.id));
-}
-
-export async function runsRescue(ctx: QueryContext, leaseMs: number): Promise<Run[]> {
-  const now = ctx.now();
-  const expired = now - leaseMs;
-  const seconds = Math.round(leaseMs / 1000);
-  // The literal statuses match the partial index over live runs.
-  const lost = ctx.db.updateTable('runs').where('heartbeat_at', '<', expired).set({ heartbeat_at: null });
-  const stopped = await lost
-    .where('status', '=', sql.lit('CANCELLING'))
-    .set({
-      status: 'CANCELLED',
-      finished_at: now,
-      message: `Stopped; its worker was lost (no heartbeat for ${seconds} s).`,
-    })
-    .returningAll()
-    .execute();
-  const requeued = await lost
-    .where('status', '=', sql.lit('RUNNING'))
-    .whereRef('attempt', '<', 'max_attempts')
-    .set({
-      status: 'QUEUED',
-      worker_id: null,
-      available_at: now,
-      message: `Requeued: its worker was lost (no heartbeat for ${seconds} s).`,
-    })
-    .returningAll()
-    .execute();
-  const failed = await lost
-    .where('status', '=', sql.lit('RUNNING'))
-    .set({
-      status: 'FAILED',
-      finished_at: now,
-      message: `Worker lost: no heartbeat for ${seconds} s, and no attempts left.`,
-    })
-    .returningAll()
-    .execute();
-  return [...stopped, ...requeued, ...failed].map(runFromRow);
 }

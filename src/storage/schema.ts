@@ -101,13 +101,13 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
-export interface QueueStatesTable {
+interface QueueStatesTable {
   name: string;
   paused: number | boolean;
   updated_at: number;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
   updated_at: number;
@@ -160,7 +160,7 @@ export interface Database {
 }
 
 /** One try of a run: kept when the run is retried or rescued, and when it ends. */
-export interface RunAttemptsTable {
+interface RunAttemptsTable {
   run_id: number;
   attempt: number;
   worker_id: string | null;

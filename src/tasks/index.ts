@@ -11,4 +11,3 @@ export const builtinTasks = [httpRequestTask];
 export const demoTasks = [waitTask, importVocabularyTask];
 
 export { httpRequestTask, importVocabularyTask, waitTask };
-export { pruneHistoryTask, PRUNE_HISTORY_TASK_ID } from './maintenance/prune-history.js';

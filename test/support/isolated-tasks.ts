@@ -6,7 +6,7 @@ import { defineTask } from '../../src/domain/task.js';
  * Tasks that run in a child process (`isolate: true`). The worker's child runner loads this
  * module by path (the worker's `tasksModule`), as it loads a config file's tasks in production.
  */
-export const isolatedTasks = [
+const isolatedTasks = [
   defineTask({
     id: 'test.isolated-echo',
     title: 'Isolated echo',

@@ -8,7 +8,7 @@ import { printRun } from './runs.js';
 import { describeSchedule } from '../../domain/schedule.js';
 import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
 
-export function printJob(job: Job): void {
+function printJob(job: Job): void {
   printFields([
     ['id', job.id],
     ['title', job.title],

@@ -8,7 +8,6 @@ import { requirePermission } from '../auth.js';
 import {
   actorOf,
   apiBase,
-  type AppEnv,
   commonErrors,
   jsonBody,
   jsonResponse,
@@ -31,7 +30,7 @@ const listQuery = z.object({
 });
 
 /** A job on the wire, with its last run (looked up unless the caller has it) and links. */
-export async function jobResource(deck: Jobdeck, c: Context, job: Job, known?: Map<string, Run>) {
+async function jobResource(deck: Jobdeck, c: Context, job: Job, known?: Map<string, Run>) {
   const base = apiBase(c);
   const last = (known ?? (await deck.runs.lastOf([job.id]))).get(job.id);
   const wire = jobToWire(job);
@@ -179,5 +178,3 @@ export function jobRoutes(deck: Jobdeck) {
 
   return app;
 }
-
-export type JobRoutesEnv = AppEnv;

@@ -34,7 +34,7 @@ const LogStatsSchema = z
   .object({ last_seq: z.number().int().openapi({ description: 'Sequence number of the last line; 0 when empty' }) })
   .openapi('LogStats');
 
-export function runResource(c: Context, run: Run) {
+function runResource(c: Context, run: Run) {
   const self = `${apiBase(c)}/jobs/${run.jobId}/runs/${run.id}`;
   return {
     ...runToWire(run),

@@ -5,7 +5,7 @@ import type { Store } from '../../storage/store.js';
 export const PRUNE_HISTORY_TASK_ID = 'maintenance.prune-history';
 const DAY_MS = 24 * 3600 * 1000;
 
-export const pruneHistoryArgs = z.object({
+const pruneHistoryArgs = z.object({
   keepLogsDays: z
     .number()
     .int()

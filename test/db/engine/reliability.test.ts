@@ -4,7 +4,7 @@ import type { Run } from '../../../src/domain/model.js';
 import { isFinalStatus } from '../../../src/domain/run-status.js';
 import type { Jobdeck } from '../../../src/service/jobdeck.js';
 import { openTestDeck, startWorker, testTasks } from '../../support/deck.js';
-import { isolatedTasks } from '../../support/isolated-tasks.js';
+import isolatedTasks from '../../support/isolated-tasks.js';
 import { newRun } from '../../support/fixtures.js';
 import { Worker } from '../../../src/engine/worker.js';
 

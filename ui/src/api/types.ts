@@ -3,13 +3,13 @@
  * bundled). Resources add links and, for jobs, the last run.
  */
 import type { JobWire, LogLineWire, RunWire, SkippedSlotWire } from '../../../src/service/wire.ts';
-import type { Role, Permission, AuditEntry } from '../../../src/domain/access.ts';
+import type { Role, Permission } from '../../../src/domain/access.ts';
 import type { Schedule } from '../../../src/domain/schedule.ts';
 import type { JsonObject, JsonValue } from '../../../src/domain/model.ts';
 import type { ErrorBody } from '../../../src/http/errors.ts';
 import type { FieldError } from '../../../src/domain/errors.ts';
 
-export type { JobWire, LogLineWire, RunWire, SkippedSlotWire, Role, Permission, AuditEntry, Schedule };
+export type { LogLineWire, SkippedSlotWire, Permission, Schedule };
 export type { JsonObject, JsonValue, ErrorBody, FieldError };
 
 export type RunResource = RunWire & { links: { self: string; logs: string; stop: string; job: string } };

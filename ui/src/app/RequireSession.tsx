@@ -7,7 +7,7 @@ import { PageLoading } from '../components/PageState.tsx';
 import { markSessionEnded, rememberSignedIn, SessionProvider, sessionQueryKey, useSessionQuery } from './session.tsx';
 
 /** Where to come back to after signing in: the page the user was on. */
-export function signInPath(location: { pathname: string; search: string }): string {
+function signInPath(location: { pathname: string; search: string }): string {
   const next = `${location.pathname}${location.search}`;
   return next === '/' || next.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
 }

@@ -1,7 +1,7 @@
 import type { LogLineWire } from '../../api/types.ts';
 
 /** Lines per request: a screenful many times over, small enough to answer in a few ms. */
-export const LOG_PAGE_SIZE = 500;
+const LOG_PAGE_SIZE = 500;
 /** Start loading the next page of a filtered log this many rows before its end. */
 const PREFETCH_ROWS = 200;
 

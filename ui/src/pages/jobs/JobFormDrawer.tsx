@@ -26,7 +26,7 @@ import { useJobMutations, type JobInput } from './job-mutations.ts';
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
 /** Statuses a run may end with: the ones notifications can be sent for. */
-export const FINAL_STATUSES = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
+const FINAL_STATUSES = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
 
 const OVERLAP = [
   { value: 'skip', label: 'Skip the slot while a run is queued or running' },

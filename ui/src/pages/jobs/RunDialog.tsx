@@ -14,7 +14,7 @@ import { useJobMutations } from './job-mutations.ts';
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
 /** Configure and run: what the jobs list, the job page and the run page ("Edit and run again") pass. */
-export interface RunDialogProps {
+interface RunDialogProps {
   job: JobResource;
   /** Arguments to prefill (e.g. those of an earlier run); the job's saved args otherwise. */
   initialArgs?: JsonObject;
@@ -35,7 +35,7 @@ interface Values {
  * Queues one run of the job with the arguments set here (the job itself is not changed), then
  * opens the new run's page.
  */
-export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose }: RunDialogProps) {
+function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose }: RunDialogProps) {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const tasks = useTasks();

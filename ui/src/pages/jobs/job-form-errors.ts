@@ -1,7 +1,7 @@
 import type { FieldError } from '../../api/types.ts';
 
 /** A form field path as antd names it: `['notification_webhooks', 0, 'url']`. */
-export type FieldPath = (string | number)[];
+type FieldPath = (string | number)[];
 
 /** Where API field errors go: under a form field, under the task's argument form, or above the form. */
 export interface SortedErrors {

@@ -30,7 +30,7 @@ const STATUS_COLUMNS = [
 const LABELS: Record<string, string> = { PARTIAL_SUCCESS: 'Partial', CANCELLING: 'Stopping' };
 const title = (status: string) => LABELS[status] ?? status.charAt(0) + status.slice(1).toLowerCase();
 
-export function useQueueList() {
+function useQueueList() {
   return useQuery({
     // ['queues']: refreshed by the run events (counts change as runs move).
     queryKey: ['queues'],

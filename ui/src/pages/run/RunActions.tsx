@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { STOPPABLE_STATUSES, useRunActions } from './run-queries.ts';
 
 // The configure-and-run dialog carries the forms library: it loads when first opened.
-const RunDialog = lazy(() => import('../jobs/RunDialog.tsx').then((module) => ({ default: module.RunDialog })));
+const RunDialog = lazy(() => import('../jobs/RunDialog.tsx'));
 
 /** Stop (with confirmation), Run again (same arguments), Edit and run again. Operators and admins. */
 export function RunActions({ run, job }: { run: RunResource; job: JobResource | undefined }) {

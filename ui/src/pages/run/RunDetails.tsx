@@ -14,7 +14,7 @@ function When({ value }: { value: string | null }) {
 }
 
 /** Duration, ticking every second while the run is running. */
-export function RunDuration({ run }: { run: RunResource }) {
+function RunDuration({ run }: { run: RunResource }) {
   const running = Boolean(run.started_at && !run.finished_at);
   const now = useNow(running ? 1000 : 60_000);
   if (!run.started_at) return <>—</>;

@@ -4,7 +4,7 @@ import { Alert, Collapse, Typography } from 'antd';
  * A failed run's message is the error with its stack ("TypeError: boom\n    at …"): the
  * message shows, the stack folds away.
  */
-export function splitStack(text: string): { message: string; stack: string } {
+function splitStack(text: string): { message: string; stack: string } {
   const lines = text.split('\n');
   const at = lines.findIndex((line) => /^\s+at\s/.test(line));
   if (at <= 0) return { message: text, stack: '' };

@@ -7,7 +7,7 @@ export const CRON_FIELDS = [
   { key: 'day_of_week', label: 'Day of week' },
 ] as const;
 
-export type CronFieldKey = (typeof CRON_FIELDS)[number]['key'];
+type CronFieldKey = (typeof CRON_FIELDS)[number]['key'];
 export type CronParts = Record<CronFieldKey, string>;
 
 export function toExpression(parts: CronParts): string {
