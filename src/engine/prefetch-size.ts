@@ -21,11 +21,14 @@ export class PrefetchSize {
   /** Smoothed time between two run starts (ms). */
   #startGapMs = 0;
   #lastStartAt = 0;
+  readonly #clock: () => number;
 
-  constructor(concurrency: number, fixed: number | undefined) {
+  /** `clock` (milliseconds, monotonic) is for tests. */
+  constructor(concurrency: number, fixed: number | undefined, clock: () => number = () => performance.now()) {
     this.#max = fixed ?? defaultPrefetch(concurrency);
     this.#min = concurrency;
     this.#adaptive = fixed === undefined;
+    this.#clock = clock;
   }
 
   get max(): number {
@@ -33,7 +36,7 @@ export class PrefetchSize {
   }
 
   runStarted(): void {
-    const now = performance.now();
+    const now = this.#clock();
     if (this.#lastStartAt) this.#startGapMs = 0.9 * this.#startGapMs + 0.1 * (now - this.#lastStartAt);
     this.#lastStartAt = now;
   }
