@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every verb of the Store interface has a direct conformance test under test/db/store (which runs
+ * on both dialects): a new verb without one fails here, naming it.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+
+function storeVerbs(): string[] {
+  const source = fs.readFileSync(path.join(root, 'src/storage/store.ts'), 'utf8');
+  const body = source.slice(source.indexOf('export interface Store {'));
+  const end = body.indexOf('\n}\n');
+  return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+}
+
+describe('store conformance suite', () => {
+  it('calls every Store verb at least once', () => {
+    const folder = path.join(root, 'test/db/store');
+    const tests = fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => fs.readFileSync(path.join(folder, file), 'utf8'))
+      .join('\n');
+    const verbs = storeVerbs();
+    expect(verbs.length).toBeGreaterThan(40);
+    expect(verbs.filter((verb) => !tests.includes(`.${verb}(`))).toEqual([]);
+  });
+});
