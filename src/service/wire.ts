@@ -1,7 +1,7 @@
 import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
 import { describeSchedule, type Schedule } from '../domain/schedule.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
-import type { RunAttempt } from '../storage/attempt-queries.js';
+import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from './notification-settings.js';
 
 /**

@@ -5,17 +5,7 @@ import type { QueryContext } from './job-queries.js';
 import { runFromRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { RunOutcome } from './store.js';
-
-/** One try of a run, as kept in `run_attempts`. */
-export interface RunAttempt {
-  runId: number;
-  attempt: number;
-  workerId: string | null;
-  startedAt: Date | null;
-  finishedAt: Date;
-  status: RunStatus;
-  message: string | null;
-}
+import type { RunAttempt } from './store.js';
 
 /** Runs `fn` in a write transaction on one connection (BEGIN IMMEDIATE on SQLite). */
 async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {

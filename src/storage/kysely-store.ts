@@ -34,6 +34,11 @@ import type {
   DueJob,
   FirePlan,
   FireResult,
+  PruneOptions,
+  RecordedAttempt,
+  RunPruneOptions,
+  ScanCursor,
+  SlotScanCursor,
 } from './store.js';
 
 export interface KyselyStoreParts {
@@ -265,13 +270,13 @@ export class KyselyStore implements Store {
     return settings.settingDelete(this.#ctx, key);
   }
 
-  runsEndedForNotification(after: scans.ScanCursor, until: Date, limit: number) {
+  runsEndedForNotification(after: ScanCursor, until: Date, limit: number) {
     return scans.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
   }
   runsRunningLong(now: Date) {
     return scans.runsRunningLong(this.#ctx, now.getTime());
   }
-  slotsMissedForNotification(after: scans.SlotScanCursor, until: Date, limit: number) {
+  slotsMissedForNotification(after: SlotScanCursor, until: Date, limit: number) {
     return scans.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
   }
   notificationsEnqueue(items: NewNotification[]) {
@@ -280,17 +285,17 @@ export class KyselyStore implements Store {
   notificationsClaim(workerId: string, limit: number, leaseMs: number) {
     return notifications.notificationsClaim(this.#ctx, workerId, limit, leaseMs);
   }
-  notificationRecordAttempt(attempt: notifications.RecordedAttempt) {
+  notificationRecordAttempt(attempt: RecordedAttempt) {
     return notifications.notificationRecordAttempt(this.#ctx, attempt);
   }
   notificationList(filter: { runId?: number; jobId?: string; limit: number }) {
     return notifications.notificationList(this.#ctx, filter);
   }
 
-  logsPrune(options: retention.PruneOptions) {
+  logsPrune(options: PruneOptions) {
     return retention.logsPrune(this.#ctx, options);
   }
-  runsPrune(options: retention.RunPruneOptions) {
+  runsPrune(options: RunPruneOptions) {
     return retention.runsPrune(this.#ctx, options);
   }
 

@@ -13,21 +13,11 @@ import type {
 import type { QueryContext } from './job-queries.js';
 import { toJson } from './rows.js';
 import type { NotificationAttemptsTable, NotificationsTable } from './schema.js';
+import type { RecordedAttempt } from './store.js';
 
 /** The notification outbox: enqueue, claim, record attempts, list. */
 
 const INSERT_CHUNK = 200;
-
-export interface RecordedAttempt {
-  id: number;
-  workerId: string;
-  attempt: number;
-  outcome: 'delivered' | 'failed';
-  error: string | null;
-  durationMs: number;
-  /** When to try again; null when there is no further attempt (delivered, or out of attempts). */
-  retryAt: Date | null;
-}
 
 /** Adds deliveries to the outbox; one already there (same dedupe key) is left alone. Returns how many were new. */
 export async function notificationsEnqueue(ctx: QueryContext, items: NewNotification[]): Promise<number> {

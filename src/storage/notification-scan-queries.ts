@@ -5,18 +5,13 @@ import { FINAL_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { jobFromRow, runFromRow } from './rows.js';
 import type { Database } from './schema.js';
+import type { ScanCursor, SlotScanCursor } from './store.js';
 
 /**
  * What the notifier looks for: runs that ended, runs running long, missed schedule slots, all
  * only of jobs with somebody to tell and read through per-job indexes, so the cost follows the
  * notified jobs, not the whole runs table.
  */
-
-/** A position in a time-ordered scan: rows after (time, id). */
-export interface ScanCursor {
-  time: number;
-  id: number;
-}
 
 /** Jobs that have somebody to tell (an e-mail address or a webhook). */
 function notifiedJobIds(ctx: QueryContext) {
@@ -105,12 +100,6 @@ export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{
     rows.map((row) => row.job_id),
   );
   return rows.map((row) => ({ run: runFromRow(row), job: jobs.get(row.job_id)! })).filter((x) => x.job);
-}
-
-/** A position in the scan of missed slots: groups after (creation time, job id). */
-export interface SlotScanCursor {
-  time: number;
-  jobId: string;
 }
 
 /**

@@ -1,27 +1,7 @@
 import { sql } from 'kysely';
 import { FINAL_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
-
-/**
- * Pruning of old history. Every statement deletes at most `batchSize` rows chosen by key
- * (run id, log sequence), so on PostgreSQL no statement holds locks for long and workers keep
- * claiming and logging while a prune runs; SQLite's single writer is released between batches.
- */
-export interface PruneOptions {
-  /** Only runs that ended before this instant (and their log lines) are pruned. */
-  before: Date;
-  /** Rows per statement (default 5000). */
-  batchSize?: number;
-  /** Checked between batches: a prune that is stopped ends after the current batch. */
-  signal?: AbortSignal;
-  /** Called after each batch with the rows it deleted. */
-  onBatch?: (deleted: number) => void;
-}
-
-export interface RunPruneOptions extends PruneOptions {
-  /** The newest runs of each job kept whatever their age. */
-  keepLast: number;
-}
+import type { PruneOptions, RunPruneOptions } from './store.js';
 
 const DEFAULT_BATCH = 5000;
 /** Runs whose log lines are deleted together (bounded so the IN list stays small). */

@@ -3,10 +3,6 @@ import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, S
 import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
-import type { RecordedAttempt } from './notification-queries.js';
-import type { ScanCursor, SlotScanCursor } from './notification-scan-queries.js';
-import type { RunAttempt } from './attempt-queries.js';
-import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
 
 export interface Page<T> {
@@ -143,6 +139,61 @@ export interface QueueCount {
   queue: string;
   status: RunStatus;
   count: number;
+}
+
+export interface RecordedAttempt {
+  id: number;
+  workerId: string;
+  attempt: number;
+  outcome: 'delivered' | 'failed';
+  error: string | null;
+  durationMs: number;
+  /** When to try again; null when there is no further attempt (delivered, or out of attempts). */
+  retryAt: Date | null;
+}
+
+/** A position in a time-ordered scan: rows after (time, id). */
+export interface ScanCursor {
+  time: number;
+  id: number;
+}
+
+/** A position in the scan of missed slots: groups after (creation time, job id). */
+export interface SlotScanCursor {
+  time: number;
+  jobId: string;
+}
+
+/** One try of a run, as kept in `run_attempts`. */
+export interface RunAttempt {
+  runId: number;
+  attempt: number;
+  workerId: string | null;
+  startedAt: Date | null;
+  finishedAt: Date;
+  status: RunStatus;
+  message: string | null;
+}
+
+/**
+ * Pruning of old history. Every statement deletes at most `batchSize` rows chosen by key
+ * (run id, log sequence), so on PostgreSQL no statement holds locks for long and workers keep
+ * claiming and logging while a prune runs; SQLite's single writer is released between batches.
+ */
+export interface PruneOptions {
+  /** Only runs that ended before this instant (and their log lines) are pruned. */
+  before: Date;
+  /** Rows per statement (default 5000). */
+  batchSize?: number;
+  /** Checked between batches: a prune that is stopped ends after the current batch. */
+  signal?: AbortSignal;
+  /** Called after each batch with the rows it deleted. */
+  onBatch?: (deleted: number) => void;
+}
+
+export interface RunPruneOptions extends PruneOptions {
+  /** The newest runs of each job kept whatever their age. */
+  keepLast: number;
 }
 
 /**

@@ -8,7 +8,13 @@ import { jobFixture } from '../support/fixtures.js';
 
 /** planFiring is the scheduler's whole decision: which slots of a due job become runs. */
 const tasks = new TaskRegistry([
-  defineTask({ id: 'test.noop', title: 'No-op', args: z.object({ n: z.number().default(1) }), run: () => null }),
+  defineTask({
+    id: 'test.noop',
+    title: 'No-op',
+    description: 'Does nothing',
+    args: z.object({ n: z.number().default(1) }),
+    run: () => null,
+  }),
 ]);
 const minute = 60_000;
 const t0 = new Date('2026-01-01T00:00:00Z');
