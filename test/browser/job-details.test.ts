@@ -1,32 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite();
 
 describe('job form and job page details', () => {
   it("shows the API's field errors under their fields", async () => {
     // The browser logs the refused requests itself as errors: those are expected.
-    current = await openPage(browser, { allow: [/status of 400/] });
-    const { page } = current;
-    await signIn(page, server);
+    const { page } = await suite.open({ allow: [/status of 400/] });
+    await signIn(page, suite.server);
     await page.getByRole('button', { name: 'Create' }).click();
     const drawer = page.getByRole('dialog', { name: 'Create job' });
     await drawer.getByLabel('Name').fill('Ping');
@@ -48,15 +30,14 @@ describe('job form and job page details', () => {
     await drawer.getByRole('button', { name: 'Save' }).click();
     const url = drawer.locator('.ant-form-item').filter({ has: page.getByLabel('url') });
     await url.locator('.ant-form-item-explain-error').first().waitFor();
-    expect((await server.api('GET', '/jobs?q=Ping')).hits.total).toBe(0);
+    expect((await suite.server.api('GET', '/jobs?q=Ping')).hits.total).toBe(0);
   });
 
   it('gives date-time arguments a date picker', async () => {
-    const job = await server.api('POST', '/jobs', { title: 'Daily report', task: 'browser.report' });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server);
-    await page.goto(`${server.url}/admin/jobs/${job.id}`);
+    const job = await suite.server.api('POST', '/jobs', { title: 'Daily report', task: 'browser.report' });
+    const { page } = await suite.open();
+    await signIn(page, suite.server);
+    await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await page.getByRole('button', { name: 'Configure and run…' }).click();
     const dialog = page.getByRole('dialog', { name: /Configure and run/ });
     await dialog.locator('.ant-picker').nth(1).click(); // the first picker is `since`
@@ -66,22 +47,21 @@ describe('job form and job page details', () => {
       .click();
     await dialog.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
-    const run = (await server.api('GET', `/jobs/${job.id}/runs`)).hits.hits[0];
+    const run = (await suite.server.api('GET', `/jobs/${job.id}/runs`)).hits.hits[0];
     expect(run.args.from).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d/);
   });
 
   it('updates the runs table live: a run appears, its duration ticks, it ends CANCELLED; skipped slots show', async () => {
-    const job = await server.api('POST', '/jobs', {
+    const job = await suite.server.api('POST', '/jobs', {
       title: 'Long one',
       task: 'test.block',
       args: { ms: 60_000 },
       schedule: { type: 'interval', seconds: 1 },
       overlap_policy: 'skip',
     });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server, 'viewer');
-    await page.goto(`${server.url}/admin/jobs/${job.id}`);
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'viewer');
+    await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await page.getByRole('heading', { name: 'Long one' }).waitFor();
 
     // The scheduler starts a run within a second; the page hears of it through /api/events.
@@ -102,9 +82,9 @@ describe('job form and job page details', () => {
       .waitFor();
     await page.getByRole('tab', { name: 'Runs' }).click();
 
-    await server.api('PATCH', `/jobs/${job.id}`, { schedule: null });
-    const runId = (await server.api('GET', `/jobs/${job.id}/runs?status=RUNNING`)).hits.hits[0].id;
-    await server.api('POST', `/jobs/${job.id}/runs/${runId}/actions/stop`);
+    await suite.server.api('PATCH', `/jobs/${job.id}`, { schedule: null });
+    const runId = (await suite.server.api('GET', `/jobs/${job.id}/runs?status=RUNNING`)).hits.hits[0].id;
+    await suite.server.api('POST', `/jobs/${job.id}/runs/${runId}/actions/stop`);
     await page.getByRole('row').filter({ hasText: 'CANCELLED' }).waitFor();
   });
 });

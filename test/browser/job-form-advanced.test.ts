@@ -1,38 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite();
 
 const HOOK = 'https://hooks.example.org/jobdeck';
 
 /** The secret as stored (the API only ever says "set"). */
 async function storedSecret(jobId: string): Promise<string | null | undefined> {
-  return (await server.deck.store.jobGet(jobId))?.notificationWebhooks[0]?.secret;
+  return (await suite.server.deck.store.jobGet(jobId))?.notificationWebhooks[0]?.secret;
 }
 
 describe('job form: reliability and notification settings', () => {
   it('creates a job with retries, a timeout, a signed webhook and a long-run alert; edit shows them', async () => {
-    current = await openPage(browser, { allow: [/status of 400/] });
-    const { page } = current;
-    await signIn(page, server);
+    const { page } = await suite.open({ allow: [/status of 400/] });
+    await signIn(page, suite.server);
 
     await page.getByRole('button', { name: 'Create' }).click();
     let drawer = page.getByRole('dialog', { name: 'Create job' });
@@ -51,7 +33,7 @@ describe('job form: reliability and notification settings', () => {
     await drawer.getByRole('button', { name: 'Save' }).click();
     await page.getByText('“Reliable echo” created').waitFor();
 
-    const job = (await server.api('GET', '/jobs?q=Reliable')).hits.hits[0];
+    const job = (await suite.server.api('GET', '/jobs?q=Reliable')).hits.hits[0];
     expect(job).toMatchObject({
       max_attempts: 3,
       timeout_seconds: 60,
@@ -64,7 +46,7 @@ describe('job form: reliability and notification settings', () => {
     expect(await storedSecret(job.id)).toBe('s3cret-value');
 
     // The job page lists the settings; the secret only as "set".
-    await page.goto(`${server.url}/admin/jobs/${job.id}`);
+    await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     const settings = page.getByLabel('Settings');
     await settings.getByText(`${HOOK} (secret set)`).waitFor();
     await settings.getByText('After 2 min 0 s').waitFor();
@@ -89,7 +71,7 @@ describe('job form: reliability and notification settings', () => {
     await drawer.getByLabel('Max attempts').fill('4');
     await drawer.getByRole('button', { name: 'Save' }).click();
     await page.getByText('“Reliable echo” saved').waitFor();
-    await expect(server.api('GET', `/jobs/${job.id}`)).resolves.toMatchObject({
+    await expect(suite.server.api('GET', `/jobs/${job.id}`)).resolves.toMatchObject({
       max_attempts: 4,
       notification_webhooks: [{ url: HOOK, secret: 'set' }],
     });
@@ -102,7 +84,7 @@ describe('job form: reliability and notification settings', () => {
     await drawer.getByLabel('Webhook 1 URL').fill('ftp://files.example.org/drop');
     await drawer.getByRole('button', { name: 'Save' }).click();
     await drawer.getByTestId('webhook-1').getByText('The url must be an http(s) URL.').waitFor();
-    await expect(server.api('GET', `/jobs/${job.id}`)).resolves.toMatchObject({
+    await expect(suite.server.api('GET', `/jobs/${job.id}`)).resolves.toMatchObject({
       notification_webhooks: [{ url: HOOK, secret: 'set' }],
     });
   });

@@ -1,25 +1,22 @@
 import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
+const suite = useBrowserSuite();
+
 const JOBS = 10_000;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   // One job through the API, copied 9,999 times by one SQL statement into the server's SQLite
   // file (columns read from the table, so the copy follows schema changes).
   const started = Date.now();
-  const template = await server.api('POST', '/jobs', {
+  const template = await suite.server.api('POST', '/jobs', {
     title: 'Job 00000',
     task: 'demo.wait',
     schedule: { type: 'interval', hours: 1 },
   });
-  const db = new Database(server.databaseFile, { timeout: 10_000 });
+  const db = new Database(suite.server.databaseFile, { timeout: 10_000 });
   try {
     const columns = (db.prepare('select name from pragma_table_info(?)').all('jobs') as { name: string }[]).map(
       (c) => c.name,
@@ -42,22 +39,11 @@ beforeAll(async () => {
   }
   console.log(`seeded ${JOBS} jobs in ${Date.now() - started} ms`);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
 
 describe(`the jobs page with ${JOBS} jobs`, () => {
   it('loads, searches, sorts and pages quickly (the server pages; the browser holds one page)', async () => {
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server);
+    const { page } = await suite.open();
+    await signIn(page, suite.server);
     const timed = async (what: string, action: () => Promise<unknown>) => {
       const start = Date.now();
       await action();

@@ -1,25 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, settle, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, settle, signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite();
 
 /** The row of the jobs list that shows this job. */
 const row = (page: Page, title: string) =>
@@ -46,9 +30,8 @@ async function createJob(page: Page, title: string, task = 'Echo') {
 
 describe('jobs (seed guide)', () => {
   it('creates a job, configures and runs it, and the run succeeds', async () => {
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server);
+    const { page } = await suite.open();
+    await signIn(page, suite.server);
     await page.getByText('No jobs yet: Create one.').waitFor();
 
     const drawer = await createJob(page, 'Nightly echo');
@@ -71,16 +54,16 @@ describe('jobs (seed guide)', () => {
     await dialog.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
     const runId = Number(new URL(page.url()).pathname.split('/').pop());
-    const jobs = await server.api('GET', '/jobs?q=Nightly');
+    const jobs = await suite.server.api('GET', '/jobs?q=Nightly');
     const jobId = jobs.hits.hits[0].id;
-    const run = await server.waitFor(async () => {
-      const r = await server.api('GET', `/jobs/${jobId}/runs/${runId}`);
+    const run = await suite.server.waitFor(async () => {
+      const r = await suite.server.api('GET', `/jobs/${jobId}/runs/${runId}`);
       return r.status === 'SUCCESS' && r;
     });
     expect(run).toMatchObject({ title: 'First run', started_by: 'admin-user' });
 
     // The since hint now names the last successful run.
-    await page.goto(`${server.url}/admin/jobs/${jobId}`);
+    await page.goto(`${suite.server.url}/admin/jobs/${jobId}`);
     await page.getByRole('row').filter({ hasText: 'First run' }).getByText('SUCCESS').waitFor();
     await page.getByRole('button', { name: 'Configure and run…' }).click();
     await page
@@ -90,11 +73,10 @@ describe('jobs (seed guide)', () => {
   });
 
   it('shows invalid custom args inline before anything is sent', async () => {
-    const job = await server.api('POST', '/jobs', { title: 'Custom args', task: 'test.echo' });
-    current = await openPage(browser, { allow: [/status of 400/] });
-    const { page } = current;
-    await signIn(page, server);
-    await page.goto(`${server.url}/admin/jobs/${job.id}`);
+    const job = await suite.server.api('POST', '/jobs', { title: 'Custom args', task: 'test.echo' });
+    const { page } = await suite.open({ allow: [/status of 400/] });
+    await signIn(page, suite.server);
+    await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await page.getByRole('button', { name: 'Configure and run…' }).click();
     const dialog = page.getByRole('dialog', { name: /Configure and run/ });
     await dialog.getByRole('button', { name: 'Advanced' }).click();
@@ -103,7 +85,7 @@ describe('jobs (seed guide)', () => {
     await dialog.getByRole('button', { name: 'Run' }).click();
     await dialog.getByText(/Invalid JSON/).waitFor();
     expect(page.url()).toMatch(/\/admin\/jobs\//);
-    expect((await server.api('GET', `/jobs/${job.id}/runs`)).hits.total).toBe(0);
+    expect((await suite.server.api('GET', `/jobs/${job.id}/runs`)).hits.total).toBe(0);
 
     // Valid JSON that does not fit the task: the server's error names the bad key.
     await dialog.getByLabel('Custom args (JSON)').fill('{"lines": "not a list"}');
@@ -113,15 +95,14 @@ describe('jobs (seed guide)', () => {
     await dialog.getByLabel('Custom args (JSON)').fill('{"lines": ["from custom args"]}');
     await dialog.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
-    const runs = await server.api('GET', `/jobs/${job.id}/runs`);
+    const runs = await suite.server.api('GET', `/jobs/${job.id}/runs`);
     expect(runs.hits.hits[0].custom_args).toEqual({ lines: ['from custom args'] });
   });
 
   it('schedules a job by crontab and by interval and shows the next run in the list', async () => {
-    await server.api('POST', '/jobs', { title: 'Scheduled echo', task: 'test.echo' });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server);
+    await suite.server.api('POST', '/jobs', { title: 'Scheduled echo', task: 'test.echo' });
+    const { page } = await suite.open();
+    await signIn(page, suite.server);
     await page.getByRole('searchbox', { name: 'Search jobs' }).fill('Scheduled');
     await row(page, 'Scheduled echo').waitFor();
 
@@ -160,12 +141,11 @@ describe('jobs (seed guide)', () => {
   });
 
   it('edits, deactivates and deletes a job (with confirmation); the job page shows its runs', async () => {
-    const job = await server.api('POST', '/jobs', { title: 'To change', task: 'test.echo' });
-    await server.api('POST', `/jobs/${job.id}/runs`, { title: 'Earlier run', args: { lines: ['x'] } });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server);
-    await page.goto(`${server.url}/admin/jobs/${job.id}`);
+    const job = await suite.server.api('POST', '/jobs', { title: 'To change', task: 'test.echo' });
+    await suite.server.api('POST', `/jobs/${job.id}/runs`, { title: 'Earlier run', args: { lines: ['x'] } });
+    const { page } = await suite.open();
+    await signIn(page, suite.server);
+    await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await page.getByRole('row').filter({ hasText: 'Earlier run' }).getByText('SUCCESS').waitFor();
     await screenshot(page, 'job-page');
 
@@ -182,21 +162,20 @@ describe('jobs (seed guide)', () => {
     await rowAction(page, 'Changed', 'Delete');
     await page.getByRole('dialog', { name: 'Delete “Changed”?' }).getByRole('button', { name: 'Delete' }).click();
     await page.waitForURL(/\/admin\/jobs$/);
-    await expect(server.api('GET', `/jobs/${job.id}`)).rejects.toThrow(/404/);
+    await expect(suite.server.api('GET', `/jobs/${job.id}`)).rejects.toThrow(/404/);
   });
 
   it('hides what a role may not do: a viewer cannot create or run, an operator cannot delete', async () => {
-    await server.api('POST', '/jobs', { title: 'Role check', task: 'test.echo' });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server, 'viewer');
+    await suite.server.api('POST', '/jobs', { title: 'Role check', task: 'test.echo' });
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'viewer');
     await row(page, 'Role check').waitFor();
     await expect(page.getByRole('button', { name: 'Create' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Actions for/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, server, 'operator');
+    await signIn(page, suite.server, 'operator');
     await rowAction(page, 'Role check', 'Configure and run…');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Actions for Role check' }).click();

@@ -1,36 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, PHONE, screenshot, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, screenshot, signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite();
 
 describe('on a phone (390×844)', () => {
   it('lists jobs without sideways scrolling of the page and runs one from the keyboard', async () => {
-    const job = await server.api('POST', '/jobs', {
+    const job = await suite.server.api('POST', '/jobs', {
       title: 'Phone job',
       task: 'test.echo',
       schedule: { type: 'interval', hours: 1 },
     });
-    current = await openPage(browser, { viewport: PHONE });
-    const { page } = current;
-    await signIn(page, server, 'operator');
+    const { page } = await suite.open({ viewport: PHONE });
+    await signIn(page, suite.server, 'operator');
     await page.getByRole('link', { name: 'Phone job' }).waitFor();
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);
@@ -54,6 +36,6 @@ describe('on a phone (390×844)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
-    await server.waitFor(async () => (await server.api('GET', `/jobs/${job.id}/runs`)).hits.total === 1);
+    await suite.server.waitFor(async () => (await suite.server.api('GET', `/jobs/${job.id}/runs`)).hits.total === 1);
   });
 });

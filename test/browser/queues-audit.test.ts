@@ -1,45 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, PHONE, screenshot, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, screenshot, signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-/** A page whose failed requests are printed with their address: a console error alone does not name it. */
-async function open(...args: Parameters<typeof openPage>): Promise<TestPage> {
-  const opened = await openPage(...args);
-  opened.page.on('response', (response) => {
-    if (response.status() >= 400) console.log(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return opened;
-}
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite({ logFailedResponses: true });
 
 const queueRow = (page: Page, name: string) => page.locator(`tr[data-queue="${name}"]`);
 const queueState = (page: Page, name: string) => queueRow(page, name).getByTestId('queue-state');
 
 describe('queues and audit log', () => {
   it('pauses and resumes a queue; its runs wait meanwhile; the audit log lists who did what', async () => {
-    current = await open(browser);
-    const { page } = current;
-    await signIn(page, server, 'admin');
-    const job = await server.api('POST', '/jobs', { title: 'Echo', task: 'test.echo', default_queue: 'other' });
-    await server.api('PATCH', `/jobs/${job.id}`, { description: 'Says things back', active: false });
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'admin');
+    const job = await suite.server.api('POST', '/jobs', { title: 'Echo', task: 'test.echo', default_queue: 'other' });
+    await suite.server.api('PATCH', `/jobs/${job.id}`, { description: 'Says things back', active: false });
 
     await page.getByRole('link', { name: 'Queues' }).click();
     await page.waitForURL(/\/admin\/queues$/);
@@ -49,17 +23,17 @@ describe('queues and audit log', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Pause' }).click();
     await queueState(page, 'other').getByText('Paused').waitFor();
     await page.getByText('Queue "other" paused').waitFor();
-    const queues = await server.api('GET', '/queues');
+    const queues = await suite.server.api('GET', '/queues');
     expect(queues.hits.hits.find((q: { name: string }) => q.name === 'other').paused).toBe(true);
 
     // A run on the paused queue waits; the page's counts follow live.
-    const run = await server.api('POST', `/jobs/${job.id}/runs`, { title: 'Waits for the queue' });
+    const run = await suite.server.api('POST', `/jobs/${job.id}/runs`, { title: 'Waits for the queue' });
     await queueRow(page, 'other').locator('[data-status="QUEUED"]').getByText('1').waitFor();
     await screenshot(page, 'queues');
 
     await queueRow(page, 'other').getByRole('button', { name: 'Resume' }).click();
     await queueState(page, 'other').getByText('Active').waitFor();
-    await server.waitFor(async () => (await server.api('GET', `/runs/${run.id}`)).status === 'SUCCESS');
+    await suite.server.waitFor(async () => (await suite.server.api('GET', `/runs/${run.id}`)).status === 'SUCCESS');
     await queueRow(page, 'other').locator('[data-status="SUCCESS"]').getByText('1').waitFor();
 
     await page.getByRole('link', { name: 'Audit log' }).click();
@@ -89,22 +63,21 @@ describe('queues and audit log', () => {
   });
 
   it('a viewer sees the counts but cannot pause and has no audit log; an operator cannot pause either', async () => {
-    current = await open(browser, { viewport: PHONE });
-    const { page } = current;
-    await signIn(page, server, 'viewer');
-    await page.goto(`${server.url}/admin/queues`);
+    const { page } = await suite.open({ viewport: PHONE });
+    await signIn(page, suite.server, 'viewer');
+    await page.goto(`${suite.server.url}/admin/queues`);
     await queueState(page, 'default').waitFor();
     expect(await page.getByRole('button', { name: 'Pause' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await screenshot(page, 'queues-phone');
 
-    await page.goto(`${server.url}/admin/audit`);
+    await page.goto(`${suite.server.url}/admin/audit`);
     await page.getByText('Only administrators can read the audit log.').waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/admin\/sign-in/);
-    await signIn(page, server, 'operator');
-    await page.goto(`${server.url}/admin/queues`);
+    await signIn(page, suite.server, 'operator');
+    await page.goto(`${suite.server.url}/admin/queues`);
     await queueState(page, 'default').waitFor();
     expect(await page.getByRole('button', { name: /Pause|Resume/ }).count()).toBe(0);
   });

@@ -3,51 +3,32 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogLevel, LogLine } from '../../src/domain/model.js';
-import { launchBrowser, openPage, PHONE, SCREENSHOT_DIR, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { PHONE, SCREENSHOT_DIR, signIn } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
+const suite = useBrowserSuite({ logFailedResponses: true });
+
 let scratch: string;
 
-/** A page whose failed requests are printed with their address: a console error alone does not name it. */
-async function open(...args: Parameters<typeof openPage>): Promise<TestPage> {
-  const opened = await openPage(...args);
-  opened.page.on('response', (response) => {
-    if (response.status() >= 400) console.log(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return opened;
-}
-
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   scratch = mkdtempSync(path.join(tmpdir(), 'jobdeck-run-page-'));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   rmSync(scratch, { recursive: true, force: true });
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
 });
 
 async function createJob(title: string, task: string, args: Record<string, unknown> = {}) {
-  return server.api('POST', '/jobs', { title, task, args });
+  return suite.server.api('POST', '/jobs', { title, task, args });
 }
 async function startRun(jobId: string, body: Record<string, unknown> = {}) {
-  return server.api('POST', `/jobs/${jobId}/runs`, body);
+  return suite.server.api('POST', `/jobs/${jobId}/runs`, body);
 }
 async function waitForStatus(runId: number, statuses: string[]) {
-  return server.waitFor(async () => {
-    const run = await server.api('GET', `/runs/${runId}`);
+  return suite.server.waitFor(async () => {
+    const run = await suite.server.api('GET', `/runs/${runId}`);
     return statuses.includes(run.status) ? run : undefined;
   }, 30_000);
 }
@@ -59,7 +40,7 @@ async function finishedRun(title: string) {
   return run as { id: number; job_id: string };
 }
 async function appendLines(runId: number, lines: { level: LogLevel; message: string }[], chunk = 20_000) {
-  const first = (await server.deck.store.logMaxSeq(runId)) + 1;
+  const first = (await suite.server.deck.store.logMaxSeq(runId)) + 1;
   const time = Date.now();
   const all: LogLine[] = lines.map((line, i) => ({
     runId,
@@ -69,7 +50,7 @@ async function appendLines(runId: number, lines: { level: LogLevel; message: str
     message: line.message,
     fields: null,
   }));
-  for (let i = 0; i < all.length; i += chunk) await server.deck.store.logAppend(all.slice(i, i + chunk));
+  for (let i = 0; i < all.length; i += chunk) await suite.server.deck.store.logAppend(all.slice(i, i + chunk));
 }
 
 /**
@@ -100,13 +81,12 @@ async function chooseLevel(page: Page, label: string) {
 
 describe('run page', () => {
   it('follows a run to SUCCESS with its logs, counters and result, then runs it again with the same arguments', async () => {
-    current = await open(browser);
-    const { page } = current;
-    await signIn(page, server, 'operator');
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'operator');
     const job = await createJob('Wait two seconds', 'demo.wait', { seconds: 2 });
     const run = await startRun(job.id, { title: 'First wait' });
 
-    await page.goto(`${server.url}/admin/runs/${run.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
     await page.getByRole('heading', { name: 'First wait' }).waitFor();
     await status(page).and(page.locator('[data-status="SUCCESS"]')).waitFor({ timeout: 20_000 });
     await page.getByText('Waited 2 of 2 seconds').waitFor();
@@ -134,16 +114,15 @@ describe('run page', () => {
   });
 
   it('shows a finished import with warnings, counters, result and a failed run with its stack folded', async () => {
-    current = await open(browser);
-    const { page } = current;
-    await signIn(page, server, 'admin');
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'admin');
     const job = await createJob('Import vocabulary', 'demo.import-vocabulary', {
       store_path: path.join(scratch, 'vocabulary.json'),
     });
     const run = await startRun(job.id, { title: 'Import (first run)' });
     await waitForStatus(run.id, ['PARTIAL_SUCCESS']);
 
-    await page.goto(`${server.url}/admin/runs/${run.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
     await status(page).and(page.locator('[data-status="PARTIAL_SUCCESS"]')).waitFor();
     await expect(page.getByTestId('run-progress').textContent()).resolves.toContain('Errored18');
     await page
@@ -155,7 +134,7 @@ describe('run page', () => {
     const failing = await createJob('Always fails', 'test.fail');
     const failed = await startRun(failing.id);
     await waitForStatus(failed.id, ['FAILED']);
-    await page.goto(`${server.url}/admin/runs/${failed.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${failed.id}`);
     const message = page.getByTestId('run-message');
     await message.getByText('TypeError: boom').waitFor();
     const stack = message.getByText(/^\s+at /);
@@ -165,13 +144,12 @@ describe('run page', () => {
   });
 
   it('stops a long run after confirmation while following its log live', async () => {
-    current = await open(browser);
-    const { page } = current;
-    await signIn(page, server, 'operator');
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'operator');
     const job = await createJob('Long wait', 'demo.wait', { seconds: 600 });
     const run = await startRun(job.id, { title: 'Long wait' });
 
-    await page.goto(`${server.url}/admin/runs/${run.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
     await status(page).and(page.locator('[data-status="RUNNING"]')).waitFor();
     await page.getByTestId('log-tail').and(page.locator('[data-state="live"]')).waitFor();
     // Follow mode: lines written after the page opened appear without a reload.
@@ -184,14 +162,13 @@ describe('run page', () => {
     await confirm.getByText('Stop this run?').waitFor();
     await confirm.getByRole('button', { name: 'Stop' }).click();
     await status(page).and(page.locator('[data-status="CANCELLED"]')).waitFor({ timeout: 10_000 });
-    expect((await server.api('GET', `/runs/${run.id}`)).status).toBe('CANCELLED');
+    expect((await suite.server.api('GET', `/runs/${run.id}`)).status).toBe('CANCELLED');
     expect(await page.getByRole('button', { name: 'Stop', exact: true }).count()).toBe(0);
   });
 
   it('filters the log by level and searches it on the server, on a phone', async () => {
-    current = await open(browser, { viewport: PHONE });
-    const { page } = current;
-    await signIn(page, server, 'viewer');
+    const { page, context } = await suite.open({ viewport: PHONE });
+    await signIn(page, suite.server, 'viewer');
     const run = await finishedRun('Mixed levels');
     await appendLines(run.id, [
       { level: 'info', message: 'apple pie' },
@@ -201,7 +178,7 @@ describe('run page', () => {
       { level: 'info', message: 'plain bread' },
     ]);
 
-    await page.goto(`${server.url}/admin/runs/${run.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
     await page.getByText('plain bread').waitFor();
     // Text is shown as text: markup in a log line is never interpreted.
     await page.getByText('cherry <b>tart</b>').waitFor();
@@ -224,12 +201,12 @@ describe('run page', () => {
 
     // Download what is shown (the filter applies), as text; copy one line.
     const href = await page.getByRole('link', { name: /Text/ }).getAttribute('href');
-    const download = await page.request.get(`${server.url}${href}`);
+    const download = await page.request.get(`${suite.server.url}${href}`);
     expect(download.headers()['content-disposition']).toContain(`run-${run.id}-log.txt`);
     const text = await download.text();
     expect(text).toContain('INFO  apple pie');
     expect(text).not.toContain('banana');
-    await current.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     await page.getByRole('button', { name: 'Copy line 4' }).click();
     await page.getByText('Copied line 4').waitFor();
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toMatch(/DEBUG Apple crumble$/);
@@ -252,14 +229,13 @@ describe('run page', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const notifier = server.deck.createNotifier({ pollMs: 100 });
+    const notifier = suite.server.deck.createNotifier({ pollMs: 100 });
     await notifier.start();
     try {
-      current = await open(browser);
-      const { page } = current;
-      await signIn(page, server, 'viewer');
+      const { page } = await suite.open();
+      await signIn(page, suite.server, 'viewer');
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      const job = await server.api('POST', '/jobs', {
+      const job = await suite.server.api('POST', '/jobs', {
         title: 'Tells a webhook',
         task: 'test.echo',
         notification_statuses: ['SUCCESS'],
@@ -267,8 +243,8 @@ describe('run page', () => {
       });
       const run = await startRun(job.id);
       await waitForStatus(run.id, ['SUCCESS']);
-      await server.waitFor(async () => received > 0);
-      await page.goto(`${server.url}/admin/runs/${run.id}`);
+      await suite.server.waitFor(async () => received > 0);
+      await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
       const table = page.getByTestId('run-notifications');
       await table.getByText(url).waitFor();
       await table.getByText('delivered').waitFor();
@@ -280,9 +256,8 @@ describe('run page', () => {
   });
 
   it('stays responsive with a 100,000-line log: only visible rows render, the end renders quickly', async () => {
-    current = await open(browser);
-    const { page } = current;
-    await signIn(page, server, 'viewer');
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'viewer');
     const run = await finishedRun('Huge log');
     const total = 100_000;
     const insertStart = Date.now();
@@ -294,10 +269,10 @@ describe('run page', () => {
       })),
     );
     const insertMs = Date.now() - insertStart;
-    const lastSeq = await server.deck.store.logMaxSeq(run.id);
+    const lastSeq = await suite.server.deck.store.logMaxSeq(run.id);
 
     const openStart = Date.now();
-    await page.goto(`${server.url}/admin/runs/${run.id}`);
+    await page.goto(`${suite.server.url}/admin/runs/${run.id}`);
     await page
       .getByTestId('log-count')
       .getByText(`${lastSeq.toLocaleString('en')} lines`)

@@ -28,10 +28,13 @@ export interface TestPage {
  * A fresh browser context (own cookies) with a page that records console errors and page
  * errors. Expected failures (a 4xx the test provokes) are listed in `allow`, matched on the text.
  */
-export async function openPage(
-  browser: Browser,
-  options: { viewport?: { width: number; height: number }; allow?: RegExp[] } = {},
-): Promise<TestPage> {
+export interface OpenPageOptions {
+  viewport?: { width: number; height: number };
+  /** Console or page errors the test provokes on purpose (e.g. a 400), matched on their text. */
+  allow?: RegExp[];
+}
+
+export async function openPage(browser: Browser, options: OpenPageOptions = {}): Promise<TestPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: 'en-GB' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
