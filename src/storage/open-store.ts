@@ -8,8 +8,7 @@ import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from './databas
 import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
 import { KyselyStore } from './kysely-store.js';
 import { currentSchemaDialect } from './current-schema-dialect.js';
-import { postgresMigrations } from './migrations/postgres.js';
-import { sqliteMigrations } from './migrations/sqlite.js';
+import { migrationsFor } from './migrations/index.js';
 import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
@@ -79,7 +78,7 @@ function openSqliteConnection(file: string): Connection {
     db,
     traits: sqliteTraits,
     notifier,
-    migrations: sqliteMigrations,
+    migrations: migrationsFor('sqlite'),
     schema: undefined,
     release: async () => {
       await notifier.close();
@@ -117,7 +116,7 @@ function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, 
     db,
     traits: postgresTraits,
     notifier,
-    migrations: postgresMigrations,
+    migrations: migrationsFor('postgres'),
     schema: target.schema,
     pgPool: pool,
     release: async () => {

@@ -1,0 +1,39 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-schedules.js';
+import * as m0003 from './0003-access.js';
+import * as m0004 from './0004-notifications.js';
+import * as m0005 from './0005-run-logs-bulk.js';
+import * as m0006 from './0006-notifications-retention.js';
+import * as m0007 from './0007-run-attempts.js';
+import * as m0008 from './0008-list-indexes.js';
+import * as m0009 from './0009-jobs-last-run.js';
+import * as m0010 from './0010-run-indexes.js';
+
+/** A migration file: the same change for each dialect (same tables, columns and meanings). */
+interface MigrationFile {
+  postgres: Migration;
+  sqlite: Migration;
+}
+
+/**
+ * Every migration, in order, one file each. The names are stored in the database's migrations
+ * table: never rename one. A new migration is a new file, added at the end here.
+ */
+const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
+  ['0001_initial', m0001],
+  ['0002_schedules', m0002],
+  ['0003_access', m0003],
+  ['0004_notifications', m0004],
+  ['0005_run_logs_bulk', m0005],
+  ['0006_notifications_retention', m0006],
+  ['0007_run_attempts', m0007],
+  ['0008_list_indexes', m0008],
+  ['0009_jobs_last_run', m0009],
+  ['0010_run_indexes', m0010],
+];
+
+/** The migrations of one dialect, by name, as Kysely's migrator takes them. */
+export function migrationsFor(dialect: keyof MigrationFile): Record<string, Migration> {
+  return Object.fromEntries(MIGRATIONS.map(([name, file]) => [name, file[dialect]]));
+}
