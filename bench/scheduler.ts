@@ -2,7 +2,7 @@
 // S scheduler processes (default 3 on PostgreSQL, 1 on SQLite). Prints lateness (created − slot),
 // duplicates and missed slots.
 // Usage: npm run bench:scheduler -- [--dialect sqlite,postgres] [--jobs 500] [--seconds 60] [--schedulers N]
-import { nextFireAfter } from '../src/domain/schedule.js';
+import { nextFireAfter } from '../src/domain/schedule-times.js';
 import { createJobdeck } from '../src/service/jobdeck.js';
 import {
   argValue,

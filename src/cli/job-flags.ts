@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError, fieldError } from '../domain/errors.js';
-import { parseEvery } from '../domain/schedule.js';
+import { parseEvery } from '../domain/schedule-parse.js';
 import type { JobInput } from '../service/job-service.js';
 
 /** The flags of `jobs create` and `jobs update`, as commander hands them over. */

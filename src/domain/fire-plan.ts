@@ -1,6 +1,6 @@
 import type { Job } from './model.js';
 import { resolveRunArgs } from './run-args.js';
-import { nextFireAfter } from './schedule.js';
+import { nextFireAfter } from './schedule-times.js';
 import type { TaskRegistry } from './task-registry.js';
 
 /** The state of a due job as the scheduler sees it (mirrors storage's DueJob). */

@@ -1,7 +1,10 @@
 import { ValidationError, fieldError } from '../domain/errors.js';
 import { parseDateTime } from '../domain/date-time.js';
 import type { SkippedSlot } from '../domain/model.js';
-import { describeSchedule, parseSchedule, previewFireTimes, type Schedule } from '../domain/schedule.js';
+import { describeSchedule } from '../domain/schedule-words.js';
+import { parseSchedule } from '../domain/schedule-parse.js';
+import { previewFireTimes } from '../domain/schedule-times.js';
+import { type Schedule } from '../domain/schedule.js';
 import type { Page, Store } from '../storage/store.js';
 import { pageSize } from '../domain/paging.js';
 

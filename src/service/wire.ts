@@ -1,5 +1,6 @@
 import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
-import { describeSchedule, type Schedule } from '../domain/schedule.js';
+import { describeSchedule } from '../domain/schedule-words.js';
+import { type Schedule } from '../domain/schedule.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
 import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from './notification-settings.js';

@@ -3,18 +3,10 @@ import { CronExpressionParser } from 'cron-parser';
 import { describe, expect, it } from 'vitest';
 import { cronerProblem } from '../../src/domain/cron-fields.js';
 import { ValidationError } from '../../src/domain/errors.js';
-import {
-  cronExpression,
-  describeSchedule,
-  firstFireTime,
-  intervalMs,
-  nextFireAfter,
-  parseEvery,
-  parseSchedule,
-  previewFireTimes,
-  type CrontabSchedule,
-  type Schedule,
-} from '../../src/domain/schedule.js';
+import { cronExpression, intervalMs, type CrontabSchedule, type Schedule } from '../../src/domain/schedule.js';
+import { describeSchedule } from '../../src/domain/schedule-words.js';
+import { firstFireTime, nextFireAfter, previewFireTimes } from '../../src/domain/schedule-times.js';
+import { parseEvery, parseSchedule } from '../../src/domain/schedule-parse.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());

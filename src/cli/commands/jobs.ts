@@ -5,7 +5,7 @@ import { jobToWire, runToWire, skippedSlotToWire } from '../../service/wire.js';
 import { cliActor, parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
 import { printRun } from './runs.js';
-import { describeSchedule } from '../../domain/schedule.js';
+import { describeSchedule } from '../../domain/schedule-words.js';
 import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
 
 function printJob(job: Job): void {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { parseEvery } from '../../domain/schedule.js';
+import { parseEvery } from '../../domain/schedule-parse.js';
 import { ValidationError, fieldError } from '../../domain/errors.js';
 import { formatInZone } from '../../service/zoned-time.js';
 import { requirePermission } from '../auth.js';
