@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     name: 'hosts',
     include: ['test/hosts/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
   },

@@ -139,7 +139,7 @@ describe('across hosts', () => {
 
   it('(c) PostgreSQL restarts while both worker hosts work: no run lost, none executed twice', async () => {
     const { deck, cluster } = dc;
-    const total = 300;
+    const total = 200;
     const job = await deck.jobs.create({ title: 'Restart', task: 'hosts.work', args: { ms: 300, lines: 3 } });
     // A long lease: seconds without the database must not look like dead hosts.
     const options = { args: ['--concurrency', '10'], leaseMs: 30_000 };
@@ -148,7 +148,7 @@ describe('across hosts', () => {
     for (let i = 0; i < total; i += 1) ids.push((await deck.runs.create(job.id)).id);
     const endedCount = async () => (await runsOf(deck, job.id)).filter((r) => isFinalStatus(r.status)).length;
     const restarts: number[] = [];
-    for (const atEnded of [60, 180]) {
+    for (const atEnded of [50, 120]) {
       await until(async () => ((await endedCount()) >= atEnded ? true : undefined), 60_000, `${atEnded} runs to end`);
       const t0 = Date.now();
       cluster.restart();

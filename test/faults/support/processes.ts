@@ -78,7 +78,8 @@ export async function startService(
   running.add(service);
   const label = command === 'start' ? 'jobdeck' : command;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start in 30 s:\n${log}`)), 30_000);
+    // Generous: on a loaded machine, several processes starting at once take a while.
+    const timer = setTimeout(() => reject(new Error(`${command} did not start in 60 s:\n${log}`)), 60_000);
     void exited.then((code) => reject(new Error(`${command} exited with ${code}:\n${log}`)));
     const check = () => {
       if (log.includes(`${label} running`)) {
