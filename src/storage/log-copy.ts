@@ -29,8 +29,9 @@ const CHUNK = 2000;
  * With `heldBy`, COPY cannot filter rows, so the check and the COPY share a transaction: the runs
  * still held are locked FOR KEY SHARE (a rescue's FOR UPDATE SKIP LOCKED passes them by; heartbeats
  * and final states do not wait), and only their lines are copied. Should the connection be lost
- * between the statements, the server ends the transaction after 5 s idle instead of keeping the
- * locks until its TCP timeout (hours), which would keep those runs from being rescued.
+ * between the statements, the server ends the transaction after 2 s idle instead of keeping the
+ * locks until its TCP timeout (hours), which would keep those runs from being rescued (a rescue
+ * then waits at most that long; a live client that stalls so long only has its write retried).
  */
 export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHolder): Promise<void> {
   const client = await pool.connect();
@@ -38,7 +39,7 @@ export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHo
   try {
     let lines = all;
     if (heldBy) {
-      await client.query(`begin; set local idle_in_transaction_session_timeout = '5s'`);
+      await client.query(`begin; set local idle_in_transaction_session_timeout = '2s'`);
       const { rows } = await client.query<{ id: string; attempt: number }>(
         'select id, attempt from runs where id = any($1::bigint[]) and worker_id = $2 and status = any($3::text[]) for key share',
         [[...heldBy.attempts.keys()], heldBy.workerId, HELD_STATUSES],
