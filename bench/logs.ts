@@ -58,9 +58,9 @@ async function measure(dialect: BenchDialect): Promise<void> {
     // How long one batch write takes from start to stored (SQLite yields between its 2,000-line inserts).
     const writes: number[] = [];
     const append = deck.store.logAppend.bind(deck.store);
-    deck.store.logAppend = async (batch) => {
+    deck.store.logAppend = async (batch, heldBy) => {
       const start = performance.now();
-      await append(batch);
+      await append(batch, heldBy);
       writes.push(performance.now() - start);
     };
     const logged = await loop(true);

@@ -19,6 +19,9 @@ export const FINAL_STATUSES: readonly RunStatus[] = ['SUCCESS', 'PARTIAL_SUCCESS
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING'];
 
+/** A worker holds the run: it is executing it (or being asked to stop it). */
+export const HELD_STATUSES: readonly RunStatus[] = ['RUNNING', 'CANCELLING'];
+
 const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   // QUEUED → CANCELLED is a stop before start; QUEUED → FAILED covers a run that cannot start
   // (e.g. its task is no longer registered).

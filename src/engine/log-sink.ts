@@ -48,6 +48,7 @@ class RunState implements RunLog {
   constructor(
     readonly sink: LogSink,
     readonly runId: number,
+    readonly attempt: number,
     public seq: number,
   ) {}
 
@@ -60,6 +61,9 @@ interface Waiter {
   upTo: number;
   resolve(): void;
 }
+
+/** A line waiting to be written, with the attempt of the run that wrote it. */
+type PendingLine = LogLine & { attempt: number };
 
 /**
  * Collects the log lines of all runs of one worker and writes them in batches, one insert for
@@ -75,7 +79,7 @@ export class LogSink {
   readonly #onStored: (lines: number) => void;
   readonly #onDropped: (lines: number) => void;
   readonly #runs = new Map<number, RunState>();
-  #buffer: LogLine[] = [];
+  #buffer: PendingLine[] = [];
   /** Lines ever appended / ever settled (stored, or given up on after retries). */
   #appended = 0;
   #settled = 0;
@@ -84,8 +88,12 @@ export class LogSink {
   #timer: NodeJS.Timeout | undefined;
   #writing = false;
 
-  constructor(store: Store, options: LogSinkOptions = {}) {
+  /** The worker whose runs these are: lines are stored only while it holds the run (LogHolder). */
+  readonly #workerId: string | undefined;
+
+  constructor(store: Store, options: LogSinkOptions = {}, workerId?: string) {
     this.#store = store;
+    this.#workerId = workerId;
     this.#opts = {
       flushIntervalMs: options.flushIntervalMs ?? 100,
       maxBuffered: options.maxBuffered ?? 500,
@@ -99,9 +107,9 @@ export class LogSink {
     this.#onDropped = options.onDropped ?? (() => undefined);
   }
 
-  /** Starts the log of a run whose next line has sequence number `firstSeq`. */
-  open(runId: number, firstSeq = 1): RunLog {
-    const state = new RunState(this, runId, firstSeq - 1);
+  /** Starts the log of a run's attempt whose next line has sequence number `firstSeq`. */
+  open(runId: number, firstSeq = 1, attempt = 1): RunLog {
+    const state = new RunState(this, runId, attempt, firstSeq - 1);
     // A run opened again in this process (a new attempt) must not share numbers with a stale one.
     const stale = this.#runs.get(runId);
     if (stale) stale.closed = true;
@@ -177,7 +185,15 @@ export class LogSink {
 
   #append(state: RunState, level: LogLevel, message: string, fields: JsonObject | null): void {
     state.seq += 1;
-    this.#buffer.push({ runId: state.runId, seq: state.seq, time: new Date(), level, message, fields });
+    this.#buffer.push({
+      runId: state.runId,
+      seq: state.seq,
+      time: new Date(),
+      level,
+      message,
+      fields,
+      attempt: state.attempt,
+    });
     this.#appended += 1;
     if (this.#buffer.length >= this.#opts.maxBuffered) this.#startWriting();
     else
@@ -196,12 +212,13 @@ export class LogSink {
 
   async #writeLoop(): Promise<void> {
     while (this.#buffer.length > 0) {
-      const batch =
-        this.#buffer.length <= this.#opts.batchLines ? this.#buffer : this.#buffer.slice(0, this.#opts.batchLines);
-      this.#buffer = batch === this.#buffer ? [] : this.#buffer.slice(batch.length);
+      const { size, attempts } = nextBatch(this.#buffer, this.#opts.batchLines);
+      const batch = size === this.#buffer.length ? this.#buffer : this.#buffer.slice(0, size);
+      this.#buffer = batch === this.#buffer ? [] : this.#buffer.slice(size);
       try {
         // The database may be briefly away (a restart): keep the lines and retry.
-        await retrying(() => this.#store.logAppend(batch), this.#onError);
+        const heldBy = this.#workerId ? { workerId: this.#workerId, attempts } : undefined;
+        await retrying(() => this.#store.logAppend(batch, heldBy), this.#onError);
         this.#onStored(batch.length);
       } catch (error) {
         this.#onError(error);
@@ -225,6 +242,23 @@ export class LogSink {
       for (const resolve of waiting) resolve();
     }
   }
+}
+
+/**
+ * The lines of the next write (at most `limit`) and the attempt of each of their runs. A batch
+ * ends before a second attempt of a run (lines of a run rescued from this worker and claimed
+ * again by it): each write is guarded by one attempt per run.
+ */
+function nextBatch(lines: PendingLine[], limit: number): { size: number; attempts: Map<number, number> } {
+  const attempts = new Map<number, number>();
+  const end = Math.min(lines.length, limit);
+  for (let i = 0; i < end; i += 1) {
+    const { runId, attempt } = lines[i]!;
+    const seen = attempts.get(runId);
+    if (seen === undefined) attempts.set(runId, attempt);
+    else if (seen !== attempt) return { size: i, attempts };
+  }
+  return { size: end, attempts };
 }
 
 function dropSummary(state: RunState): string {

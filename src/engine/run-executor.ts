@@ -53,7 +53,7 @@ export function executeRun(
 ): RunOutcome | Promise<RunOutcome> {
   const progress: Partial<RunProgress> = {};
   // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
-  const runLog = env.logs.open(run.id, firstSeq);
+  const runLog = env.logs.open(run.id, firstSeq, run.attempt);
   let logger: TaskLogger | undefined;
   const ctx: TaskContext = {
     since: run.since,

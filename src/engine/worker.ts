@@ -115,7 +115,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
     const onError = (error: unknown) => this.#report(error);
-    this.#logs = new LogSink(store, { ...options.logs, onError });
+    this.#logs = new LogSink(store, { ...options.logs, onError }, this.id);
     this.#progress = new ProgressThrottle(store, { onError });
     this.#completer = new RunCompleter(store, onError);
     this.#deps = {

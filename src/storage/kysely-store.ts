@@ -25,6 +25,7 @@ import type {
   ClaimRequest,
   JobChanges,
   JobFilter,
+  LogHolder,
   LogQuery,
   NewRun,
   Page,
@@ -209,8 +210,8 @@ export class KyselyStore implements Store {
     return schedules.skippedSlotList(this.#ctx, jobId, limit, offset);
   }
 
-  logAppend(lines: LogLine[]) {
-    return logs.logAppend(this.#ctx, lines, this.#pgPool);
+  logAppend(lines: LogLine[], heldBy?: LogHolder) {
+    return logs.logAppend(this.#ctx, lines, this.#pgPool, heldBy);
   }
   logList(runId: number, query: LogQuery) {
     return logs.logList(this.#ctx, runId, query);

@@ -5,7 +5,8 @@ import { copyLogLines } from './log-copy.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, logFromRow } from './rows.js';
 import { withoutNul } from '../domain/run-result.js';
-import type { LogQuery } from './store.js';
+import type { LogHolder, LogQuery } from './store.js';
+import { HELD_STATUSES } from '../domain/run-status.js';
 import { containsText } from './text-match.js';
 
 /** Rows per INSERT on SQLite (6 parameters each, well under its 32,766-parameter limit). */
@@ -21,22 +22,31 @@ const UNNEST_CHUNK = 20_000;
  * of 2,000 lines, each its own commit (cheap in WAL mode), and gives the event loop back between
  * them: its writes are synchronous, so a 10,000-line batch in one go would hold up every task of
  * the process for a tenth of a second or more. A line already stored is skipped rather than
- * failing the batch, which holds other runs' lines too.
+ * failing the batch, which holds other runs' lines too. With `heldBy`, lines of runs the worker
+ * no longer holds in that attempt are refused (see LogHolder), checked in the same statement or
+ * transaction as the write on PostgreSQL, where hosts can be cut off and answer late.
  */
-export async function logAppend({ db, traits }: QueryContext, lines: LogLine[], pgPool?: pg.Pool): Promise<void> {
-  if (lines.length === 0) return;
+export async function logAppend(
+  { db, traits }: QueryContext,
+  all: LogLine[],
+  pgPool?: pg.Pool,
+  heldBy?: LogHolder,
+): Promise<void> {
+  if (all.length === 0) return;
   if (traits.name === 'postgres') {
-    for (let i = 0; i < lines.length; i += UNNEST_CHUNK) {
-      const chunk = lines.slice(i, i + UNNEST_CHUNK);
+    for (let i = 0; i < all.length; i += UNNEST_CHUNK) {
+      const chunk = all.slice(i, i + UNNEST_CHUNK);
       if (pgPool) {
         await onceOnly(
-          () => copyLogLines(pgPool, chunk),
-          () => appendUnnest(db, chunk, true),
+          () => copyLogLines(pgPool, chunk, heldBy),
+          () => appendUnnest(db, chunk, true, heldBy),
         );
-      } else await appendUnnest(db, chunk);
+      } else await appendUnnest(db, chunk, false, heldBy);
     }
     return;
   }
+  // SQLite has one host and one writer at a time: checking just before the insert is enough.
+  const lines = heldBy ? await linesOfHeldRuns(db, all, heldBy) : all;
   for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const rows = lines.slice(i, i + INSERT_CHUNK).map((line) => ({
@@ -59,7 +69,25 @@ export async function logAppend({ db, traits }: QueryContext, lines: LogLine[], 
   }
 }
 
-async function appendUnnest(db: QueryContext['db'], lines: LogLine[], skipStored = false): Promise<void> {
+/** The lines whose run `heldBy` still holds in the line's attempt. */
+async function linesOfHeldRuns(db: QueryContext['db'], lines: LogLine[], heldBy: LogHolder): Promise<LogLine[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .select(['id', 'attempt'])
+    .where('id', 'in', [...heldBy.attempts.keys()])
+    .where('worker_id', '=', heldBy.workerId)
+    .where('status', 'in', HELD_STATUSES)
+    .execute();
+  const held = new Set(rows.filter((r) => heldBy.attempts.get(Number(r.id)) === r.attempt).map((r) => Number(r.id)));
+  return lines.filter((line) => held.has(line.runId));
+}
+
+async function appendUnnest(
+  db: QueryContext['db'],
+  lines: LogLine[],
+  skipStored = false,
+  heldBy?: LogHolder,
+): Promise<void> {
   const n = lines.length;
   const runIds = new Array<number>(n);
   const seqs = new Array<number>(n);
@@ -76,10 +104,18 @@ async function appendUnnest(db: QueryContext['db'], lines: LogLine[], skipStored
     messages[i] = withoutNul(line.message);
     fields[i] = jsonText(line.fields);
   }
+  const held = heldBy
+    ? sql`where u.run_id in (select r.id from runs r
+        join unnest(${[...heldBy.attempts.keys()]}::bigint[], ${[...heldBy.attempts.values()]}::int[]) as h(id, attempt)
+          on r.id = h.id and r.attempt = h.attempt
+        where r.worker_id = ${heldBy.workerId} and r.status = any(${[...HELD_STATUSES]}::text[]))`
+    : sql``;
   const insert = (onConflict: RawBuilder<unknown>) =>
     sql`insert into run_logs (run_id, seq, time, level, message, fields)
       select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
-        ${messages}::text[], ${fields}::jsonb[]) ${onConflict}`.execute(db);
+        ${messages}::text[], ${fields}::jsonb[]) as u(run_id, seq, time, level, message, fields) ${held} ${onConflict}`.execute(
+      db,
+    );
   if (skipStored) await insert(sql`on conflict do nothing`);
   else
     await onceOnly(

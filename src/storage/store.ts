@@ -5,6 +5,18 @@ import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
 import type { StoreListener } from './notifier.js';
 
+/**
+ * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
+ * only while that worker still holds the run in that attempt. A worker cut off from the database
+ * past its lease sends its lines late, after its runs were rescued; they are refused rather than
+ * mixed into (or taking the sequence numbers of) the new attempt's log.
+ */
+export interface LogHolder {
+  workerId: string;
+  /** Run id → attempt. */
+  attempts: ReadonlyMap<number, number>;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -267,7 +279,8 @@ export interface Store {
   jobsNextDue(): Promise<Date | null>;
   skippedSlotList(jobId: string, limit: number, offset: number): Promise<Page<SkippedSlot>>;
 
-  logAppend(lines: LogLine[]): Promise<void>;
+  /** Stores lines (a line already stored is skipped); with `heldBy`, only lines of runs still held (LogHolder). */
+  logAppend(lines: LogLine[], heldBy?: LogHolder): Promise<void>;
   logList(runId: number, query: LogQuery): Promise<LogLine[]>;
   logMaxSeq(runId: number): Promise<number>;
 

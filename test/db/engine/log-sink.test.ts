@@ -28,4 +28,30 @@ describe('log sink', () => {
     expect(await store.logMaxSeq(run.id)).toBe(5000);
     expect(log.write('info', 'after the end', null)).toBe(false);
   });
+
+  it('of a worker: stores only lines of attempts it still holds, also when it holds the run again', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    const run = await store.runCreate(newRun(job.id, { maxAttempts: 3 }));
+    await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+    const sink = new LogSink(store, {}, 'w');
+    const first = sink.open(run.id, 1, 1);
+    first.write('info', 'attempt 1 line 1', null);
+    await sink.flush();
+    // Attempt 1 is rescued (a partition) and this worker claims the run again: attempt 2. The
+    // lines attempt 1 still writes share a batch with attempt 2's, and only attempt 2's are kept.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.runsRescue(1);
+    expect(await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w' })).toMatchObject([{ attempt: 2 }]);
+    first.write('info', 'attempt 1 line 2', null);
+    const second = sink.open(run.id, 2, 2);
+    first.write('info', 'attempt 1 line 3', null);
+    second.write('info', 'attempt 2 line 1', null);
+    await sink.close(run.id);
+    const lines = await store.logList(run.id, { limit: 10 });
+    expect(lines.map((l) => [l.seq, l.message])).toEqual([
+      [1, 'attempt 1 line 1'],
+      [2, 'attempt 2 line 1'],
+    ]);
+  });
 });

@@ -39,11 +39,22 @@ afterEach(async () => {
 export async function startService(
   command: 'worker' | 'scheduler' | 'server' | 'start',
   database: string,
-  options: { args?: string[]; env?: Record<string, string> } = {},
+  options: { args?: string[]; env?: Record<string, string>; config?: string; netns?: string } = {},
 ): Promise<ServiceProcess> {
   const serves = command === 'server' || command === 'start';
-  const args = [BIN, command, '--config', FAULT_CONFIG, ...(serves ? ['--port', '0'] : []), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, {
+  const args = [
+    BIN,
+    command,
+    '--config',
+    options.config ?? FAULT_CONFIG,
+    ...(serves ? ['--port', '0'] : []),
+    ...(options.args ?? []),
+  ];
+  // In a network namespace (a simulated host), `ip netns exec` execs node: the pid stays node's.
+  const [file, ...argv] = options.netns
+    ? ['ip', 'netns', 'exec', options.netns, process.execPath, ...args]
+    : [process.execPath, ...args];
+  const child = spawn(file!, argv, {
     env: {
       ...process.env,
       JOBDECK_DATABASE_URL: database,
@@ -67,7 +78,8 @@ export async function startService(
   running.add(service);
   const label = command === 'start' ? 'jobdeck' : command;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start in 30 s:\n${log}`)), 30_000);
+    // Generous: on a loaded machine, several processes starting at once take a while.
+    const timer = setTimeout(() => reject(new Error(`${command} did not start in 60 s:\n${log}`)), 60_000);
     void exited.then((code) => reject(new Error(`${command} exited with ${code}:\n${log}`)));
     const check = () => {
       if (log.includes(`${label} running`)) {
