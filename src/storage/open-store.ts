@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { UnavailableError } from '../domain/errors.js';
@@ -11,6 +11,7 @@ import { currentSchemaDialect } from './current-schema-dialect.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
 
@@ -64,9 +65,10 @@ function openSqliteConnection(file: string): Connection {
   if (file !== ':memory:' && !fs.existsSync(path.dirname(file))) {
     throw new UnavailableError(`Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`);
   }
+  const Driver = sqliteDriver();
   let handle: Database.Database;
   try {
-    handle = new Database(file, { timeout: 10_000 });
+    handle = new Driver(file, { timeout: 10_000 });
   } catch (error) {
     throw new UnavailableError(`Cannot open sqlite:${file}: ${(error as Error).message}`);
   }
