@@ -17,6 +17,7 @@ export async function createFastifyApp(database = 'sqlite:./jobdeck.db') {
     signOutUrl: '/logout',
   });
   const app = Fastify();
+  app.get('/', () => 'host app');
   app.get('/login', (request: FastifyRequest<{ Querystring: { user?: string } }>, reply) =>
     reply.header('set-cookie', signIn(request.query.user ?? 'alice')).redirect('/jobs-admin/'),
   );

@@ -19,6 +19,7 @@ export async function createHonoApp(database = 'sqlite:./jobdeck.db') {
     signOutUrl: '/logout',
   });
   const app = new Hono<{ Bindings: HttpBindings }>();
+  app.get('/', (c) => c.text('host app'));
   app.get('/login', (c) => {
     c.header('set-cookie', signIn(c.req.query('user') ?? 'alice'));
     return c.redirect('/jobs-admin/');
