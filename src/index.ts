@@ -22,4 +22,6 @@ export { builtinTasks, demoTasks } from './tasks/index.js';
 export { createApp } from './http/app.js';
 export type { AppOptions } from './http/app.js';
 export { createRequestHandler, startServer } from './http/server.js';
+export type { NodeRequestHandler } from './http/node-handler.js';
+export type { Authenticate } from './http/auth.js';
 export type { Identity, Role } from './domain/access.js';

@@ -4,13 +4,14 @@ import { defineConfig } from 'vite';
 const root = new URL('.', import.meta.url).pathname;
 
 /**
- * The admin UI, served by the Jobdeck server at /admin. Every page is a lazy route, so the first
+ * The admin UI, served by the Jobdeck server at <base path>/admin. Asset URLs are relative (base
+ * './'): the server sets index.html's <base href> to where the host mounted Jobdeck. Every page is a lazy route, so the first
  * load is React, the router, antd's core and TanStack Query; heavy parts (rjsf forms, the cron
  * editor, date pickers) load with the pages and dialogs that need them.
  */
 export default defineConfig({
   root,
-  base: '/admin/',
+  base: './',
   plugins: [react()],
   build: {
     outDir: 'dist',

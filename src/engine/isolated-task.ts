@@ -17,13 +17,19 @@ export interface IsolationOptions {
 }
 
 // Compiled (dist/) or run from the sources through tsx: the runner sits next to this module.
-const RUNNER = fileURLToPath(
-  new URL(import.meta.url.endsWith('.ts') ? './child-runner.ts' : './child-runner.js', import.meta.url),
-);
-// tsx's loader by absolute path: the child may run in any working directory.
-const TSX_LOADER = pathToFileURL(
-  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
-).href;
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const RUNNER = fileURLToPath(new URL(FROM_SOURCES ? './child-runner.ts' : './child-runner.js', import.meta.url));
+
+/**
+ * Run from the sources, the child needs tsx's loader (by absolute path: the child may run in any
+ * working directory). Compiled, it needs none: a TypeScript tasks module registers tsx itself
+ * when it is imported (typescript-modules.ts), so tsx stays an optional dependency.
+ */
+function childExecArgv(): string[] {
+  if (!FROM_SOURCES) return [];
+  const tsx = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  return ['--import', pathToFileURL(path.join(tsx, 'dist/loader.mjs')).href];
+}
 
 /**
  * The same task, run in a child process: the returned task forwards logs, progress and the
@@ -48,11 +54,10 @@ function runInChild(
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     if (tasksModule) env.JOBDECK_TASKS_MODULE = tasksModule;
-    env[LOADER_ENV] = '1';
-    // The runner is TypeScript, like the tasks it loads: the child runs through tsx.
+    if (FROM_SOURCES) env[LOADER_ENV] = '1';
     const child: ChildProcess = fork(RUNNER, [], {
       env,
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: childExecArgv(),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });

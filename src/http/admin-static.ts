@@ -6,6 +6,9 @@ import { Hono, type Context } from 'hono';
 /** Where `npm run build:ui` writes the admin UI. */
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../ui/dist', import.meta.url));
 
+/** The base path comes from the app (app.ts); alone (tests), the admin sits at the root. */
+type MountEnv = { Variables: { basePath?: string } };
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -42,6 +45,43 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p>Run <code>npm run build:ui</code> in the Jobdeck package, then reload this page.
 The API is available at <a href="/api/openapi.json">/api</a> meanwhile.</p></body></html>`;
 
+/** How the admin UI signs people in, told to it in index.html (see adminSignIn). */
+export interface AdminSignIn {
+  /** The host's `authenticate` decides who is signed in: ask the API first, no token screen. */
+  host: boolean;
+  signInUrl?: string;
+  signOutUrl?: string;
+}
+
+/** The admin's sign-in settings from the app's options; URLs only same-site paths or http(s). */
+export function adminSignIn(options: { authenticate?: unknown; signInUrl?: string; signOutUrl?: string }): AdminSignIn {
+  const url = (name: string, value: string | undefined) => {
+    if (value === undefined) return {};
+    if (!/^(\/(?![/\\])|https?:\/\/)/i.test(value)) {
+      throw new TypeError(`${name} "${value}" must be a path (/logout) or an http(s) URL.`);
+    }
+    return { [name]: value };
+  };
+  return {
+    host: options.authenticate !== undefined,
+    ...url('signInUrl', options.signInUrl),
+    ...url('signOutUrl', options.signOutUrl),
+  };
+}
+
+/**
+ * The built index.html for this request: its `<base href>` (the UI's assets, router and API
+ * calls are relative to it) moved under the host's base path, and the sign-in settings added.
+ */
+function renderIndex(html: string, basePath: string, signIn: AdminSignIn): string {
+  const base = `<base href="${basePath}/admin/" />`;
+  // JSON in a data block (not run, so the CSP allows it); "<" escaped so it cannot close the tag.
+  const config = JSON.stringify({ basePath, signIn }).replace(/</g, '\\u003c');
+  const head = `${base}<script type="application/json" id="jobdeck-config">${config}</script>`;
+  const withoutBase = html.replace(/<base [^>]*>/i, '');
+  return withoutBase.includes('<head>') ? withoutBase.replace('<head>', `<head>${head}`) : head + withoutBase;
+}
+
 function secure(c: Context): void {
   c.header('content-security-policy', ADMIN_CSP);
   c.header('x-content-type-options', 'nosniff');
@@ -49,26 +89,32 @@ function secure(c: Context): void {
 }
 
 /**
- * Serves the built admin UI at /admin/*: hashed assets cached for a year, index.html never
+ * Serves the built admin UI at <base path>/admin/*: hashed assets cached for a year, index.html never
  * cached (so a new release is picked up), any other path answered with index.html so the
  * browser router can show it. `/` redirects to the admin.
  */
-export function adminStaticRoutes(dir: string = DEFAULT_ADMIN_DIR): Hono {
-  const app = new Hono();
+export function adminStaticRoutes(
+  dir: string = DEFAULT_ADMIN_DIR,
+  signIn: AdminSignIn = { host: false },
+): Hono<MountEnv> {
+  const app = new Hono<MountEnv>();
   const root = path.resolve(dir);
+  const basePathOf = (c: Context<MountEnv>) => c.get('basePath') ?? '';
 
-  const sendIndex = async (c: Context) => {
+  const sendIndex = async (c: Context<MountEnv>) => {
     secure(c);
     c.header('cache-control', 'no-cache');
+    let html: string;
     try {
-      return c.html(await readFile(path.join(root, 'index.html'), 'utf8'));
+      html = await readFile(path.join(root, 'index.html'), 'utf8');
     } catch {
-      return c.html(NOT_BUILT, 503);
+      return c.html(NOT_BUILT.replace('href="/api/', `href="${basePathOf(c)}/api/`), 503);
     }
+    return c.html(renderIndex(html, basePathOf(c), signIn));
   };
 
-  app.get('/', (c) => c.redirect('/admin/', 302));
-  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.get('/', (c) => c.redirect(`${basePathOf(c)}/admin/`, 302));
+  app.get('/admin', (c) => c.redirect(`${basePathOf(c)}/admin/`, 301));
   app.get('/admin/*', async (c) => {
     const relative = safeDecode(c.req.path.slice('/admin/'.length));
     const file = path.resolve(root, relative);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Jobdeck } from '../service/jobdeck.js';
-import { adminStaticRoutes } from './admin-static.js';
+import { adminSignIn, adminStaticRoutes } from './admin-static.js';
+import { basePathOf, normalizeBasePath, pathWithout } from './mount.js';
 import { authentication, LoginLimiter, type Authenticate } from './auth.js';
 import { errorResponse, handleError } from './errors.js';
 import { router, type AppEnv } from './route-support.js';
@@ -18,9 +20,22 @@ import { sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
 
-export interface AppOptions {
-  /** Embedded mode: the host says who is calling (with a role); tokens still work as well. */
-  authenticate?: Authenticate;
+export interface AppOptions<Host = IncomingMessage> {
+  /**
+   * Embedded mode: the host says who is calling (with a role), from the Fetch request and the
+   * framework's own request (`req.user` of passport or express-session); tokens still work too.
+   * The admin UI then signs in with the host's identity: no token screen, sign-out is the host's.
+   */
+  authenticate?: Authenticate<Host>;
+  /**
+   * Where the host mounts Jobdeck, e.g. `/jobs-admin`: links, redirects and the admin UI use it,
+   * and requests may arrive with or without it. Express's `req.baseUrl` is used when this is unset.
+   */
+  basePath?: string;
+  /** The host's sign-in page, where the admin UI sends a visitor `authenticate` does not know. */
+  signInUrl?: string;
+  /** The host's sign-out address, linked from the admin UI when the host signed the user in. */
+  signOutUrl?: string;
   logger?: Logger;
   /** Bearer token that `/metrics` requires (default: JOBDECK_METRICS_TOKEN; unset: open). */
   metricsToken?: string;
@@ -31,9 +46,14 @@ export interface AppOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The HTTP app: `/api/*` (authenticated), `/api/openapi.json`, `/healthz`, `/readyz`, `/admin` (UI). */
-export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOptions<Host> = {}): OpenAPIHono<AppEnv> {
   const log = options.logger ?? deck.logger;
-  const app = new OpenAPIHono<AppEnv>();
+  const basePath = normalizeBasePath(options.basePath);
+  const app = new OpenAPIHono<AppEnv>({ getPath: pathWithout(basePath) });
+  app.use('*', async (c, next) => {
+    c.set('basePath', basePathOf(c, basePath));
+    await next();
+  });
   app.onError((error, c) => handleError(error, c, (err) => log.error({ err, path: c.req.path }, 'request failed')));
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`));
 
@@ -86,7 +106,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
 
   const limiter = new LoginLimiter();
   api.route('/', sessionRoutes(deck, limiter));
-  api.use('*', authentication(deck, options.authenticate, limiter));
+  api.use('*', authentication(deck, options.authenticate as Authenticate<never> | undefined, limiter));
   api.route('/', whoAmIRoute());
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
@@ -98,6 +118,8 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   registerEventRoutes(api, deck);
   app.route('/api', api);
   // Static files only: the UI signs in through /api like any client.
-  if (options.adminUi !== false) app.route('/', adminStaticRoutes(options.adminUi));
+  if (options.adminUi !== false) {
+    app.route('/', adminStaticRoutes(options.adminUi, adminSignIn(options)));
+  }
   return app;
 }

@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { can, type Identity } from '../domain/access.js';
 import type { Jobdeck } from '../service/jobdeck.js';
 import { errorResponse } from './errors.js';
+import { hostRequestOf } from './mount.js';
 
 export const SESSION_COOKIE = 'jobdeck_session';
 /** Cookie-authenticated writes must carry this header: a cross-site form cannot set it. */
@@ -14,9 +16,21 @@ export type Permission = 'read' | 'run' | 'admin';
 export interface AppVariables {
   identity: Identity;
   requestId: string;
+  /** Where the host mounted Jobdeck (`/jobs-admin`), '' at the root: links and redirects use it. */
+  basePath: string;
+  /** Set when the host's `authenticate` said who is calling (the UI then shows no token sign-in). */
+  signedInBy?: 'host';
 }
 
-export type Authenticate = (request: Request) => Promise<Identity | null> | Identity | null;
+/**
+ * Embedded mode: the host says who is calling. `host` is the framework's request as the host
+ * passed it to the handler (Express's `req` with `req.user`, Fastify's `request`, Koa's `ctx`),
+ * else Node's IncomingMessage; undefined for in-process requests (`app.request`).
+ */
+export type Authenticate<Host = IncomingMessage> = (
+  request: Request,
+  host: Host,
+) => Promise<Identity | null> | Identity | null;
 
 /** Counts failed logins per client; past the limit, further attempts are refused for a while. */
 export class LoginLimiter {
@@ -64,12 +78,13 @@ function bearer(c: Context): string | undefined {
  */
 export function authentication(
   deck: Jobdeck,
-  authenticate: Authenticate | undefined,
+  authenticate: Authenticate<never> | undefined,
   limiter: LoginLimiter,
 ): MiddlewareHandler<{ Variables: AppVariables }> {
   return async (c, next) => {
     let identity: Identity | null = null;
-    if (authenticate) identity = await authenticate(c.req.raw);
+    if (authenticate) identity = await authenticate(c.req.raw, hostRequestOf(c) as never);
+    if (identity) c.set('signedInBy', 'host');
     if (!identity) {
       const fromHeader = bearer(c);
       const fromCookie = fromHeader ? undefined : getCookie(c, SESSION_COOKIE);

@@ -42,11 +42,19 @@ export function actorOf(c: Context<AppEnv>): { actor: string; requestId: string 
   return { actor: c.get('identity').name, requestId: c.get('requestId') };
 }
 
-/** The base URL of the API as the client reached it, for links. */
+/** The base URL of the API as the client reached it (with the host's base path), for links. */
 export function apiBase(c: Context): string {
+  return `${new URL(c.req.url).origin}${basePath(c)}/api`;
+}
+
+/** This request's URL as the client sent it: the host's base path, then Jobdeck's own path. */
+export function publicUrl(c: Context): URL {
   const url = new URL(c.req.url);
-  const path = url.pathname;
-  return `${url.origin}${path.slice(0, path.indexOf('/api') + 4)}`;
+  return new URL(`${basePath(c)}${c.req.path}${url.search}`, url.origin);
+}
+
+function basePath(c: Context): string {
+  return (c.get('basePath') as string | undefined) ?? '';
 }
 
 /** A page of a list: `{hits: {hits, total}, links: {self, prev?, next?}}`. */
@@ -55,8 +63,8 @@ export function respondPage(c: Context, hits: unknown[], page: { page: number; s
 }
 
 /** self/prev/next links of a paged list, keeping the request's other query parameters. */
-function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
-  const url = new URL(c.req.url);
+export function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
+  const url = publicUrl(c);
   const at = (p: number) => {
     url.searchParams.set('page', String(p));
     url.searchParams.set('size', String(size));

@@ -1,18 +1,19 @@
-import { getRequestListener, serve, type ServerType } from '@hono/node-server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve, type ServerType } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
 import type { Jobdeck } from '../service/jobdeck.js';
 import { createApp, type AppOptions } from './app.js';
+import { nodeHandler, type NodeRequestHandler } from './node-handler.js';
 
 /**
- * A Node request handler for the API, to mount in Express, Fastify, Koa or `http`. It expects
- * paths starting with `/api` (and `/healthz`, `/readyz`): mount it at the root or strip your prefix.
+ * A Node request handler for the API and the admin UI, to mount in Express, Fastify, Koa or
+ * `http` under any prefix: Express's mount path is detected; elsewhere set `basePath`. Pass the
+ * framework's request as third argument where it is not Node's (Fastify, Koa) for `authenticate`.
  */
-export function createRequestHandler(
+export function createRequestHandler<Host = IncomingMessage>(
   deck: Jobdeck,
-  options: AppOptions = {},
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const app = createApp(deck, options);
-  return getRequestListener(app.fetch) as (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  options: AppOptions<Host> = {},
+): NodeRequestHandler {
+  return nodeHandler(createApp(deck, options));
 }
 
 export interface ServerHandle {

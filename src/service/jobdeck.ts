@@ -22,6 +22,7 @@ import { NotificationReader } from './notification-settings.js';
 import type { Job } from '../domain/model.js';
 import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/prune-history.js';
 import { ensurePruneJob } from './prune-job.js';
+import { checkZod } from './zod-support.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
@@ -72,6 +73,7 @@ export interface Jobdeck {
 }
 
 export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobdeck> {
+  checkZod(options.tasks ?? []);
   const registry = new TaskRegistry(options.tasks ?? []);
   const queues = new QueueRegistry(options.queues);
   const logger = options.logger ?? silentLogger;

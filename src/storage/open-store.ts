@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { UnavailableError } from '../domain/errors.js';
@@ -10,6 +10,7 @@ import { KyselyStore } from './kysely-store.js';
 import { currentSchemaDialect } from './current-schema-dialect.js';
 import { migrationsFor } from './migrations/index.js';
 import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
 
@@ -63,9 +64,10 @@ function openSqliteConnection(file: string): Connection {
   if (file !== ':memory:' && !fs.existsSync(path.dirname(file))) {
     throw new UnavailableError(`Cannot open sqlite:${file}: the folder ${path.dirname(file)} does not exist.`);
   }
+  const Driver = sqliteDriver();
   let handle: Database.Database;
   try {
-    handle = new Database(file, { timeout: 10_000 });
+    handle = new Driver(file, { timeout: 10_000 });
   } catch (error) {
     throw new UnavailableError(`Cannot open sqlite:${file}: ${(error as Error).message}`);
   }

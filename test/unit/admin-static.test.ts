@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
 import { adminStaticRoutes } from '../../src/http/admin-static.js';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'jobdeck-admin-'));
@@ -45,5 +46,18 @@ describe('admin UI files at /admin', () => {
     const response = await adminStaticRoutes(path.join(dist, 'missing')).request('/admin/jobs');
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build:ui');
+  });
+  it("carries the host's base path in redirects and index.html; the sign-in settings cannot close the tag", async () => {
+    const mounted = new Hono<{ Variables: { basePath?: string } }>()
+      .use('*', async (c, next) => {
+        c.set('basePath', '/jobs-admin');
+        await next();
+      })
+      .route('/', adminStaticRoutes(dist, { host: true, signOutUrl: '/out?</script>' }));
+    expect((await mounted.request('/')).headers.get('location')).toBe('/jobs-admin/admin/');
+    const html = await (await mounted.request('/admin/runs/1')).text();
+    expect(html).toContain('<base href="/jobs-admin/admin/" />');
+    expect(html).toContain('"signOutUrl":"/out?\\u003c/script>"');
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
   });
 });

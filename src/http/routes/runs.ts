@@ -10,6 +10,7 @@ import { requirePermission } from '../auth.js';
 import {
   actorOf,
   apiBase,
+  publicUrl,
   commonErrors,
   jsonBody,
   jsonResponse,
@@ -329,9 +330,14 @@ export function runRoutes(deck: Jobdeck) {
       const lines = await deck.runs.logs(run_id, query);
       const hits = lines.map(logLineToWire);
       const last = hits[hits.length - 1];
-      const url = new URL(c.req.url);
+      const self = publicUrl(c);
+      const url = new URL(self);
       if (last) url.searchParams.set('after', String(last.seq));
-      return respond(c, { hits: { hits, total: hits.length }, links: { self: c.req.url, next: url.toString() } }, 200);
+      return respond(
+        c,
+        { hits: { hits, total: hits.length }, links: { self: self.toString(), next: url.toString() } },
+        200,
+      );
     },
   );
 

@@ -56,17 +56,21 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter) {
   return app;
 }
 
+/** Who is signed in, and by whom: the host (its `authenticate`; sign-out is the host's) or Jobdeck. */
+const SignedIn = Identity.extend({ signed_in_by: z.enum(['host', 'jobdeck']) }).openapi('SignedIn');
+
 export function whoAmIRoute() {
   const app = router();
   app.openapi(
     createRoute({
       method: 'get',
       path: '/session',
-      responses: { 200: jsonResponse(Identity, 'Who is signed in'), ...commonErrors },
+      responses: { 200: jsonResponse(SignedIn, 'Who is signed in'), ...commonErrors },
     }),
     (c) => {
       const identity = c.get('identity');
-      return respond(c, { name: identity.name, role: identity.role }, 200);
+      const by = c.get('signedInBy') ?? 'jobdeck';
+      return respond(c, { name: identity.name, role: identity.role, signed_in_by: by }, 200);
     },
   );
   return app;

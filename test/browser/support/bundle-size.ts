@@ -13,7 +13,7 @@ export interface BundleSizes {
 /** Measures a `vite build` output the way a browser fetches it (gzip level 9). */
 export function measureBundle(dist: string): BundleSizes {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const initialFiles = [...html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const initialFiles = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   const gzip = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
   const chunks = readdirSync(path.join(dist, 'assets'))
     .filter((f) => /\.(js|css)$/.test(f))

@@ -1,38 +1,50 @@
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createExpressApp } from '../../../examples/express.js';
-import { createFastifyApp } from '../../../examples/fastify.js';
+import { startExpress } from '../../../examples/express.js';
+import { startFastify } from '../../../examples/fastify.js';
+import { startHono } from '../../../examples/hono.js';
+import { startHttp } from '../../../examples/http.js';
+import { startKoa } from '../../../examples/koa.js';
 import { onCleanup, useTestDatabase } from '../../support/fixtures.js';
 
-async function exercise(base: string) {
-  const anonymous = await fetch(`${base}/jobs-admin/api/jobs`);
-  expect(anonymous.status).toBe(401);
-  const headers = { 'x-example-user': 'alice', 'content-type': 'application/json' };
-  const created = await fetch(`${base}/jobs-admin/api/jobs`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ title: 'Ping', task: 'http.request', args: { url: 'http://127.0.0.1:1/' } }),
-  });
-  expect(created.status).toBe(201);
-  const list = (await (await fetch(`${base}/jobs-admin/api/jobs`, { headers })).json()) as { hits: { total: number } };
-  expect(list.hits.total).toBe(1);
-}
+const hosts = { express: startExpress, fastify: startFastify, hono: startHono, koa: startKoa, http: startHttp };
 
-describe('mounting the API in a host framework', () => {
-  it('works under a prefix in Express', async () => {
-    const { app, deck } = await createExpressApp(useTestDatabase().url);
-    onCleanup(() => deck.close());
-    const server = app.listen(0);
-    onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    await new Promise((resolve) => server.once('listening', resolve));
-    await exercise(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  });
+describe('mounting Jobdeck in a host framework under /jobs-admin', () => {
+  for (const [name, start] of Object.entries(hosts)) {
+    it(`${name}: the host's session signs in; writes, links and redirects carry the prefix`, async () => {
+      const host = await start(useTestDatabase().url);
+      onCleanup(() => host.deck.close());
+      onCleanup(() => host.close());
+      const base = `${host.url}/jobs-admin`;
 
-  it('works under a prefix in Fastify', async () => {
-    const { app, deck } = await createFastifyApp(useTestDatabase().url);
-    onCleanup(() => deck.close());
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    onCleanup(() => app.close());
-    await exercise(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
-  });
+      expect((await fetch(`${base}/api/jobs`)).status).toBe(401);
+      const login = await fetch(`${host.url}/login?user=alice`, { redirect: 'manual' });
+      expect(login.headers.get('location')).toBe('/jobs-admin/');
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+      const root = await fetch(base, { redirect: 'manual' });
+      expect(root.headers.get('location')).toBe('/jobs-admin/admin/');
+      const session = await (await fetch(`${base}/api/session`, { headers: { cookie } })).json();
+      expect(session).toEqual({ name: 'alice', role: 'admin', signed_in_by: 'host' });
+
+      const headers = { cookie, 'content-type': 'application/json', 'x-jobdeck-csrf': '1' };
+      const created = await fetch(`${base}/api/jobs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: 'Ping', task: 'http.request', args: { url: 'http://127.0.0.1:1/' } }),
+      });
+      expect(created.status).toBe(201);
+      const job = (await created.json()) as { id: string; links: { self: string } };
+      expect(job.links.self).toBe(`${base}/api/jobs/${job.id}`);
+      const list = (await (await fetch(`${base}/api/jobs?size=5`, { headers })).json()) as {
+        hits: { total: number };
+        links: { self: string };
+      };
+      expect(list.hits.total).toBe(1);
+      expect(list.links.self).toBe(`${base}/api/jobs?size=5&page=1`);
+
+      const index = await (await fetch(`${base}/admin/jobs/${job.id}`)).text();
+      expect(index).toContain('<base href="/jobs-admin/admin/" />');
+      expect(index).toContain('"signIn":{"host":true,"signInUrl":"/login","signOutUrl":"/logout"}');
+    });
+  }
 });

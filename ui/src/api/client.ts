@@ -1,3 +1,4 @@
+import { apiRoot } from '../app/mount.ts';
 import type { ErrorBody, FieldError } from './types.ts';
 
 /** An API failure, with the API's message and per-field errors. */
@@ -38,7 +39,7 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
-  return `/api${path}${search ? `?${search}` : ''}`;
+  return `${apiRoot}${path}${search ? `?${search}` : ''}`;
 }
 
 /**

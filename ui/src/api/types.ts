@@ -36,6 +36,8 @@ export interface TaskResource {
 export interface SessionIdentity {
   name: string;
   role: Role;
+  /** GET /api/session says who signed the user in: the host app (its sign-out) or Jobdeck. */
+  signed_in_by?: 'host' | 'jobdeck';
 }
 
 export interface SchedulePreview {

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
+import { adminBase } from './mount.ts';
 import { AppRoutes } from './routes.tsx';
 
 const queryClient = new QueryClient({
@@ -19,7 +20,7 @@ export function App() {
     <ConfigProvider theme={{ token: { colorPrimary: '#2f54eb' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter basename="/admin">
+          <BrowserRouter basename={adminBase}>
             <AppRoutes />
           </BrowserRouter>
         </QueryClientProvider>

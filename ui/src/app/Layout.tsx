@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Grid, Layout as AntLayout, Menu, Tag, Tooltip, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useEvents } from '../hooks/useEvents.ts';
+import { mount } from './mount.ts';
 import { useSession, useSignOut } from './session.tsx';
 
 const ROLE_COLORS = { admin: 'red', operator: 'blue', viewer: 'default' } as const;
@@ -57,16 +58,25 @@ export function Layout() {
         <Tag color={ROLE_COLORS[identity.role]} data-testid="role-badge" style={{ marginInlineEnd: 0 }}>
           {identity.role}
         </Tag>
-        <Button
-          size="small"
-          onClick={async () => {
-            await signOut();
-            message.success('Signed out');
-            void navigate('/sign-in', { replace: true });
-          }}
-        >
-          Sign out
-        </Button>
+        {identity.signed_in_by !== 'host' ? (
+          <Button
+            size="small"
+            onClick={async () => {
+              await signOut();
+              message.success('Signed out');
+              void navigate('/sign-in', { replace: true });
+            }}
+          >
+            Sign out
+          </Button>
+        ) : (
+          // The host signed the user in: signing out is the host's (a link to it, if it gave one).
+          mount.signIn.signOutUrl && (
+            <Button size="small" href={mount.signIn.signOutUrl}>
+              Sign out
+            </Button>
+          )
+        )}
       </AntLayout.Header>
       <AntLayout.Content style={{ padding: narrow ? 12 : 24 }} role="main">
         <Outlet />

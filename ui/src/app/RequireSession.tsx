@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, setUnauthorizedHandler } from '../api/client.ts';
 import { PageLoading } from '../components/PageState.tsx';
+import { adminBase } from './mount.ts';
 import { markSessionEnded, rememberSignedIn, SessionProvider, sessionQueryKey, useSessionQuery } from './session.tsx';
 
 /** Where to come back to after signing in: the page the user was on. */
@@ -50,5 +51,5 @@ export function RequireSession() {
 }
 
 function stripBase(location: Location): { pathname: string; search: string } {
-  return { pathname: location.pathname.slice('/admin'.length) || '/', search: location.search };
+  return { pathname: location.pathname.slice(adminBase.length) || '/', search: location.search };
 }

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { can as roleCan } from '../../../src/domain/access.ts';
 import { api } from '../api/client.ts';
+import { mount } from './mount.ts';
 import type { Permission, SessionIdentity } from '../api/types.ts';
 
 export interface Session {
@@ -42,6 +43,8 @@ export function takeSessionEnded(): boolean {
 }
 
 function maySignedIn(): boolean {
+  // The host app signs people in (its own session): only the API knows whether it did.
+  if (mount.signIn.host) return true;
   try {
     return localStorage.getItem(SIGNED_IN_HINT) === '1';
   } catch {

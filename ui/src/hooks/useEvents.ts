@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { apiUrl } from '../api/client.ts';
 
 export type EventsState = 'connecting' | 'live' | 'offline';
 
@@ -24,7 +25,7 @@ export function useEvents(): EventsState {
   const client = useQueryClient();
   const [state, setState] = useState<EventsState>('connecting');
   useEffect(() => {
-    const source = new EventSource('/api/events', { withCredentials: true });
+    const source = new EventSource(apiUrl('/events'), { withCredentials: true });
     const pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {

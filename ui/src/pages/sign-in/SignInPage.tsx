@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client.ts';
 import type { SessionIdentity } from '../../api/types.ts';
+import { mount } from '../../app/mount.ts';
 import { rememberSignedIn, sessionQueryKey, takeSessionEnded } from '../../app/session.tsx';
 import { useTitle } from '../../hooks/useTitle.ts';
 
@@ -60,6 +61,11 @@ export default function SignInPage() {
           />
         )}
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        {mount.signIn.signInUrl && (
+          <Button type="primary" block href={mount.signIn.signInUrl} style={{ marginBottom: 16 }}>
+            Sign in with your account
+          </Button>
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="Token" name="token" rules={[{ required: true, message: 'Paste your token.' }]}>
             <Input.Password autoFocus autoComplete="current-password" placeholder="jd_…" />
