@@ -6,6 +6,8 @@ export async function createExpressApp(database = 'sqlite:./jobdeck.db') {
   const deck = await createJobdeck({ database, tasks: builtinTasks });
   const jobdeck = createRequestHandler(deck, {
     // Embedded mode: the host decides who is calling (here a fixed header, for the example only).
+    // The host's credential is a header a cross-site page cannot send: no CSRF header needed.
+    hostCredentials: 'header',
     authenticate: (request) =>
       request.headers.get('x-example-user') === 'alice' ? { name: 'alice', role: 'admin' } : null,
   });

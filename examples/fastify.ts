@@ -5,6 +5,8 @@ import { createJobdeck, builtinTasks, createRequestHandler } from '../src/index.
 export async function createFastifyApp(database = 'sqlite:./jobdeck.db') {
   const deck = await createJobdeck({ database, tasks: builtinTasks });
   const jobdeck = createRequestHandler(deck, {
+    // The host's credential is a header a cross-site page cannot send: no CSRF header needed.
+    hostCredentials: 'header',
     authenticate: (request) =>
       request.headers.get('x-example-user') === 'alice' ? { name: 'alice', role: 'admin' } : null,
   });

@@ -37,6 +37,8 @@ export interface RunListQuery {
 
 export interface LogListQuery {
   after?: number | undefined;
+  /** Only lines up to this sequence number (a follow stream scans what exists, then moves on). */
+  through?: number | undefined;
   size?: number | undefined;
   /** The lowest level shown. */
   level?: string | undefined;
@@ -206,6 +208,7 @@ export class RunService {
     const size = Math.min(LOG_PAGE_MAX, Math.max(1, Math.trunc(query.size ?? 100)));
     return this.store.logList(runId, {
       after: query.after,
+      through: query.through,
       limit: size,
       levels: query.level === undefined ? undefined : levelsFrom(query.level),
       q: query.q?.trim() || undefined,
