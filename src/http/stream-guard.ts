@@ -88,6 +88,9 @@ export class StreamGuard {
       }, this.policy.recheckMs);
       try {
         await body({ stream, sleep });
+      } catch (error) {
+        // Once the client is gone (or the server is closing) there is no one to tell.
+        if (!stream.aborted) throw error;
       } finally {
         clearInterval(recheck);
         release();
