@@ -46,6 +46,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3600_000, ma
 export function sessionEnded(session: Session, policy: SessionPolicy, now: number): string | null {
   if (session.revoked) return 'The session was ended (signed out or revoked); sign in again.';
   if (now >= session.expires.getTime()) return 'The session has expired; sign in again.';
-  if (now - session.lastSeen.getTime() >= policy.idleMs) return 'The session expired after a time unused; sign in again.';
+  if (now - session.lastSeen.getTime() >= policy.idleMs)
+    return 'The session expired after a time unused; sign in again.';
   return null;
 }

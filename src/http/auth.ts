@@ -88,7 +88,10 @@ export function authentication(
             limiter.fail(client);
             return errorResponse(c, 401, 'Unknown or revoked token.');
           }
-          credential = { key: `token:${identity.tokenId}`, check: async () => !!(await deck.tokens.authenticate(token)) };
+          credential = {
+            key: `token:${identity.tokenId}`,
+            check: async () => !!(await deck.tokens.authenticate(token)),
+          };
         } else if (cookie) {
           const found = await deck.sessions.authenticate(cookie);
           if (!found || 'refused' in found) {

@@ -28,7 +28,9 @@ interface Guarded {
  * routes without a guard are listed with access `undefined` so a test can fail on them. The admin
  * UI's static files and the OpenAPI document are left out: they hold no data.
  */
-export function routeRules(app: { routes: readonly { method: string; path: string; handler: unknown }[] }): MaybeRule[] {
+export function routeRules(app: {
+  routes: readonly { method: string; path: string; handler: unknown }[];
+}): MaybeRule[] {
   const byRoute = new Map<string, MaybeRule>();
   for (const route of app.routes) {
     if (route.method === 'ALL' || route.path.endsWith('*')) continue; // app-wide middleware

@@ -46,7 +46,8 @@ describe('route × role matrix', () => {
         controller.abort(); // event streams would go on
         const expected = allowed(rule.access, caller) ? 'passes' : String(refusal(caller));
         const got = response.status === 401 || response.status === 403 ? String(response.status) : 'passes';
-        if (got !== expected) failures.push(`${rule.method} ${rule.path} as ${caller}: ${response.status}, expected ${expected}`);
+        if (got !== expected)
+          failures.push(`${rule.method} ${rule.path} as ${caller}: ${response.status}, expected ${expected}`);
       }
     }
     expect(failures).toEqual([]);

@@ -48,7 +48,9 @@ describe('event streams', () => {
     await api.deck.tokens.revoke(watcher!.id);
     const revokedAt = Date.now();
     expect(await events.until()).toBe(false); // the server ended it
-    expect(events.text()).toMatch(/event: error\ndata: \{"status":401,"message":"The credential of this stream was revoked/);
+    expect(events.text()).toMatch(
+      /event: error\ndata: \{"status":401,"message":"The credential of this stream was revoked/,
+    );
     expect(Date.now() - revokedAt).toBeLessThan(5_000);
   });
 
@@ -81,7 +83,9 @@ describe('event streams', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const third = await fetch(`${api.url}/api/events`, { headers: auth });
     expect(third.status).toBe(429);
-    expect((await third.json()).message).toMatch(/Too many open event streams for this credential \(limit 2\)/);
+    expect(((await third.json()) as { message: string }).message).toMatch(
+      /Too many open event streams for this credential \(limit 2\)/,
+    );
     // Another credential has its own allowance.
     const other = await openStream(`${api.url}/api/events`, { authorization: `Bearer ${api.tokens.viewer}` });
     expect(other.status).toBe(200);
@@ -131,10 +135,9 @@ describe('log follow with a filter that matches nothing', () => {
       while (polls < target) await new Promise<void>((resolve) => waiters.push(resolve));
     };
 
-    const follow = await openStream(
-      `${api.url}/api/jobs/${job.id}/runs/${run.id}/logs?follow=true&q=needle`,
-      { authorization: `Bearer ${api.tokens.viewer}` },
-    );
+    const follow = await openStream(`${api.url}/api/jobs/${job.id}/runs/${run.id}/logs?follow=true&q=needle`, {
+      authorization: `Bearer ${api.tokens.viewer}`,
+    });
     expect(follow.status).toBe(200);
     await afterPolls(3);
     // One scan of the 1000 lines; the polls after it found nothing new and read no line.
