@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
 import { MAX_ATTEMPTS_LIMIT } from '../domain/retry-policy.js';
+import { TITLE_MAX } from '../service/job-service.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -181,7 +182,7 @@ export const RunAttemptSchema = z
 
 export const RunCreateSchema = z
   .strictObject({
-    title: z.string().optional(),
+    title: z.string().max(TITLE_MAX).optional(),
     queue: z.string().optional(),
     args: json.optional(),
     since: z

@@ -62,7 +62,8 @@ export interface JobListQuery {
   size?: number | undefined;
 }
 
-const TITLE_MAX = 250;
+/** Job and run titles alike. */
+export const TITLE_MAX = 250;
 const DESCRIPTION_MAX = 10_000;
 export const PAGE_SIZE_MAX = 100;
 

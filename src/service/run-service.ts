@@ -5,7 +5,7 @@ import { parseDateTime } from '../domain/date-time.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
-import { PAGE_SIZE_MAX, type ActorContext, type JobService } from './job-service.js';
+import { PAGE_SIZE_MAX, TITLE_MAX, type ActorContext, type JobService } from './job-service.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 
@@ -63,6 +63,9 @@ export class RunService {
     const task = this.tasks.get(job.task);
     const queue = this.queues.check(input.queue ?? job.defaultQueue);
     const title = input.title?.trim() || 'Manual run';
+    if (title.length > TITLE_MAX) {
+      throw new ValidationError('The run is not valid.', [fieldError('title', `At most ${TITLE_MAX} characters.`)]);
+    }
     const resolved = resolveRunArgs({
       task,
       jobArgs: job.args,
