@@ -118,6 +118,8 @@ export interface RunOutcome {
   attempt: number;
   status: RunStatus;
   message: string | null;
+  /** A failed run's stack trace: admins and the service log only, never in `message`. */
+  errorStack?: string | null | undefined;
   result: JsonValue | null;
   progress: Partial<RunProgress>;
   /** Set when the attempt failed and is to be tried again then (see Store.runRetry). */

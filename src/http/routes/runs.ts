@@ -35,10 +35,12 @@ const LogStatsSchema = z
   .object({ last_seq: z.number().int().openapi({ description: 'Sequence number of the last line; 0 when empty' }) })
   .openapi('LogStats');
 
-export function runResource(c: Context, run: Run) {
+export function runResource(c: Context<AppEnv>, run: Run) {
   const self = `${apiBase(c)}/jobs/${run.jobId}/runs/${run.id}`;
   return {
     ...runToWire(run),
+    // Stack traces show file paths and code: admins only.
+    ...(c.get('identity')?.role === 'admin' && { error_stack: run.errorStack ?? null }),
     links: {
       self,
       logs: `${self}/logs`,
