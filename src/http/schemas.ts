@@ -37,13 +37,9 @@ export const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
 
 export const RunSchema = z
   .object({
-    error_stack: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({
-        description: "A failed run's stack trace; sent to admins only (the message has the error's name and text)",
-      }),
+    error_stack: z.string().nullable().optional().openapi({
+      description: "A failed run's stack trace; sent to admins only (the message has the error's name and text)",
+    }),
     id: z.number().int(),
     job_id: z.string(),
     task: z.string(),
