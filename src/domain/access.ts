@@ -36,6 +36,8 @@ export interface Identity {
   name: string;
   role: Role;
   tokenId?: string;
+  /** Set when the caller came in with a sign-in session (its public id, not its secret). */
+  sessionId?: string;
 }
 
 /** One recorded action. Entries keep their job id after the job is deleted. */

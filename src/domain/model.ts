@@ -95,6 +95,8 @@ export interface Run {
   heartbeatAt: Date | null;
   workerId: string | null;
   message: string | null;
+  /** A failed run's stack trace, kept apart from `message`: shown to admins only. */
+  errorStack?: string | null;
   result: JsonValue | null;
   progress: RunProgress;
   attempt: number;

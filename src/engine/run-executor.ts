@@ -32,9 +32,18 @@ export function toJsonFields(fields: LogFields | undefined): JsonObject | null {
   }
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) return withoutNul(error.stack ?? `${error.name}: ${error.message}`);
-  return withoutNul(`Thrown value: ${String(error)}`);
+/**
+ * What everyone may read of a thrown error: its name and text. The stack trace (file paths, code
+ * lines) goes apart, to `errorStack`, which only admins and the service log see.
+ */
+function describeError(error: unknown): { message: string; stack: string | null } {
+  if (error instanceof Error) {
+    return {
+      message: withoutNul(`${error.name}: ${error.message}`),
+      stack: error.stack ? withoutNul(error.stack) : null,
+    };
+  }
+  return { message: withoutNul(`Thrown value: ${String(error)}`), stack: null };
 }
 
 /**
@@ -131,7 +140,8 @@ function thrownOutcome(
     progress.errored = error.erroredEntries;
     return outcome(run, env, progress, 'PARTIAL_SUCCESS', error.message);
   }
-  return outcome(run, env, progress, 'FAILED', describeError(error));
+  const { message, stack } = describeError(error);
+  return { ...outcome(run, env, progress, 'FAILED', message), errorStack: stack };
 }
 
 function runTask(task: AnyTask, ctx: TaskContext, args: unknown) {

@@ -328,6 +328,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
     const { run } = flight;
     this.emit('run:started', run);
     const outcome = await executeClaimedRun(run, flight.controller, this.#deps);
+    // The stack is not in the message everyone reads; the service log keeps it (and admins see it).
+    if (outcome.errorStack)
+      this.#log.warn({ run: run.id, message: outcome.message, stack: outcome.errorStack }, 'run failed');
     // The task is done: its slot can take the next run while the final state is written.
     this.#freeSlot(flight);
     // Lines must be stored before the final state, so a finished run never shows partial logs.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -6,7 +5,8 @@ import type { Logger } from 'pino';
 import type { Jobdeck } from '../service/jobdeck.js';
 import { adminSignIn, adminStaticRoutes } from './admin-static.js';
 import { basePathOf, normalizeBasePath, pathWithout } from './mount.js';
-import { authentication, LoginLimiter, type Authenticate } from './auth.js';
+import { authentication, LoginLimiter, publicRoute, type Authenticate } from './auth.js';
+import { StreamGuard, type StreamPolicy } from './stream-guard.js';
 import { errorResponse, handleError } from './errors.js';
 import { router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
@@ -16,7 +16,8 @@ import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
-import { sessionRoutes, whoAmIRoute } from './routes/session.js';
+import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
+import { requestIds } from './request-id.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
 
@@ -28,6 +29,12 @@ export interface AppOptions<Host = IncomingMessage> {
    */
   authenticate?: Authenticate<Host>;
   /**
+   * How the host's `authenticate` knows the caller: 'cookie' (default) means the browser sends
+   * it by itself, so writes need the CSRF header like Jobdeck's own cookie; 'header' (a header a
+   * cross-site page cannot set, e.g. a bearer token of the host) lifts that rule.
+   */
+  hostCredentials?: 'cookie' | 'header';
+  /**
    * Where the host mounts Jobdeck, e.g. `/jobs-admin`: links, redirects and the admin UI use it,
    * and requests may arrive with or without it. Express's `req.baseUrl` is used when this is unset.
    */
@@ -36,6 +43,19 @@ export interface AppOptions<Host = IncomingMessage> {
   signInUrl?: string;
   /** The host's sign-out address, linked from the admin UI when the host signed the user in. */
   signOutUrl?: string;
+  /**
+   * The address people reach Jobdeck at (default JOBDECK_PUBLIC_URL): https makes the session
+   * cookie Secure.
+   */
+  publicUrl?: string;
+  /**
+   * A reverse proxy in front sets X-Forwarded-Proto and X-Forwarded-For (default: env
+   * JOBDECK_TRUST_PROXY = 1/true): the cookie is Secure when the proxy says https, and sign-in
+   * failures count per forwarded address. Leave off without such a proxy: clients could forge them.
+   */
+  trustProxy?: boolean;
+  /** Limits of event streams: open per credential (10), credential re-check interval (30 s). */
+  streams?: Partial<StreamPolicy>;
   logger?: Logger;
   /** Bearer token that `/metrics` requires (default: JOBDECK_METRICS_TOKEN; unset: open). */
   metricsToken?: string;
@@ -57,8 +77,8 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   app.onError((error, c) => handleError(error, c, (err) => log.error({ err, path: c.req.path }, 'request failed')));
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
+  app.get('/healthz', publicRoute('liveness probe'), (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', publicRoute('readiness probe'), async (c) => {
     try {
       await deck.store.jobsNextDue();
       return c.json({ status: 'ready' });
@@ -69,12 +89,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   registerMetricsRoute(app, deck, options.metricsToken ?? (process.env.JOBDECK_METRICS_TOKEN || undefined));
 
   const api = router();
-  api.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
-    c.set('requestId', requestId);
-    c.header('x-request-id', requestId);
-    await next();
-  });
+  api.use('*', requestIds(log));
   // NUL cannot be stored (PostgreSQL refuses it in text) nor name anything: say so, rather than fail.
   api.use('*', async (c, next) => {
     let url: string;
@@ -105,17 +120,32 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   });
 
   const limiter = new LoginLimiter();
-  api.route('/', sessionRoutes(deck, limiter));
-  api.use('*', authentication(deck, options.authenticate as Authenticate<never> | undefined, limiter));
+  const trustProxy = options.trustProxy ?? /^(1|true|yes)$/i.test(process.env.JOBDECK_TRUST_PROXY ?? '');
+  const publicUrl = options.publicUrl ?? (process.env.JOBDECK_PUBLIC_URL || undefined);
+  const streams = new StreamGuard(options.streams);
+  api.route('/', sessionRoutes(deck, limiter, { trustProxy, publicUrl }));
+  api.use(
+    '*',
+    authentication(
+      deck,
+      {
+        authenticate: options.authenticate as Authenticate<never> | undefined,
+        hostCredentials: options.hostCredentials,
+        trustProxy,
+      },
+      limiter,
+    ),
+  );
   api.route('/', whoAmIRoute());
+  api.route('/', sessionAdminRoutes(deck));
   api.route('/', jobRoutes(deck));
-  api.route('/', runRoutes(deck));
+  api.route('/', runRoutes(deck, streams));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));
   api.route('/', queueRoutes(deck));
   api.route('/', auditRoutes(deck));
-  registerEventRoutes(api, deck);
+  registerEventRoutes(api, deck, streams);
   app.route('/api', api);
   // Static files only: the UI signs in through /api like any client.
   if (options.adminUi !== false) {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
 import { MAX_ATTEMPTS_LIMIT } from '../domain/retry-policy.js';
+import { TITLE_MAX } from '../service/job-service.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -36,6 +37,9 @@ const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
 
 export const RunSchema = z
   .object({
+    error_stack: z.string().nullable().optional().openapi({
+      description: "A failed run's stack trace; sent to admins only (the message has the error's name and text)",
+    }),
     id: z.number().int(),
     job_id: z.string(),
     task: z.string(),
@@ -172,7 +176,7 @@ export const RunAttemptSchema = z
 
 export const RunCreateSchema = z
   .strictObject({
-    title: z.string().optional(),
+    title: z.string().max(TITLE_MAX).optional(),
     queue: z.string().optional(),
     args: json.optional(),
     since: z

@@ -21,7 +21,16 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
-/** Serves the API on a port; resolves once it listens. */
+/** Whether an address to listen on is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+/**
+ * Serves the API on a port; resolves once it listens. Warns when it listens beyond this machine
+ * with `/metrics` open (no metrics token): anyone who reaches the port can read the metrics.
+ */
 export function startServer(
   deck: Jobdeck,
   port: number,
@@ -29,6 +38,13 @@ export function startServer(
   options: AppOptions = {},
 ): Promise<ServerHandle> {
   const app = createApp(deck, options);
+  const metricsToken = options.metricsToken ?? (process.env.JOBDECK_METRICS_TOKEN || undefined);
+  if (!isLoopback(host) && !metricsToken) {
+    (options.logger ?? deck.logger).warn(
+      { host },
+      `listening on ${host}, beyond this machine, with /metrics open: set JOBDECK_METRICS_TOKEN to require a token`,
+    );
+  }
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {

@@ -64,7 +64,8 @@ export interface JobListQuery {
   size?: number | undefined;
 }
 
-const TITLE_MAX = 250;
+/** Job and run titles alike. */
+export const TITLE_MAX = 250;
 const DESCRIPTION_MAX = 10_000;
 
 /** Jobs: validation and persistence. Creating a job never runs it. */

@@ -17,6 +17,8 @@ import { QueueService } from './queue-service.js';
 import { RunService } from './run-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
+import { SessionService } from './session-service.js';
+import type { SessionPolicy } from '../domain/session.js';
 import { NotificationService, type NotificationServiceOptions } from './notification-service.js';
 import { NotificationReader } from './notification-settings.js';
 import type { Job } from '../domain/model.js';
@@ -36,6 +38,8 @@ export interface JobdeckOptions {
   migrate?: boolean;
   /** SMTP, From address, public URL, retries of notifications (env JOBDECK_SMTP_URL etc. fill gaps). */
   notifications?: NotificationServiceOptions;
+  /** How long sign-in sessions last (default 12 h unused, 7 days at most). */
+  sessions?: Partial<SessionPolicy>;
   /** Clock in epoch ms, for tests (default Date.now). */
   clock?: () => number;
 }
@@ -49,6 +53,8 @@ export interface Jobdeck {
   runs: RunService;
   /** API tokens: create (secret shown once), list, revoke, authenticate. */
   tokens: TokenService;
+  /** Sign-in sessions: start, authenticate, end, list, revoke. */
+  sessions: SessionService;
   audit: AuditService;
   /** Queues with their run counts; pause and resume. */
   queueAdmin: QueueService;
@@ -91,13 +97,16 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const jobs = new JobService(store, registry, queues, clock, audit);
   const runs = new RunService(store, jobs, registry, queues, audit);
   const metrics = new JobdeckMetrics(store);
+  const sessions = new SessionService(store, audit, clock, options.sessions);
+  const tokens = new TokenService(store, audit, clock, sessions);
   return {
     store,
     tasks: new TaskService(registry),
     queues,
     jobs,
     runs,
-    tokens: new TokenService(store, audit, clock),
+    tokens,
+    sessions,
     audit,
     queueAdmin: new QueueService(store, queues, audit, clock),
     logger,

@@ -6,7 +6,7 @@ import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
 import { pageSize } from '../domain/paging.js';
-import type { ActorContext, JobService } from './job-service.js';
+import { TITLE_MAX, type ActorContext, type JobService } from './job-service.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 
@@ -38,6 +38,8 @@ export interface RunListQuery {
 
 export interface LogListQuery {
   after?: number | undefined;
+  /** Only lines up to this sequence number (a follow stream scans what exists, then moves on). */
+  through?: number | undefined;
   size?: number | undefined;
   /** The lowest level shown. */
   level?: string | undefined;
@@ -62,6 +64,9 @@ export class RunService {
     const task = this.tasks.get(job.task);
     const queue = this.queues.check(input.queue ?? job.defaultQueue);
     const title = input.title?.trim() || 'Manual run';
+    if (title.length > TITLE_MAX) {
+      throw new ValidationError('The run is not valid.', [fieldError('title', `At most ${TITLE_MAX} characters.`)]);
+    }
     const resolved = resolveRunArgs({
       task,
       jobArgs: job.args,
@@ -207,6 +212,7 @@ export class RunService {
     const size = Math.min(LOG_PAGE_MAX, Math.max(1, Math.trunc(query.size ?? 100)));
     return this.store.logList(runId, {
       after: query.after,
+      through: query.through,
       limit: size,
       levels: query.level === undefined ? undefined : levelsFrom(query.level),
       q: query.q?.trim() || undefined,

@@ -4,6 +4,7 @@ import { ConfigurationError, ConflictError, NotFoundError, ValidationError, fiel
 import type { FieldError } from '../domain/errors.js';
 import type { Store } from '../storage/store.js';
 import type { AuditService } from './audit-service.js';
+import type { SessionService } from './session-service.js';
 
 export interface TokenInput {
   name: string;
@@ -13,9 +14,11 @@ export interface TokenInput {
 const NAME_MAX = 100;
 /** Longer than any secret Jobdeck makes or an admin would set: not worth hashing. */
 const SECRET_MAX = 1000;
+/** JOBDECK_ADMIN_TOKEN is chosen by a person: below this it may be guessable. */
+export const ADMIN_SECRET_MIN = 32;
 
 /** Only the hash is stored, so a stolen database copy grants no access. */
-function hashSecret(secret: string): string {
+export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
@@ -25,6 +28,7 @@ export class TokenService {
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: () => number = Date.now,
+    private readonly sessions?: SessionService,
   ) {}
 
   async create(input: TokenInput, actor = 'system', requestId?: string): Promise<{ token: ApiToken; secret: string }> {
@@ -46,6 +50,8 @@ export class TokenService {
   async revoke(id: string, actor = 'system', requestId?: string): Promise<ApiToken> {
     const token = await this.store.tokenRevoke(id);
     if (!token) throw new NotFoundError(`Token ${id} does not exist.`);
+    // Sign-in sessions opened with it end too (they would be refused anyway: this says so at once).
+    await this.sessions?.revokeAll({ kind: 'token', id });
     await this.audit.record(actor, 'token.revoke', {
       details: { id, name: token.name, role: token.role },
       ...(requestId !== undefined && { requestId }),
@@ -61,21 +67,40 @@ export class TokenService {
   }
 
   /**
-   * Makes sure someone can get in: with no usable token, stores `envSecret` as an admin token
-   * (returns null), or makes one and returns its secret, for the caller to show once.
+   * Makes sure someone can get in. `envSecret` (JOBDECK_ADMIN_TOKEN) is always honoured: stored
+   * as an admin token if missing, whatever other tokens exist; it must be at least
+   * ADMIN_SECRET_MIN characters, and a revoked one is refused (ConfigurationError, at start).
+   * Without it and with no usable token, makes one and returns its secret to show once.
    */
   async ensureAdminToken(envSecret?: string): Promise<string | null> {
-    if ((await this.store.tokenCount()) > 0) return null;
-    if (!envSecret) return (await this.create({ name: 'admin', role: 'admin' })).secret;
+    if (envSecret === undefined || envSecret === '') {
+      if ((await this.store.tokenCount()) > 0) return null;
+      return (await this.create({ name: 'admin', role: 'admin' })).secret;
+    }
+    if (envSecret.length < ADMIN_SECRET_MIN || envSecret.length > SECRET_MAX) {
+      throw new ConfigurationError(
+        `JOBDECK_ADMIN_TOKEN must be ${ADMIN_SECRET_MIN} to ${SECRET_MAX} characters long (it has ${envSecret.length}); ` +
+          'make one with: openssl rand -base64 32',
+      );
+    }
     try {
       await this.#store('admin', 'admin', envSecret);
       await this.audit.record('system', 'token.create', { details: { name: 'admin', role: 'admin' } });
+      return null;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      // Another process stored it first, or it was revoked: reusing a revoked secret is refused.
-      if (!(await this.store.tokenByHash(hashSecret(envSecret)))) {
-        throw new ConfigurationError('The admin token given in the environment was revoked; set a new secret.');
-      }
+    }
+    // Stored before (by an earlier start or another process), or revoked since.
+    const stored = await this.store.tokenByHash(hashSecret(envSecret));
+    if (!stored) {
+      throw new ConfigurationError(
+        'JOBDECK_ADMIN_TOKEN was revoked; it is refused from now on. Set a new secret (and revoke nothing you still use).',
+      );
+    }
+    if (stored.role !== 'admin') {
+      throw new ConfigurationError(
+        `JOBDECK_ADMIN_TOKEN is the secret of the ${stored.role} token "${stored.name}", not of an admin token; set another secret.`,
+      );
     }
     return null;
   }

@@ -52,6 +52,17 @@ export async function tokenByHash(ctx: QueryContext, hash: string): Promise<ApiT
   return tokenFromRow({ ...row, last_used_at: now });
 }
 
+/** The non-revoked token with this id (a session's subject), without recording a use. */
+export async function tokenGet({ db }: QueryContext, id: string): Promise<ApiToken | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row && tokenFromRow(row);
+}
+
 export async function tokenList({ db }: QueryContext): Promise<ApiToken[]> {
   const rows = await db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
   return rows.map(tokenFromRow);

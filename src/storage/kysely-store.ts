@@ -4,6 +4,8 @@ import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import * as access from './access-queries.js';
+import * as sessions from './session-queries.js';
+import type { Session, SessionSubject } from '../domain/session.js';
 import * as attempts from './attempt-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
@@ -225,6 +227,27 @@ export class KyselyStore implements Store {
   }
   tokenByHash(hash: string) {
     return access.tokenByHash(this.#ctx, hash);
+  }
+  tokenGet(id: string) {
+    return access.tokenGet(this.#ctx, id);
+  }
+  sessionCreate(session: Session & { secretHash: string }) {
+    return sessions.sessionCreate(this.#ctx, session);
+  }
+  sessionByHash(hash: string) {
+    return sessions.sessionByHash(this.#ctx, hash);
+  }
+  sessionTouch(session: Session) {
+    return sessions.sessionTouch(this.#ctx, session);
+  }
+  sessionList(subject?: SessionSubject) {
+    return sessions.sessionList(this.#ctx, subject);
+  }
+  sessionRevoke(which: { id: string } | { subject: SessionSubject }) {
+    return sessions.sessionRevoke(this.#ctx, which);
+  }
+  sessionPrune(before: number) {
+    return sessions.sessionPrune(this.#ctx, before);
   }
   tokenList() {
     return access.tokenList(this.#ctx);

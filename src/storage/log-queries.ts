@@ -145,6 +145,7 @@ export async function logList({ db, traits }: QueryContext, runId: number, query
     .selectAll()
     .where('run_id', '=', runId)
     .where('seq', '>', query.after ?? 0);
+  if (query.through !== undefined) select = select.where('seq', '<=', query.through);
   if (query.levels?.length) select = select.where('level', 'in', query.levels);
   if (query.q) select = select.where(containsText(traits, 'message', query.q));
   const rows = await select.orderBy('seq').limit(query.limit).execute();

@@ -53,6 +53,7 @@ export class PreparedRunStatements {
         column((o) => o.progress.inserted ?? null),
         column((o) => o.progress.updated ?? null),
         column((o) => o.progress.errored ?? null),
+        column((o) => o.errorStack ?? null),
       ],
     });
     return (rows[0]?.ids ?? []).map(Number);
@@ -97,12 +98,13 @@ const FINAL_GUARD = FINAL_STATUSES.map(
 const FINISH_TEXT = `
   WITH i AS (
     SELECT * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
-                         $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
-      AS t(id, worker_id, attempt, status, message, result, total, inserted, updated, errored)
+                         $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[])
+      AS t(id, worker_id, attempt, status, message, result, total, inserted, updated, errored, error_stack)
   ), finished AS (
     UPDATE runs SET
       status = i.status,
       message = i.message,
+      error_stack = i.error_stack,
       result = cast(i.result AS jsonb),
       finished_at = $1,
       total_entries = coalesce(i.total, runs.total_entries),

@@ -84,6 +84,7 @@ export function runFromRow(row: Selectable<RunsTable>): Run {
     heartbeatAt: dateOrNull(row.heartbeat_at),
     workerId: row.worker_id,
     message: row.message,
+    errorStack: row.error_stack ?? null,
     result: parseJson<JsonValue>(row.result),
     progress: {
       total: numOrNull(row.total_entries),

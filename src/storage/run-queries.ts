@@ -186,6 +186,7 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
       attempt: o.attempt,
       status: o.status,
       message: o.message,
+      error_stack: o.errorStack ?? null,
       result: jsonText(o.result),
       total: o.progress.total ?? null,
       inserted: o.progress.inserted ?? null,
@@ -199,6 +200,7 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
     UPDATE runs SET
       status = j.value->>'status',
       message = j.value->>'message',
+      error_stack = j.value->>'error_stack',
       result = ${ctx.traits.asJson(sql`j.value->>'result'`)},
       finished_at = ${ctx.now()},
       total_entries = ${counter('total', 'total_entries')},

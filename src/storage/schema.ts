@@ -61,6 +61,8 @@ export interface RunsTable {
   max_attempts: number;
   parent_run_id: number | null;
   scheduled_for: number | null;
+  /** The failed run's stack trace, for admins only (0011). */
+  error_stack: Generated<string | null>;
 }
 
 export interface SkippedSlotsTable {
@@ -88,6 +90,19 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+}
+
+/** Sign-in sessions (0011, domain/session.ts). */
+export interface SessionsTable {
+  id: string;
+  secret_hash: string;
+  subject_kind: string;
+  subject_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  user_agent: string | null;
 }
 
 export interface AuditLogTable {
@@ -151,6 +166,7 @@ export interface Database {
   run_logs: RunLogsTable;
   skipped_slots: SkippedSlotsTable;
   api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
   audit_log: AuditLogTable;
   queue_states: QueueStatesTable;
   settings: SettingsTable;

@@ -1,3 +1,4 @@
+import type { Session, SessionSubject } from '../domain/session.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
@@ -125,6 +126,8 @@ export interface RunOutcome {
   attempt: number;
   status: RunStatus;
   message: string | null;
+  /** A failed run's stack trace: admins and the service log only, never in `message`. */
+  errorStack?: string | null | undefined;
   result: JsonValue | null;
   progress: Partial<RunProgress>;
   /** Set when the attempt failed and is to be tried again then (see Store.runRetry). */
@@ -134,6 +137,8 @@ export interface RunOutcome {
 export interface LogQuery {
   /** Only lines with a larger sequence number (cursor). */
   after?: number | undefined;
+  /** Only lines with a sequence number up to this one. */
+  through?: number | undefined;
   limit: number;
   levels?: LogLevel[] | undefined;
   /** Case-insensitive match on the message. */
@@ -291,12 +296,27 @@ export interface Store {
    * once a minute so that authenticating stays a read.
    */
   tokenByHash(hash: string): Promise<ApiToken | undefined>;
+  /** The non-revoked token with this id, without recording a use. */
+  tokenGet(id: string): Promise<ApiToken | undefined>;
   /** All tokens, revoked ones included, oldest first. */
   tokenList(): Promise<ApiToken[]>;
   /** Marks the token revoked (a second revocation keeps the first time); undefined if missing. */
   tokenRevoke(id: string): Promise<ApiToken | undefined>;
   /** The number of non-revoked tokens. */
   tokenCount(): Promise<number>;
+
+  /** Stores a new sign-in session with the hash of its secret. */
+  sessionCreate(session: Session & { secretHash: string }): Promise<Session>;
+  /** The session whose secret has this hash, ended or not. */
+  sessionByHash(hash: string): Promise<Session | undefined>;
+  /** Records a use of the session (at most once a minute: a read otherwise). */
+  sessionTouch(session: Session): Promise<void>;
+  /** Live sessions (not revoked, before their absolute end), of one subject or all, newest first. */
+  sessionList(subject?: SessionSubject): Promise<Session[]>;
+  /** Ends one session or all of a subject; returns those ended now. */
+  sessionRevoke(which: { id: string } | { subject: SessionSubject }): Promise<Session[]>;
+  /** Deletes sessions that ended before this time. */
+  sessionPrune(before: number): Promise<number>;
 
   auditAppend(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Entries, newest first. */

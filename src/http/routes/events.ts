@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { StoreEvent } from '../../storage/notifier.js';
 import { requirePermission } from '../auth.js';
 import type { AppEnv } from '../route-support.js';
+import type { StreamGuard } from '../stream-guard.js';
 
 /** Store events as the API names them. */
 function toApiEvent(event: StoreEvent): { event: string; data: Record<string, unknown> } {
@@ -28,11 +28,12 @@ function toApiEvent(event: StoreEvent): { event: string; data: Record<string, un
 
 /**
  * GET /events: Server-Sent Events fed by the database notifier, so changes made by any process
- * reach every server. A comment line every 15 s keeps proxies from closing the stream.
+ * reach every server. A comment line every 15 s keeps proxies from closing the stream. The
+ * stream guard limits open streams per credential and closes them once it is revoked.
  */
-export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck): void {
+export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck, streams: StreamGuard): void {
   app.get('/events', requirePermission('read'), (c) =>
-    streamSSE(c, async (stream) => {
+    streams.open(c, async ({ stream, sleep }) => {
       let id = 0;
       const unsubscribe = deck.store.subscribe((event) => {
         const { event: name, data } = toApiEvent(event);
@@ -44,7 +45,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck): void {
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted) {
         await stream.write(': keep-alive\n\n');
-        await stream.sleep(15_000);
+        await sleep(15_000);
       }
       unsubscribe();
     }),

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Env, Hono } from 'hono';
 import type { Jobdeck } from '../../service/jobdeck.js';
+import { publicRoute } from '../auth.js';
 import { errorResponse } from '../errors.js';
 
 /**
@@ -11,7 +12,8 @@ import { errorResponse } from '../errors.js';
  * must not be able to act on jobs.
  */
 export function registerMetricsRoute<E extends Env>(app: Hono<E>, deck: Jobdeck, token: string | undefined): void {
-  app.get('/metrics', async (c) => {
+  const access = publicRoute('Prometheus scrape; the metrics token when JOBDECK_METRICS_TOKEN is set');
+  app.get('/metrics', access, async (c) => {
     if (token && !sameSecret(bearerOf(c.req.header('authorization')), token)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
       return errorResponse(c, 401, 'This endpoint needs the metrics token as a Bearer token.');

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { isFinalStatus } from '../../domain/run-status.js';
 import type { LogLine, Run } from '../../domain/model.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
@@ -17,7 +16,9 @@ import {
   respond,
   respondPage,
   router,
+  type AppEnv,
 } from '../route-support.js';
+import type { StreamGuard } from '../stream-guard.js';
 import { LogLineSchema, PageQuerySchema, RunAttemptSchema, RunCreateSchema, RunSchema, listOf } from '../schemas.js';
 
 const pathParam = (name: string) => z.string().openapi({ param: { name, in: 'path' } });
@@ -35,10 +36,12 @@ const LogStatsSchema = z
   .object({ last_seq: z.number().int().openapi({ description: 'Sequence number of the last line; 0 when empty' }) })
   .openapi('LogStats');
 
-function runResource(c: Context, run: Run) {
+export function runResource(c: Context<AppEnv>, run: Run) {
   const self = `${apiBase(c)}/jobs/${run.jobId}/runs/${run.id}`;
   return {
     ...runToWire(run),
+    // Stack traces show file paths and code: admins only.
+    ...(c.get('identity')?.role === 'admin' && { error_stack: run.errorStack ?? null }),
     links: {
       self,
       logs: `${self}/logs`,
@@ -55,29 +58,43 @@ const runFilters = {
   ...PageQuerySchema,
 };
 
-/** Streams a run's log lines as they are written, then an `end` event with the final status. */
-function followLogs(c: Context, deck: Jobdeck, runId: number, query: LogFilter) {
-  return streamSSE(c, async (stream) => {
+/** A follow stream polls this often while the log grows, and backs off to FOLLOW_POLL_MAX_MS while it does not. */
+const FOLLOW_POLL_MS = 250;
+const FOLLOW_POLL_MAX_MS = 2000;
+
+/**
+ * Streams a run's log lines as they are written, then an `end` event with the final status.
+ * Each poll scans only the lines written since the last one (up to the log's end as it was when
+ * the poll began) and moves the cursor over all of them, matched or not: a filter that matches
+ * nothing costs one index lookup per poll, not a rescan of the whole log.
+ */
+function followLogs(c: Context<AppEnv>, deck: Jobdeck, streams: StreamGuard, runId: number, query: LogFilter) {
+  return streams.open(c, async ({ stream, sleep }) => {
     let after = query.after ?? 0;
-    let idleSince = Date.now();
+    let quietSince = Date.now();
+    let idlePolls = 0;
     for (;;) {
       // Lines are stored before the final state, so reading once more after it misses nothing.
       const final = isFinalStatus((await deck.runs.get(runId)).status);
-      for await (const lines of logPages(deck.runs, runId, { ...query, after })) {
-        for (const line of lines) {
-          // The id is the cursor: a client that reconnects sends it back as Last-Event-ID.
-          await stream.writeSSE({ event: 'log', id: String(line.seq), data: JSON.stringify(logLineToWire(line)) });
-          after = line.seq;
+      const through = await deck.store.logMaxSeq(runId);
+      if (through > after) {
+        for await (const lines of logPages(deck.runs, runId, { ...query, after, through })) {
+          for (const line of lines) {
+            // The id is the cursor: a client that reconnects sends it back as Last-Event-ID.
+            await stream.writeSSE({ event: 'log', id: String(line.seq), data: JSON.stringify(logLineToWire(line)) });
+          }
+          quietSince = Date.now();
         }
-        idleSince = Date.now();
-      }
+        after = through;
+        idlePolls = 0;
+      } else idlePolls += 1;
       if (final || stream.aborted) break;
       // A comment now and then keeps proxies from closing a quiet stream.
-      if (Date.now() - idleSince > 15_000) {
+      if (Date.now() - quietSince > 15_000) {
         await stream.write(': keep-alive\n\n');
-        idleSince = Date.now();
+        quietSince = Date.now();
       }
-      await stream.sleep(250);
+      await sleep(Math.min(FOLLOW_POLL_MAX_MS, FOLLOW_POLL_MS * 2 ** Math.min(idlePolls, 3)));
     }
     const run = await deck.runs.get(runId);
     await stream.writeSSE({ event: 'end', data: JSON.stringify({ status: run.status }) });
@@ -144,7 +161,7 @@ async function downloadLogs(
   }) as never;
 }
 
-export function runRoutes(deck: Jobdeck) {
+export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
   const app = router();
   const read = [requirePermission('read')];
   const run = [requirePermission('run')];
@@ -322,7 +339,7 @@ export function runRoutes(deck: Jobdeck) {
       await deck.runs.get(run_id, id);
       if (query.follow === 'true') {
         const resume = Number(c.req.header('last-event-id'));
-        return followLogs(c, deck, run_id, {
+        return followLogs(c, deck, streams, run_id, {
           ...query,
           after: Number.isSafeInteger(resume) && resume > 0 ? resume : query.after,
         });

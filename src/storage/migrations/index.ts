@@ -9,6 +9,7 @@ import * as m0007 from './0007-run-attempts.js';
 import * as m0008 from './0008-list-indexes.js';
 import * as m0009 from './0009-jobs-last-run.js';
 import * as m0010 from './0010-run-indexes.js';
+import * as m0011 from './0011-sessions.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -31,6 +32,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0008_list_indexes', m0008],
   ['0009_jobs_last_run', m0009],
   ['0010_run_indexes', m0010],
+  ['0011_sessions', m0011],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */

@@ -29,7 +29,9 @@ describe('worker', () => {
     await finished(worker, failed.id);
     const f = await deck.runs.get(failed.id);
     expect(f.status).toBe('FAILED');
-    expect(f.message).toMatch(/^TypeError: boom\n\s+at /);
+    // The stack is kept apart from the message viewers read.
+    expect(f.message).toBe('TypeError: boom');
+    expect(f.errorStack).toMatch(/^TypeError: boom\n\s+at /);
     expect((await deck.runs.logs(failed.id)).map((l) => l.level)).toEqual(['warn']);
 
     const partial = await deck.runs.create(job.id, { args: { partial: true } });

@@ -39,16 +39,34 @@ describe('token, audit and queue services', () => {
     expect(await deck.tokens.list()).toHaveLength(1);
 
     const other = await openTestDeck();
-    expect(await other.tokens.ensureAdminToken('from-the-env')).toBeNull();
-    expect(await other.tokens.ensureAdminToken('from-the-env')).toBeNull();
+    const fromEnv = 'from-the-env-0123456789abcdefghijklmnop';
+    expect(await other.tokens.ensureAdminToken(fromEnv)).toBeNull();
+    expect(await other.tokens.ensureAdminToken(fromEnv)).toBeNull();
     const [token] = await other.tokens.list();
-    expect(await other.tokens.authenticate('from-the-env')).toEqual({
+    expect(await other.tokens.authenticate(fromEnv)).toEqual({
       name: 'admin',
       role: 'admin',
       tokenId: token!.id,
     });
     await other.tokens.revoke(token!.id);
-    await expect(other.tokens.ensureAdminToken('from-the-env')).rejects.toMatchObject({ code: 'CONFIGURATION' });
+    await expect(other.tokens.ensureAdminToken(fromEnv)).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: expect.stringContaining('JOBDECK_ADMIN_TOKEN was revoked'),
+    });
+  });
+
+  it('honours JOBDECK_ADMIN_TOKEN on a database that already has other tokens; refuses one too short', async () => {
+    const deck = await openTestDeck();
+    await deck.tokens.create({ name: 'someone', role: 'viewer' });
+    await deck.tokens.create({ name: 'robot', role: 'operator' });
+    const fromEnv = 'x'.repeat(32);
+    expect(await deck.tokens.ensureAdminToken(fromEnv)).toBeNull();
+    expect(await deck.tokens.authenticate(fromEnv)).toMatchObject({ name: 'admin', role: 'admin' });
+    expect(await deck.tokens.list()).toHaveLength(3);
+    await expect(deck.tokens.ensureAdminToken('short-secret')).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: expect.stringMatching(/JOBDECK_ADMIN_TOKEN must be 32 to 1000 characters long \(it has 12\)/),
+    });
   });
 
   it('lists queues with counts of every status, pauses and resumes them with an audit entry', async () => {

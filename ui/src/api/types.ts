@@ -12,7 +12,11 @@ import type { FieldError } from '../../../src/domain/errors.ts';
 export type { LogLineWire, SkippedSlotWire, Permission, Schedule };
 export type { JsonObject, JsonValue, ErrorBody, FieldError };
 
-export type RunResource = RunWire & { links: { self: string; logs: string; stop: string; job: string } };
+export type RunResource = RunWire & {
+  /** Sent to admins only: a failed run's stack trace (the message has the error's name and text). */
+  error_stack?: string | null;
+  links: { self: string; logs: string; stop: string; job: string };
+};
 
 export type JobResource = JobWire & {
   run_args: { args: JsonObject; custom_args: JsonObject | null };

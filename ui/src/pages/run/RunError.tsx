@@ -1,8 +1,8 @@
 import { Alert, Collapse, Typography } from 'antd';
 
 /**
- * A failed run's message is the error with its stack ("TypeError: boom\n    at …"): the
- * message shows, the stack folds away.
+ * Runs that failed before stack traces were kept apart have the stack in their message
+ * ("TypeError: boom\n    at …"): the message shows, the stack folds away.
  */
 function splitStack(text: string): { message: string; stack: string } {
   const lines = text.split('\n');
@@ -18,8 +18,11 @@ function tone(status: string): 'error' | 'warning' | 'info' {
   return 'info';
 }
 
-export function RunError({ text, status }: { text: string; status: string }) {
-  const { message, stack } = splitStack(text);
+/** The run's message; the stack trace (sent to admins only) folded beneath it. */
+export function RunError({ text, status, errorStack }: { text: string; status: string; errorStack?: string | null }) {
+  const split = splitStack(text);
+  const message = split.message;
+  const stack = errorStack ? errorStack.split('\n').slice(1).join('\n') || errorStack : split.stack;
   return (
     <Alert
       type={tone(status)}

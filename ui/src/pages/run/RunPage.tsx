@@ -58,7 +58,7 @@ export default function RunPage() {
         </div>
       </div>
 
-      {data.message && <RunError text={data.message} status={data.status} />}
+      {data.message && <RunError text={data.message} status={data.status} errorStack={data.error_stack} />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

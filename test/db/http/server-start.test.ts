@@ -1,0 +1,46 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { isLoopback, startServer } from '../../../src/http/server.js';
+import { onCleanup } from '../../support/fixtures.js';
+import { openTestDeck } from '../../support/deck.js';
+
+function capturingLogger() {
+  const lines: { level: number; msg: string }[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+describe('server start', () => {
+  it('tells loopback addresses from the others', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
+      expect(isLoopback(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', 'jobs.example.org']) expect(isLoopback(host), host).toBe(false);
+  });
+
+  it('warns when it listens beyond this machine with /metrics open, not with a metrics token', async () => {
+    const deck = await openTestDeck();
+    const open = capturingLogger();
+    const server = await startServer(deck, 0, '0.0.0.0', { logger: open.logger, adminUi: false, metricsToken: '' });
+    onCleanup(() => server.close());
+    expect(open.lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      'listening on 0.0.0.0, beyond this machine, with /metrics open: set JOBDECK_METRICS_TOKEN to require a token',
+    ]);
+
+    const guarded = capturingLogger();
+    const other = await startServer(deck, 0, '0.0.0.0', {
+      logger: guarded.logger,
+      adminUi: false,
+      metricsToken: 'm'.repeat(32),
+    });
+    onCleanup(() => other.close());
+    const local = await startServer(deck, 0, '127.0.0.1', { logger: guarded.logger, adminUi: false, metricsToken: '' });
+    onCleanup(() => local.close());
+    expect(guarded.lines.filter((l) => l.level === 40)).toEqual([]);
+  });
+});
