@@ -38,6 +38,22 @@ export interface TaskDefinition<S extends ArgsSchema = ArgsSchema> {
   title: string;
   description: string;
   args: S;
+  /**
+   * Top-level argument fields an operator may change when running a job (`since` stands for the
+   * run's since). Running with the saved arguments is always allowed; changing any other field
+   * needs the admin role. Default: none.
+   */
+  operatorEditable?: readonly string[];
+  /**
+   * Top-level argument fields whose values are write-only outside the server: reads show "set"
+   * (each value of an object field, e.g. every header). Sending "set" back keeps the stored value.
+   */
+  secretArgs?: readonly string[];
+  /**
+   * The fields that say where the secrets go (e.g. `url`): when one changes, secrets given as
+   * "set" are dropped rather than sent to the new destination.
+   */
+  secretsBoundTo?: readonly string[];
   /** Default limit of a run in seconds (a job's `timeout_seconds` overrides it). */
   timeout?: number;
   /**
@@ -54,6 +70,9 @@ export interface AnyTask {
   title: string;
   description: string;
   args: ArgsSchema;
+  operatorEditable?: readonly string[];
+  secretArgs?: readonly string[];
+  secretsBoundTo?: readonly string[];
   timeout?: number;
   isolate?: boolean;
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
@@ -71,7 +90,26 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   if (definition.timeout !== undefined && !(definition.timeout > 0 && Number.isFinite(definition.timeout))) {
     throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
   }
+  checkArgFieldLists(definition);
   return definition as unknown as AnyTask;
 }
 
 export type { LogLevel };
+
+/** The field lists must name top-level fields of the schema (when it is an object), so typos show. */
+function checkArgFieldLists(definition: TaskDefinition<ArgsSchema>): void {
+  const shape = (definition.args as { shape?: Record<string, unknown> }).shape;
+  const lists = {
+    operatorEditable: definition.operatorEditable,
+    secretArgs: definition.secretArgs,
+    secretsBoundTo: definition.secretsBoundTo,
+  };
+  for (const [name, list] of Object.entries(lists)) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`Task "${definition.id}": ${name} must be a list of field names.`);
+    const unknown = list.filter((field) => field !== 'since' && shape && !(field in shape));
+    if (unknown.length) {
+      throw new TypeError(`Task "${definition.id}": ${name} names unknown argument fields: ${unknown.join(', ')}.`);
+    }
+  }
+}

@@ -61,6 +61,10 @@ export const httpRequestTask = defineTask({
       .default(30)
       .describe('Give up after this many seconds (connecting and reading the response)'),
   }),
+  // Headers carry credentials: write-only, and never sent to a URL they were not saved with.
+  // Nothing here is operator-editable: a changed URL or body needs an admin.
+  secretArgs: ['headers'],
+  secretsBoundTo: ['url'],
   async run(ctx, args) {
     const headers = new Headers(args.headers);
     let body: string | undefined;

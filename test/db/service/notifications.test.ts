@@ -103,8 +103,8 @@ describe('notifications', () => {
       notificationWebhooks: [{ url: receiver.url, secret: 's3cret-value' }],
     });
     // The secret is write-only: reads say "set".
-    expect(jobToWire(job).notification_webhooks).toEqual([{ url: receiver.url, secret: 'set' }]);
-    expect(JSON.stringify(jobToWire(job))).not.toContain('s3cret-value');
+    expect(jobToWire(job, { tasks: deck.tasks.registry, role: 'admin' }).notification_webhooks).toEqual([{ url: receiver.url, secret: 'set' }]);
+    expect(JSON.stringify(jobToWire(job, { tasks: deck.tasks.registry, role: 'admin' }))).not.toContain('s3cret-value');
     const run = await deck.runs.create(job.id);
     await finished(worker, run.id);
 
