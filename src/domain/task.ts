@@ -17,6 +17,22 @@ export interface TaskLogger {
   drain(): Promise<void>;
 }
 
+/** Options of an outbound request: fetch's, plus how many redirects to follow (default 5). */
+export interface OutboundRequest {
+  method?: string;
+  headers?: Headers | Record<string, string>;
+  body?: string | null;
+  signal?: AbortSignal;
+  /** 0 returns a redirect response as it is. */
+  maxRedirects?: number;
+}
+
+/** HTTP calls under the deployment's outbound policy (see docs/outbound-and-secrets.md). */
+export interface OutboundClient {
+  /** Like fetch(); a target the policy refuses (e.g. a private address) fails before connecting. */
+  fetch(url: string, init?: OutboundRequest): Promise<Response>;
+}
+
 /** What a task's `run` receives besides its arguments. */
 export interface TaskContext {
   /** Process only what changed after this instant; null means "everything". */
@@ -28,6 +44,8 @@ export interface TaskContext {
   progress(counters: Partial<RunProgress>): void;
   job: Readonly<Job>;
   run: Readonly<Run>;
+  /** Use it for HTTP calls to targets that come from arguments: it refuses internal addresses. */
+  outbound: OutboundClient;
 }
 
 // The schema is kept loose so that a task's typed `run` can be stored in one registry.

@@ -22,6 +22,7 @@ import { NotificationReader } from './notification-settings.js';
 import type { Job } from '../domain/model.js';
 import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/prune-history.js';
 import { ensurePruneJob } from '../tasks/maintenance/prune-job.js';
+import { OutboundPolicy, type OutboundConfig } from '../engine/outbound-policy.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
@@ -35,6 +36,11 @@ export interface JobdeckOptions {
   migrate?: boolean;
   /** SMTP, From address, public URL, retries of notifications (env JOBDECK_SMTP_URL etc. fill gaps). */
   notifications?: NotificationServiceOptions;
+  /**
+   * Internal targets the http.request task and webhooks may call: `{ allow: ['10.0.0.0/8',
+   * 'internal.example.org'] }`, added to JOBDECK_OUTBOUND_ALLOW. Default: public addresses only.
+   */
+  outbound?: OutboundConfig;
   /** Clock in epoch ms, for tests (default Date.now). */
   clock?: () => number;
 }
@@ -89,6 +95,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const jobs = new JobService(store, registry, queues, clock, audit);
   const runs = new RunService(store, jobs, registry, queues, audit);
   const metrics = new JobdeckMetrics(store);
+  const outbound = OutboundPolicy.from(options.outbound);
   return {
     store,
     tasks: new TaskService(registry),
@@ -108,7 +115,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
         onStored: (n: number) => metrics.logLinesStored(n),
         onDropped: (n: number) => metrics.logLinesDropped(n),
       };
-      const worker = new Worker(store, registry, { ...workerOptions, queues: names, logger, logs });
+      const worker = new Worker(store, registry, { outbound, ...workerOptions, queues: names, logger, logs });
       metrics.trackWorker(worker);
       return worker;
     },
@@ -125,6 +132,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     createNotifier(notifierOptions = options.notifications) {
       return new NotificationService(store, {
         now: clock,
+        outbound,
         ...notifierOptions,
         logger,
         onAttempt: (channel, outcome) => metrics.notificationDelivered(channel, outcome),

@@ -13,8 +13,11 @@ import type { Store } from '../storage/store.js';
 import { Channels, resolveNotificationConfig, type NotificationConfig } from './notification-channels.js';
 import { payloadFor } from './notification-message.js';
 import { webhookOrigin } from './notification-settings.js';
+import { OutboundPolicy } from '../engine/outbound-policy.js';
 
 export interface NotificationServiceOptions extends NotificationConfig {
+  /** What webhooks may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
+  outbound?: OutboundPolicy;
   /** How often to look for events and due deliveries when nothing wakes the service (default 1 s). */
   pollMs?: number;
   /** Attempts per delivery, the first included (default 4). */
@@ -83,7 +86,7 @@ export class NotificationService implements Service {
     this.#lagMs = Math.max(options.lagMs ?? 60_000, 2 * CURSOR_SAVE_MS);
     this.#now = options.now ?? Date.now;
     this.#onAttempt = options.onAttempt ?? (() => undefined);
-    this.#channels = new Channels(this.#config, this.#timeoutMs);
+    this.#channels = new Channels(this.#config, this.#timeoutMs, options.outbound ?? OutboundPolicy.from());
   }
 
   async start(): Promise<void> {
