@@ -116,7 +116,7 @@ export class OutboundPolicy implements OutboundClient {
     const byName = this.hostAllowed(host);
     // An address in the URL is never looked up, so it is checked here.
     const literal = net.isIP(host) ? this.refusal(host) : undefined;
-    if (!byName && literal) return Promise.reject(new OutboundRefusedError(url.host, host, literal));
+    if (!byName && literal) return Promise.reject(new OutboundRefusedError(url.hostname, host, literal));
     const lookup: net.LookupFunction = (hostname, options, callback) => {
       dns.lookup(hostname, { ...options, all: true }, (error, found) => {
         if (error) return (callback as (e: Error) => void)(error);
@@ -126,7 +126,7 @@ export class OutboundPolicy implements OutboundClient {
           const refused = found[0];
           const reason = refused ? this.refusal(refused.address) : 'unknown';
           return (callback as (e: Error) => void)(
-            new OutboundRefusedError(url.host, refused?.address ?? hostname, reason ?? 'refused'),
+            new OutboundRefusedError(url.hostname, refused?.address ?? hostname, reason ?? 'refused'),
           );
         }
         if (options.all) (callback as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
