@@ -211,10 +211,16 @@ export class JobService {
     storedArgs: JsonObject | null,
     storedCustomArgs: JsonObject | null,
   ): Pick<JobInput, 'args' | 'customArgs'> {
-    const restore = (value: unknown, field: string, stored: JsonObject | null) =>
-      value === undefined || value === null || value === ''
-        ? value
-        : restoreSecretArgs(task, parseJsonObject(value, field), stored).args;
+    const restore = (value: unknown, field: string, stored: JsonObject | null) => {
+      if (value === undefined || value === null || value === '') return value;
+      try {
+        return restoreSecretArgs(task, parseJsonObject(value, field), stored).args;
+      } catch (error) {
+        // Not a JSON object: #validate reports it along with the other fields' problems.
+        if (error instanceof ValidationError) return value;
+        throw error;
+      }
+    };
     return {
       args: restore(input.args, 'args', storedArgs),
       customArgs: restore(input.customArgs, 'custom_args', storedCustomArgs ?? storedArgs),
