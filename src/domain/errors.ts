@@ -3,13 +3,7 @@
  * codes to HTTP statuses or exit codes and never show a stack trace for these.
  */
 export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'UNAVAILABLE'
-  | 'CONFIGURATION';
+  'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE' | 'UNAVAILABLE' | 'CONFIGURATION';
 
 export interface FieldError {
   field: string;

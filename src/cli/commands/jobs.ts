@@ -87,7 +87,8 @@ export function registerJobCommands(program: Command): void {
             page: options.page,
             size: options.size,
           });
-          if (json) return printJson({ hits: { hits: page.items.map((j) => jobToWire(j, cliView(deck))), total: page.total } });
+          if (json)
+            return printJson({ hits: { hits: page.items.map((j) => jobToWire(j, cliView(deck))), total: page.total } });
           printTable(
             ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE', 'SCHEDULE', 'NEXT RUN'],
             page.items.map((job) => [

@@ -80,7 +80,8 @@ export function registerRunCommands(program: Command): void {
             page: options.page,
             size: options.size,
           });
-          if (json) return printJson({ hits: { hits: page.items.map((r) => runToWire(r, cliView(deck))), total: page.total } });
+          if (json)
+            return printJson({ hits: { hits: page.items.map((r) => runToWire(r, cliView(deck))), total: page.total } });
           printTable(
             ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
             page.items.map((run) => [
