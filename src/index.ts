@@ -1,6 +1,15 @@
 /** Jobdeck's public API for host programs. */
 export { defineTask } from './domain/task.js';
-export type { AnyTask, TaskContext, TaskDefinition, TaskLogger } from './domain/task.js';
+export type {
+  AnyTask,
+  OutboundClient,
+  OutboundRequest,
+  TaskContext,
+  TaskDefinition,
+  TaskLogger,
+} from './domain/task.js';
+export { OutboundPolicy, OutboundRefusedError } from './engine/outbound-policy.js';
+export type { OutboundConfig } from './engine/outbound-policy.js';
 export {
   JobdeckError,
   PartialSuccessError,

@@ -2,6 +2,8 @@ import { userInfo } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openContext, type CliContext, type GlobalOptions } from './context.js';
 import { reportError } from './output.js';
+import type { Jobdeck } from '../service/jobdeck.js';
+import type { WireView } from '../service/wire.js';
 
 /**
  * Wraps a command's action: opens Jobdeck from the global options, runs, closes, and turns
@@ -59,4 +61,12 @@ function osUser(): string | undefined {
   } catch {
     return undefined; // no passwd entry for this uid
   }
+}
+
+/**
+ * How the CLI shows jobs and runs: as to an admin (whoever can open the database is one), yet
+ * with secret arguments shown as "set" like everywhere else.
+ */
+export function cliView(deck: Jobdeck): WireView {
+  return { tasks: deck.tasks.registry, role: 'admin' };
 }

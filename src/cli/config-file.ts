@@ -8,6 +8,7 @@ import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { NotificationServiceOptions } from '../service/notification-service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import { importUserModule } from '../engine/typescript-modules.js';
+import type { OutboundConfig } from '../engine/outbound-policy.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -24,6 +25,8 @@ export interface JobdeckConfig {
    * JOBDECK_SMTP_URL, JOBDECK_MAIL_FROM and JOBDECK_PUBLIC_URL fill what is not set here.
    */
   notifications?: Omit<NotificationServiceOptions, 'logger' | 'now' | 'onAttempt'>;
+  /** Internal targets http.request and webhooks may call, e.g. `{ allow: ['10.0.0.0/8'] }` (see docs/outbound-and-secrets.md). */
+  outbound?: OutboundConfig;
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }

@@ -44,6 +44,7 @@ export async function openContext(
       ...(config.worker && { worker: config.worker }),
       ...(config.scheduler && { scheduler: config.scheduler }),
       ...(config.notifications && { notifications: config.notifications }),
+      ...(config.outbound && { outbound: config.outbound }),
       logger,
     });
   const deck = waitForDatabase

@@ -3,7 +3,7 @@
  * codes to HTTP statuses or exit codes and never show a stack trace for these.
  */
 export type ErrorCode =
-  'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE' | 'UNAVAILABLE' | 'CONFIGURATION';
+  'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE' | 'UNAVAILABLE' | 'CONFIGURATION';
 
 export interface FieldError {
   field: string;
@@ -26,6 +26,14 @@ export class ValidationError extends JobdeckError {
   constructor(message: string, errors: FieldError[] = []) {
     super('VALIDATION_FAILED', message, errors);
     this.name = 'ValidationError';
+  }
+}
+
+/** The caller's role does not allow this; `errors` names the fields concerned. */
+export class ForbiddenError extends JobdeckError {
+  constructor(message: string, errors: FieldError[] = []) {
+    super('FORBIDDEN', message, errors);
+    this.name = 'ForbiddenError';
   }
 }
 

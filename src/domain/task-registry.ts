@@ -46,7 +46,17 @@ export class TaskRegistry {
   }
 }
 
-/** The JSON Schema of a task's arguments, for generated forms. */
+/** Keywords the admin UI reads: which argument fields an operator may change, which are secret. */
+export const OPERATOR_EDITABLE_KEYWORD = 'x-jobdeck-operator-editable';
+export const SECRET_KEYWORD = 'x-jobdeck-secret';
+export const SECRETS_BOUND_TO_KEYWORD = 'x-jobdeck-secrets-bound-to';
+
+/** The JSON Schema of a task's arguments, for generated forms, with the task's argument rights. */
 export function argsJsonSchema(task: AnyTask): Record<string, unknown> {
-  return z.toJSONSchema(task.args, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...(z.toJSONSchema(task.args, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+    [OPERATOR_EDITABLE_KEYWORD]: [...(task.operatorEditable ?? [])],
+    [SECRET_KEYWORD]: [...(task.secretArgs ?? [])],
+    [SECRETS_BOUND_TO_KEYWORD]: [...(task.secretsBoundTo ?? [])],
+  };
 }

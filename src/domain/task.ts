@@ -17,6 +17,22 @@ export interface TaskLogger {
   drain(): Promise<void>;
 }
 
+/** Options of an outbound request: fetch's, plus how many redirects to follow (default 5). */
+export interface OutboundRequest {
+  method?: string;
+  headers?: Headers | Record<string, string>;
+  body?: string | null;
+  signal?: AbortSignal;
+  /** 0 returns a redirect response as it is. */
+  maxRedirects?: number;
+}
+
+/** HTTP calls under the deployment's outbound policy (see docs/outbound-and-secrets.md). */
+export interface OutboundClient {
+  /** Like fetch(); a target the policy refuses (e.g. a private address) fails before connecting. */
+  fetch(url: string, init?: OutboundRequest): Promise<Response>;
+}
+
 /** What a task's `run` receives besides its arguments. */
 export interface TaskContext {
   /** Process only what changed after this instant; null means "everything". */
@@ -28,6 +44,8 @@ export interface TaskContext {
   progress(counters: Partial<RunProgress>): void;
   job: Readonly<Job>;
   run: Readonly<Run>;
+  /** Use it for HTTP calls to targets that come from arguments: it refuses internal addresses. */
+  outbound: OutboundClient;
 }
 
 // The schema is kept loose so that a task's typed `run` can be stored in one registry.
@@ -38,6 +56,22 @@ export interface TaskDefinition<S extends ArgsSchema = ArgsSchema> {
   title: string;
   description: string;
   args: S;
+  /**
+   * Top-level argument fields an operator may change when running a job (`since` stands for the
+   * run's since). Running with the saved arguments is always allowed; changing any other field
+   * needs the admin role. Default: none.
+   */
+  operatorEditable?: readonly string[];
+  /**
+   * Top-level argument fields whose values are write-only outside the server: reads show "set"
+   * (each value of an object field, e.g. every header). Sending "set" back keeps the stored value.
+   */
+  secretArgs?: readonly string[];
+  /**
+   * The fields that say where the secrets go (e.g. `url`): when one changes, secrets given as
+   * "set" are dropped rather than sent to the new destination.
+   */
+  secretsBoundTo?: readonly string[];
   /** Default limit of a run in seconds (a job's `timeout_seconds` overrides it). */
   timeout?: number;
   /**
@@ -54,6 +88,9 @@ export interface AnyTask {
   title: string;
   description: string;
   args: ArgsSchema;
+  operatorEditable?: readonly string[];
+  secretArgs?: readonly string[];
+  secretsBoundTo?: readonly string[];
   timeout?: number;
   isolate?: boolean;
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
@@ -71,5 +108,25 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   if (definition.timeout !== undefined && !(definition.timeout > 0 && Number.isFinite(definition.timeout))) {
     throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
   }
+  checkArgFieldLists(definition);
   return definition as unknown as AnyTask;
+}
+
+
+/** The field lists must name top-level fields of the schema (when it is an object), so typos show. */
+function checkArgFieldLists(definition: TaskDefinition<ArgsSchema>): void {
+  const shape = (definition.args as { shape?: Record<string, unknown> }).shape;
+  const lists = {
+    operatorEditable: definition.operatorEditable,
+    secretArgs: definition.secretArgs,
+    secretsBoundTo: definition.secretsBoundTo,
+  };
+  for (const [name, list] of Object.entries(lists)) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`Task "${definition.id}": ${name} must be a list of field names.`);
+    const unknown = list.filter((field) => field !== 'since' && shape && !(field in shape));
+    if (unknown.length) {
+      throw new TypeError(`Task "${definition.id}": ${name} names unknown argument fields: ${unknown.join(', ')}.`);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import type { AnyTask, LogFields, TaskContext } from '../domain/task.js';
 import { builtinTasks, demoTasks } from '../tasks/index.js';
 import type { FromChild, ToChild } from './isolation-protocol.js';
 import { toJsonFields } from './run-executor.js';
+import { OutboundPolicy } from './outbound-policy.js';
 import { importUserModule } from './typescript-modules.js';
 
 function send(message: FromChild): Promise<void> {
@@ -57,6 +58,7 @@ async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void
       progress: (counters) => void send({ type: 'progress', counters }),
       job: message.job as unknown as Job,
       run: message.run as unknown as Run,
+      outbound: OutboundPolicy.from(),
     };
     const value = await task.run(ctx, message.args as never);
     await send({ type: 'result', value: (value ?? null) as JsonObject | null });

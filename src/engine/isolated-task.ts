@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from '../domain/model.js';
 import type { AnyTask, TaskContext } from '../domain/task.js';
 import type { FromChild, ToChild } from './isolation-protocol.js';
 import { LOADER_ENV } from './typescript-modules.js';
+import { OUTBOUND_ALLOW_ENV, OutboundPolicy } from './outbound-policy.js';
 
 export interface IsolationOptions {
   /** After the signal aborts, how long the child gets before SIGKILL (default 5 s). */
@@ -55,6 +56,8 @@ function runInChild(
     const env = { ...process.env };
     if (tasksModule) env.JOBDECK_TASKS_MODULE = tasksModule;
     if (FROM_SOURCES) env[LOADER_ENV] = '1';
+    // The child obeys the same outbound policy as the worker.
+    if (ctx.outbound instanceof OutboundPolicy) env[OUTBOUND_ALLOW_ENV] = ctx.outbound.allow.join(',');
     const child: ChildProcess = fork(RUNNER, [], {
       env,
       execArgv: childExecArgv(),

@@ -2,7 +2,7 @@ import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
-import type { AnyTask, LogFields, TaskContext, TaskLogger } from '../domain/task.js';
+import type { AnyTask, LogFields, OutboundClient, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
 import { withConsoleCapture } from './console-capture.js';
 import type { LogSink, RunLog } from './log-sink.js';
@@ -14,6 +14,8 @@ export interface ExecutionEnv {
   /** Stores counters while the run goes on (throttled by the caller). */
   reportProgress(runId: number, progress: Partial<RunProgress>): void;
   resultLimitBytes?: number;
+  /** The outbound policy tasks' HTTP calls obey (ctx.outbound). */
+  outbound: OutboundClient;
 }
 
 /** Makes log fields JSON: errors keep their message and stack, other values go through JSON. */
@@ -85,6 +87,7 @@ export function executeRun(
     },
     job,
     run,
+    outbound: env.outbound,
   };
 
   const parsed = task.args.safeParse(run.args);

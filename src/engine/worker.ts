@@ -1,3 +1,4 @@
+import { OutboundPolicy } from './outbound-policy.js';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -42,6 +43,8 @@ export interface WorkerOptions {
   logger?: Logger;
   /** Run logs: the per-run cap (`maxLinesPerRun`, `maxBytesPerRun`) and batching. */
   logs?: Omit<LogSinkOptions, 'onError'>;
+  /** What tasks' HTTP calls may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
+  outbound?: OutboundPolicy;
 }
 
 interface InFlight {
@@ -70,7 +73,9 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #opts: Required<Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch'>>;
+  readonly #opts: Required<
+    Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch' | 'outbound'>
+  >;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
   /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
@@ -127,6 +132,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       tasksModule: options.tasksModule ?? process.env.JOBDECK_TASKS_MODULE,
       logs: this.#logs,
       reportProgress: (id, progress) => this.#progress.report(id, progress),
+      outbound: options.outbound ?? OutboundPolicy.from(),
     };
   }
 

@@ -14,6 +14,7 @@ export interface ErrorBody {
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
+  FORBIDDEN: 403,
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,

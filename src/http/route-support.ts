@@ -4,6 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppVariables } from './auth.js';
 import { ErrorSchema } from './schemas.js';
 import { validationErrorResponse } from './errors.js';
+import type { Role } from '../domain/access.js';
+import type { Jobdeck } from '../service/jobdeck.js';
+import type { WireView } from '../service/wire.js';
 
 export type AppEnv = { Variables: AppVariables };
 
@@ -38,8 +41,14 @@ export const commonErrors = {
 };
 
 /** Who did it, for `started_by` and the audit log. */
-export function actorOf(c: Context<AppEnv>): { actor: string; requestId: string } {
-  return { actor: c.get('identity').name, requestId: c.get('requestId') };
+export function actorOf(c: Context<AppEnv>): { actor: string; requestId: string; role: Role } {
+  const identity = c.get('identity');
+  return { actor: identity.name, requestId: c.get('requestId'), role: identity.role };
+}
+
+/** What the caller may see of secrets (see WireView). */
+export function viewOf(deck: Jobdeck, c: Context<AppEnv>): WireView {
+  return { tasks: deck.tasks.registry, role: c.get('identity').role };
 }
 
 /** The base URL of the API as the client reached it (with the host's base path), for links. */

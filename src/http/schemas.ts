@@ -87,7 +87,10 @@ export const JobSchema = z
     notification_emails: z.array(z.string()),
     notification_statuses: z.array(z.string()),
     notification_webhooks: z.array(
-      z.object({ url: z.string(), secret: z.enum(['set']).nullable().openapi({ description: 'Write-only' }) }),
+      z.object({
+        url: z.string().openapi({ description: 'Whole for admins; the origin only for other roles' }),
+        secret: z.enum(['set']).nullable().openapi({ description: 'Write-only' }),
+      }),
     ),
     notify_running_longer_than: z.number().int().nullable(),
     max_attempts: z.number().int(),

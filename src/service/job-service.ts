@@ -13,7 +13,9 @@ import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { fieldDiff, type AuditService } from './audit-service.js';
-import { jobToWire } from './wire.js';
+import { jobToWire, type WireView } from './wire.js';
+import type { Role } from '../domain/access.js';
+import { restoreSecretArgs } from '../domain/secret-args.js';
 import { keepWebhookSecrets, parseThreshold, parseWebhooks } from './notification-settings.js';
 
 export interface JobInput {
@@ -50,6 +52,8 @@ export type JobPatch = Partial<JobInput>;
 export interface ActorContext {
   actor: string;
   requestId?: string | undefined;
+  /** The caller's role; undefined for trusted callers (the CLI, the host program), who act as admins. */
+  role?: Role | undefined;
 }
 
 const SYSTEM: ActorContext = { actor: 'system' };
@@ -78,8 +82,14 @@ export class JobService {
     private readonly audit?: AuditService,
   ) {}
 
+  /** Audit records show what admins may see: secrets as "set". */
+  get #view(): WireView {
+    return { tasks: this.tasks, role: 'admin' };
+  }
+
   async create(input: JobInput, by: ActorContext = SYSTEM): Promise<Job> {
-    const fields = this.#validate(input, true);
+    const task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
+    const fields = this.#validate({ ...input, ...this.#restoreSecrets(task, input, null, null) }, true);
     const now = new Date(this.clock());
     const schedule = fields.schedule ?? null;
     const active = fields.active ?? true;
@@ -114,7 +124,7 @@ export class JobService {
     await this.audit?.record(by.actor, 'job.create', {
       jobId: job.id,
       requestId: by.requestId,
-      details: { after: jobToWire(job) as unknown as JsonObject },
+      details: { after: jobToWire(job, this.#view) as unknown as JsonObject },
     });
     return job;
   }
@@ -143,11 +153,19 @@ export class JobService {
   async update(id: string, patch: JobPatch, by: ActorContext = SYSTEM): Promise<Job> {
     const current = await this.get(id);
     // Saved arguments are checked against the task the job will have after the change.
+    const sameTask = !patch.task || patch.task === current.task;
+    // Secrets sent back as "set" mean the stored ones (of the same task, for the same destination).
+    const restored = this.#restoreSecrets(
+      this.tasks.find(patch.task ?? current.task),
+      patch,
+      sameTask ? current.args : null,
+      sameTask ? current.customArgs : null,
+    );
     const merged: JobInput = {
       title: patch.title ?? current.title,
       task: patch.task ?? current.task,
-      args: patch.args ?? (patch.task && patch.task !== current.task ? {} : current.args),
-      customArgs: patch.customArgs === undefined ? current.customArgs : patch.customArgs,
+      args: restored.args ?? (sameTask ? current.args : {}),
+      customArgs: restored.customArgs === undefined ? current.customArgs : restored.customArgs,
     };
     const fields = this.#validate({ ...patch, ...merged }, false);
     const changes: JobChanges = { ...fields };
@@ -163,8 +181,8 @@ export class JobService {
     }
     const job = await this.store.jobUpdate(id, changes);
     if (!job) throw notFound(id);
-    const { updated: _before, ...before } = jobToWire(current);
-    const { updated: _after, ...after } = jobToWire(job);
+    const { updated: _before, ...before } = jobToWire(current, this.#view);
+    const { updated: _after, ...after } = jobToWire(job, this.#view);
     const diff = fieldDiff(before, after);
     if (Object.keys(diff).length) {
       await this.audit?.record(by.actor, 'job.update', { jobId: id, requestId: by.requestId, details: diff });
@@ -186,6 +204,29 @@ export class JobService {
       requestId: by.requestId,
       details: { title: job.title },
     });
+  }
+
+  /** The given args and custom args with "set" secrets replaced by the stored values (or dropped). */
+  #restoreSecrets(
+    task: AnyTask | undefined,
+    input: Partial<JobInput>,
+    storedArgs: JsonObject | null,
+    storedCustomArgs: JsonObject | null,
+  ): Pick<JobInput, 'args' | 'customArgs'> {
+    const restore = (value: unknown, field: string, stored: JsonObject | null) => {
+      if (value === undefined || value === null || value === '') return value;
+      try {
+        return restoreSecretArgs(task, parseJsonObject(value, field), stored).args;
+      } catch (error) {
+        // Not a JSON object: #validate reports it along with the other fields' problems.
+        if (error instanceof ValidationError) return value;
+        throw error;
+      }
+    };
+    return {
+      args: restore(input.args, 'args', storedArgs),
+      customArgs: restore(input.customArgs, 'custom_args', storedCustomArgs ?? storedArgs),
+    };
   }
 
   #validate(input: Partial<JobInput>, creating: boolean): JobChanges {

@@ -25,6 +25,7 @@ import type { Job } from '../domain/model.js';
 import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/prune-history.js';
 import { ensurePruneJob } from './prune-job.js';
 import { checkZod } from './zod-support.js';
+import { OutboundPolicy, type OutboundConfig } from '../engine/outbound-policy.js';
 
 export interface JobdeckOptions {
   /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
@@ -40,6 +41,11 @@ export interface JobdeckOptions {
   notifications?: NotificationServiceOptions;
   /** How long sign-in sessions last (default 12 h unused, 7 days at most). */
   sessions?: Partial<SessionPolicy>;
+  /**
+   * Internal targets the http.request task and webhooks may call: `{ allow: ['10.0.0.0/8',
+   * 'internal.example.org'] }`, added to JOBDECK_OUTBOUND_ALLOW. Default: public addresses only.
+   */
+  outbound?: OutboundConfig;
   /** Clock in epoch ms, for tests (default Date.now). */
   clock?: () => number;
 }
@@ -99,6 +105,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const metrics = new JobdeckMetrics(store);
   const sessions = new SessionService(store, audit, clock, options.sessions);
   const tokens = new TokenService(store, audit, clock, sessions);
+  const outbound = OutboundPolicy.from(options.outbound);
   return {
     store,
     tasks: new TaskService(registry),
@@ -119,7 +126,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
         onStored: (n: number) => metrics.logLinesStored(n),
         onDropped: (n: number) => metrics.logLinesDropped(n),
       };
-      const worker = new Worker(store, registry, { ...workerOptions, queues: names, logger, logs });
+      const worker = new Worker(store, registry, { outbound, ...workerOptions, queues: names, logger, logs });
       metrics.trackWorker(worker);
       return worker;
     },
@@ -136,6 +143,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     createNotifier(notifierOptions = options.notifications) {
       return new NotificationService(store, {
         now: clock,
+        outbound,
         ...notifierOptions,
         logger,
         onAttempt: (channel, outcome) => metrics.notificationDelivered(channel, outcome),

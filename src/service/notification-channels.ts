@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedNotification } from '../domain/notification.js';
 import { emailFor } from './notification-message.js';
+import { OutboundRefusedError, type OutboundPolicy } from '../engine/outbound-policy.js';
 
 /** Where mail goes and how links are made; from the config file or the environment. */
 export interface NotificationConfig {
@@ -52,9 +53,12 @@ export class Channels {
   readonly #timeoutMs: number;
   #mail: Transporter | undefined;
 
-  constructor(config: ResolvedNotificationConfig, timeoutMs: number) {
+  readonly #outbound: OutboundPolicy;
+
+  constructor(config: ResolvedNotificationConfig, timeoutMs: number, outbound: OutboundPolicy) {
     this.#config = config;
     this.#timeoutMs = timeoutMs;
+    this.#outbound = outbound;
   }
 
   /** Resolves when delivered; throws an Error whose message says why not (no secrets in it). */
@@ -129,20 +133,22 @@ export class Channels {
     };
     if (item.secret) headers[SIGNATURE_HEADER] = signBody(item.secret, body);
     let response: Response;
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
     try {
-      response = await fetch(item.target, {
+      // Through the outbound policy; a redirect is not followed (it counts as a failure).
+      response = await this.#outbound.fetch(item.target, {
         method: 'POST',
         headers,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        maxRedirects: 0,
+        signal: timeout,
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer within ${this.#timeoutMs} ms`
-          : (cause?.code ?? cause?.message ?? (error as Error).message);
+      const reason = timeout.aborted
+        ? `no answer within ${this.#timeoutMs} ms`
+        : error instanceof OutboundRefusedError
+          ? error.message
+          : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
       throw new Error(redactSecrets(`POST failed: ${reason}`, [item.secret]), { cause: error });
     }
     // The body is read (and capped) only to say what went wrong.

@@ -12,8 +12,12 @@ import { silentLogger, type Service } from '../engine/service-support.js';
 import type { Store } from '../storage/store.js';
 import { Channels, resolveNotificationConfig, type NotificationConfig } from './notification-channels.js';
 import { payloadFor } from './notification-message.js';
+import { webhookOrigin } from './notification-settings.js';
+import { OutboundPolicy } from '../engine/outbound-policy.js';
 
 export interface NotificationServiceOptions extends NotificationConfig {
+  /** What webhooks may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
+  outbound?: OutboundPolicy;
   /** How often to look for events and due deliveries when nothing wakes the service (default 1 s). */
   pollMs?: number;
   /** Attempts per delivery, the first included (default 4). */
@@ -82,7 +86,7 @@ export class NotificationService implements Service {
     this.#lagMs = Math.max(options.lagMs ?? 60_000, 2 * CURSOR_SAVE_MS);
     this.#now = options.now ?? Date.now;
     this.#onAttempt = options.onAttempt ?? (() => undefined);
-    this.#channels = new Channels(this.#config, this.#timeoutMs);
+    this.#channels = new Channels(this.#config, this.#timeoutMs, options.outbound ?? OutboundPolicy.from());
   }
 
   async start(): Promise<void> {
@@ -252,8 +256,10 @@ export class NotificationService implements Service {
     const retry = error !== null && item.attempt < this.#maxAttempts;
     const outcome = error === null ? 'sent' : retry ? 'retrying' : 'failed';
     this.#onAttempt(item.channel, outcome);
-    // Targets are logged (they are not secret); webhook secrets and the SMTP password never are.
-    const fields = { delivery: item.id, channel: item.channel, target: item.target, attempt: item.attempt };
+    // Webhook URLs may hold a token (Slack-style): logs show their origin only; webhook secrets
+    // and the SMTP password never appear.
+    const target = item.channel === 'webhook' ? webhookOrigin(item.target) : item.target;
+    const fields = { delivery: item.id, channel: item.channel, target, attempt: item.attempt };
     if (error === null) this.#log.info(fields, 'notification delivered');
     else this.#log.warn({ ...fields, error }, retry ? 'notification failed, will retry' : 'notification failed');
     await this.#store.notificationRecordAttempt({

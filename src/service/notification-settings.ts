@@ -5,8 +5,10 @@ import type { Store } from '../storage/store.js';
 import type { JobService } from './job-service.js';
 import type { RunService } from './run-service.js';
 
-/** What reads show instead of a webhook's secret; sending it back keeps the stored secret. */
-const SECRET_SET = 'set';
+import type { Role } from '../domain/access.js';
+import { SECRET_SET } from '../domain/secret-args.js';
+
+export { SECRET_SET };
 const MAX_WEBHOOKS = 20;
 const MAX_THRESHOLD_S = 366 * 24 * 3600;
 
@@ -59,9 +61,24 @@ export function parseThreshold(value: unknown): number | null {
   return seconds;
 }
 
-/** Webhooks as reads show them: the secret replaced by "set", or null when there is none. */
-export function webhooksToWire(hooks: NotificationWebhook[]): { url: string; secret: string | null }[] {
-  return hooks.map((hook) => ({ url: hook.url, secret: hook.secret ? SECRET_SET : null }));
+/**
+ * Webhooks as reads show them: the secret replaced by "set" (or null when there is none); the
+ * URL whole only to admins, since Slack-style URLs are themselves credentials.
+ */
+export function webhooksToWire(hooks: NotificationWebhook[], role: Role): { url: string; secret: string | null }[] {
+  return hooks.map((hook) => ({
+    url: role === 'admin' ? hook.url : webhookOrigin(hook.url),
+    secret: hook.secret ? SECRET_SET : null,
+  }));
+}
+
+/** A webhook URL as logs and non-admins see it: its origin only (path and query may hold a token). */
+export function webhookOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
 }
 
 /** Reading deliveries for the API and CLI: a run's (or a job's) notifications with their attempts. */
@@ -99,14 +116,14 @@ export interface NotificationWire {
   history: { attempt: number; time: string; outcome: string; error: string | null; duration_ms: number }[];
 }
 
-export function notificationToWire(n: Notification): NotificationWire {
+export function notificationToWire(n: Notification, role: Role): NotificationWire {
   return {
     id: n.id,
     run_id: n.runId,
     event: n.event,
     status: n.status,
     channel: n.channel,
-    target: n.target,
+    target: n.channel === 'webhook' && role !== 'admin' ? webhookOrigin(n.target) : n.target,
     state: n.state,
     attempts: n.attempts,
     next_attempt_at: n.nextAttemptAt?.toISOString() ?? null,

@@ -1,5 +1,8 @@
 import { InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
-import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
+import { LOG_LEVELS, type Job, type JsonObject, type LogLevel, type LogLine, type Run } from '../domain/model.js';
+import { changedArgFields, checkOperatorChanges } from '../domain/arg-rights.js';
+import { maskSecretArgs, restoreSecretArgs } from '../domain/secret-args.js';
+import type { AnyTask } from '../domain/task.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
 import { parseDateTime } from '../domain/date-time.js';
 import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
@@ -67,19 +70,23 @@ export class RunService {
     if (title.length > TITLE_MAX) {
       throw new ValidationError('The run is not valid.', [fieldError('title', `At most ${TITLE_MAX} characters.`)]);
     }
+    const saved = job.customArgs ?? job.args;
+    const overrides = this.#overrides(task, job, input);
     const resolved = resolveRunArgs({
       task,
-      jobArgs: job.args,
+      jobArgs: {},
       jobCustomArgs: job.customArgs,
-      args: input.args === undefined ? undefined : parseJsonObject(input.args, 'args'),
-      customArgs:
-        input.customArgs === undefined
-          ? undefined
-          : input.customArgs === null || input.customArgs === ''
-            ? null
-            : parseJsonObject(input.customArgs, 'custom_args'),
+      args: overrides.args,
+      customArgs: overrides.customArgs,
     });
-    const since = parseSince(input.since) ?? (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
+    const defaultSince = (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
+    const since = parseSince(input.since) ?? defaultSince;
+    if (by?.role !== undefined && by.role !== 'admin') {
+      // An operator may run what an admin saved, changing only what the task allows.
+      const changed = changedArgFields(task, saved, resolved.args);
+      if (since?.getTime() !== defaultSince?.getTime()) changed.push('since');
+      checkOperatorChanges(task, changed);
+    }
     const run = await this.store.runCreate({
       jobId: job.id,
       task: task.id,
@@ -98,12 +105,43 @@ export class RunService {
       details: {
         title: run.title,
         queue: run.queue,
-        args: run.args,
-        custom_args: run.customArgs,
+        args: maskSecretArgs(task, run.args),
+        custom_args: maskSecretArgs(task, run.customArgs),
         since: run.since?.toISOString() ?? null,
+        ...(overrides.dropped.length && { secrets_dropped: overrides.dropped }),
       },
     });
     return run;
+  }
+
+  /**
+   * The run's arguments as given, made whole: form args laid over the saved ones, with secrets
+   * ("set", or inherited from the saved args) kept only while their destination is unchanged.
+   */
+  #overrides(
+    task: AnyTask,
+    job: Job,
+    input: RunInput,
+  ): { args: JsonObject | undefined; customArgs: JsonObject | null | undefined; dropped: string[] } {
+    const saved = job.customArgs ?? job.args;
+    const args = input.args === undefined ? undefined : parseJsonObject(input.args, 'args');
+    const custom =
+      input.customArgs === undefined
+        ? undefined
+        : input.customArgs === null || input.customArgs === ''
+          ? null
+          : parseJsonObject(input.customArgs, 'custom_args');
+    const dropped: string[] = [];
+    const restore = (value: JsonObject) => {
+      const restored = restoreSecretArgs(task, value, saved);
+      dropped.push(...restored.dropped);
+      return restored.args;
+    };
+    return {
+      args: restore({ ...maskSecretArgs(task, job.args), ...args }),
+      customArgs: custom ? restore(custom) : custom,
+      dropped,
+    };
   }
 
   async get(id: number, jobId?: string): Promise<Run> {

@@ -4,6 +4,18 @@ import { type Schedule } from '../domain/schedule.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
 import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from './notification-settings.js';
+import type { Role } from '../domain/access.js';
+import { maskSecretArgs } from '../domain/secret-args.js';
+import type { AnyTask } from '../domain/task.js';
+
+/**
+ * Who reads, so that wire shapes hide what must not leave the server: secret arguments are shown
+ * as "set" to everyone; webhook URLs whole only to admins (others see their origin).
+ */
+export interface WireView {
+  tasks: { find(id: string): Pick<AnyTask, 'secretArgs'> | undefined };
+  role: Role;
+}
 
 /**
  * The wire shapes of jobs, runs and log lines (snake_case, ISO times), shared by the CLI's
@@ -26,7 +38,7 @@ export interface JobWire {
   misfire_policy: string;
   notification_emails: string[];
   notification_statuses: string[];
-  /** Secrets are write-only: "set" or null. */
+  /** Secrets are write-only: "set" or null. URLs are shown whole to admins, by origin to others. */
   notification_webhooks: { url: string; secret: string | null }[];
   notify_running_longer_than: number | null;
   max_attempts: number;
@@ -87,7 +99,8 @@ export interface LogLineWire {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-export function jobToWire(job: Job): JobWire {
+export function jobToWire(job: Job, view: WireView): JobWire {
+  const task = view.tasks.find(job.task);
   return {
     id: job.id,
     title: job.title,
@@ -95,8 +108,8 @@ export function jobToWire(job: Job): JobWire {
     task: job.task,
     default_queue: job.defaultQueue,
     active: job.active,
-    args: job.args,
-    custom_args: job.customArgs,
+    args: maskSecretArgs(task, job.args),
+    custom_args: maskSecretArgs(task, job.customArgs),
     schedule: job.schedule,
     schedule_description: job.schedule && describeSchedule(job.schedule),
     next_run: iso(job.nextRunAt),
@@ -104,7 +117,7 @@ export function jobToWire(job: Job): JobWire {
     misfire_policy: job.misfirePolicy,
     notification_emails: job.notificationEmails,
     notification_statuses: job.notificationStatuses,
-    notification_webhooks: webhooksToWire(job.notificationWebhooks),
+    notification_webhooks: webhooksToWire(job.notificationWebhooks, view.role),
     notify_running_longer_than: job.notifyRunningLongerThan,
     max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
     timeout_seconds: job.timeoutSeconds ?? null,
@@ -121,7 +134,8 @@ export function runDurationMs(run: Run, now = Date.now()): number | null {
   return (run.finishedAt?.getTime() ?? now) - run.startedAt.getTime();
 }
 
-export function runToWire(run: Run): RunWire {
+export function runToWire(run: Run, view: WireView): RunWire {
+  const task = view.tasks.find(run.task);
   return {
     id: run.id,
     job_id: run.jobId,
@@ -129,8 +143,8 @@ export function runToWire(run: Run): RunWire {
     title: run.title,
     status: run.status,
     queue: run.queue,
-    args: run.args,
-    custom_args: run.customArgs,
+    args: maskSecretArgs(task, run.args),
+    custom_args: maskSecretArgs(task, run.customArgs),
     since: iso(run.since),
     started_by: run.startedBy,
     created: run.created.toISOString(),

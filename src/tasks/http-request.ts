@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTask } from '../domain/task.js';
+import { OutboundRefusedError } from '../engine/outbound-policy.js';
 
 const EXCERPT_CHARS = 2000;
 const ERROR_BODY_CHARS = 500;
@@ -61,6 +62,10 @@ export const httpRequestTask = defineTask({
       .default(30)
       .describe('Give up after this many seconds (connecting and reading the response)'),
   }),
+  // Headers carry credentials: write-only, and never sent to a URL they were not saved with.
+  // Nothing here is operator-editable: a changed URL or body needs an admin.
+  secretArgs: ['headers'],
+  secretsBoundTo: ['url'],
   async run(ctx, args) {
     const headers = new Headers(args.headers);
     let body: string | undefined;
@@ -80,7 +85,8 @@ export const httpRequestTask = defineTask({
     let excerpt: { text: string; truncated: boolean };
     // The timeout covers reading the body too, so both steps share one error translation.
     try {
-      response = await fetch(args.url, {
+      // Through the outbound policy: internal addresses are refused, redirects followed and checked.
+      response = await ctx.outbound.fetch(args.url, {
         method: args.method,
         headers,
         body: body ?? null,
@@ -91,6 +97,7 @@ export const httpRequestTask = defineTask({
       // A stop must surface as the signal's own abort so that the engine records it as such.
       if (ctx.signal.aborted) throw error;
       if (timeout.aborted) throw new Error(`Request timed out after ${args.timeout_seconds} s`, { cause: error });
+      if (error instanceof OutboundRefusedError) throw error;
       const cause = (error as Error).cause;
       const detail = cause instanceof Error ? cause.message : (error as Error).message;
       throw new Error(`Request to ${args.url} failed: ${detail}`, { cause: error });

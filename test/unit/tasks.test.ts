@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartialSuccessError } from '../../src/domain/errors.js';
 import type { RunProgress } from '../../src/domain/model.js';
 import type { AnyTask, LogFields, TaskContext } from '../../src/domain/task.js';
+import { OutboundPolicy } from '../../src/engine/outbound-policy.js';
 import { builtinTasks, demoTasks, httpRequestTask, importVocabularyTask, waitTask } from '../../src/tasks/index.js';
 
 /** A task context that records what the task logs and reports. */
@@ -21,6 +22,8 @@ function context(options: { signal?: AbortSignal; since?: Date } = {}) {
     progress: (counters) => void progress.push(counters),
     job: {} as never,
     run: {} as never,
+    // The test server listens on loopback, which the outbound policy allows only when told to.
+    outbound: new OutboundPolicy(['127.0.0.1']),
   };
   return { ctx, lines, progress };
 }

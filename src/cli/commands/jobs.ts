@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import type { Job } from '../../domain/model.js';
 import type { JobInput } from '../../service/job-service.js';
-import { jobToWire, runToWire, skippedSlotToWire } from '../../service/wire.js';
-import { cliActor, parseInteger, withContext } from '../command-support.js';
+import { jobToWire, runToWire, skippedSlotToWire, type WireView } from '../../service/wire.js';
+import { maskSecretArgs } from '../../domain/secret-args.js';
+import { cliActor, cliView, parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
 import { printRun } from './runs.js';
 import { describeSchedule } from '../../domain/schedule-words.js';
 import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
 
-function printJob(job: Job): void {
+function printJob(job: Job, view: WireView): void {
+  const task = view.tasks.find(job.task);
   printFields([
     ['id', job.id],
     ['title', job.title],
@@ -16,8 +18,8 @@ function printJob(job: Job): void {
     ['task', job.task],
     ['queue', job.defaultQueue],
     ['active', job.active],
-    ['args', job.args],
-    ['custom args', job.customArgs],
+    ['args', maskSecretArgs(task, job.args)],
+    ['custom args', maskSecretArgs(task, job.customArgs)],
     ['schedule', job.schedule ? describeSchedule(job.schedule) : null],
     ['next run', job.nextRunAt?.toISOString()],
     ['overlap', job.overlapPolicy],
@@ -48,8 +50,8 @@ export function registerJobCommands(program: Command): void {
   withJobFlags(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
     withContext(async ({ deck, json }, flags: JobFlags) => {
       const job = await deck.jobs.create(jobInputFrom(flags) as JobInput, { actor: cliActor() });
-      if (json) printJson(jobToWire(job));
-      else printJob(job);
+      if (json) printJson(jobToWire(job, cliView(deck)));
+      else printJob(job, cliView(deck));
     }),
   );
 
@@ -85,7 +87,8 @@ export function registerJobCommands(program: Command): void {
             page: options.page,
             size: options.size,
           });
-          if (json) return printJson({ hits: { hits: page.items.map(jobToWire), total: page.total } });
+          if (json)
+            return printJson({ hits: { hits: page.items.map((j) => jobToWire(j, cliView(deck))), total: page.total } });
           printTable(
             ['ID', 'TITLE', 'TASK', 'QUEUE', 'ACTIVE', 'SCHEDULE', 'NEXT RUN'],
             page.items.map((job) => [
@@ -109,16 +112,16 @@ export function registerJobCommands(program: Command): void {
     .action(
       withContext(async ({ deck, json }, id: string) => {
         const job = await deck.jobs.get(id);
-        if (json) printJson(jobToWire(job));
-        else printJob(job);
+        if (json) printJson(jobToWire(job, cliView(deck)));
+        else printJob(job, cliView(deck));
       }),
     );
 
   withJobFlags(jobs.command('update <job-id>').description('change the given fields of a job')).action(
     withContext(async ({ deck, json }, id: string, flags: JobFlags) => {
       const job = await deck.jobs.update(id, jobInputFrom(flags), { actor: cliActor() });
-      if (json) printJson(jobToWire(job));
-      else printJob(job);
+      if (json) printJson(jobToWire(job, cliView(deck)));
+      else printJob(job, cliView(deck));
     }),
   );
 
@@ -192,8 +195,8 @@ export function registerJobCommands(program: Command): void {
             run = await deck.runs.waitForEnd(run.id, options.timeout ? { timeoutMs: options.timeout * 1000 } : {});
             if (run.status !== 'SUCCESS') process.exitCode = EXIT_RUN_NOT_SUCCESSFUL;
           }
-          if (json) printJson(runToWire(run));
-          else printRun(run);
+          if (json) printJson(runToWire(run, cliView(deck)));
+          else printRun(run, cliView(deck));
         },
       ),
     );

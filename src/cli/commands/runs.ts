@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { Run } from '../../domain/model.js';
 import { isFinalStatus } from '../../domain/run-status.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
-import { attemptToWire, runDurationMs, runToWire } from '../../service/wire.js';
-import { cliActor, parseInteger, parseRunId, withContext } from '../command-support.js';
+import { attemptToWire, runDurationMs, runToWire, type WireView } from '../../service/wire.js';
+import { maskSecretArgs } from '../../domain/secret-args.js';
+import { cliActor, cliView, parseInteger, parseRunId, withContext } from '../command-support.js';
 import { notificationToWire } from '../../service/notification-settings.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
 
@@ -11,7 +12,8 @@ function seconds(ms: number | null): string | null {
   return ms === null ? null : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function printRun(run: Run): void {
+export function printRun(run: Run, view: WireView): void {
+  const task = view.tasks.find(run.task);
   printFields([
     ['id', run.id],
     ['job', run.jobId],
@@ -19,8 +21,8 @@ export function printRun(run: Run): void {
     ['status', run.status],
     ['task', run.task],
     ['queue', run.queue],
-    ['args', run.args],
-    ['custom args', run.customArgs],
+    ['args', maskSecretArgs(task, run.args)],
+    ['custom args', maskSecretArgs(task, run.customArgs)],
     ['since', run.since?.toISOString()],
     ['started by', run.startedBy],
     ['scheduled for', run.scheduledFor?.toISOString()],
@@ -46,7 +48,7 @@ export function registerRunCommands(program: Command): void {
     .description('e-mails and webhooks sent about a run, with every attempt')
     .action(
       withContext(async ({ deck, json }, id: string) => {
-        const list = (await deck.notifications.forRun(parseRunId(id))).map(notificationToWire);
+        const list = (await deck.notifications.forRun(parseRunId(id))).map((n) => notificationToWire(n, 'admin'));
         if (json) return printJson(list);
         printTable(
           ['id', 'event', 'status', 'channel', 'target', 'state', 'attempts', 'last error'],
@@ -78,7 +80,8 @@ export function registerRunCommands(program: Command): void {
             page: options.page,
             size: options.size,
           });
-          if (json) return printJson({ hits: { hits: page.items.map(runToWire), total: page.total } });
+          if (json)
+            return printJson({ hits: { hits: page.items.map((r) => runToWire(r, cliView(deck))), total: page.total } });
           printTable(
             ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
             page.items.map((run) => [
@@ -104,9 +107,9 @@ export function registerRunCommands(program: Command): void {
       withContext(async ({ deck, json }, id: string) => {
         const run = await deck.runs.get(parseRunId(id));
         const attempts = (await deck.store.attemptList(run.id)).map(attemptToWire);
-        if (json) printJson({ ...runToWire(run), attempts });
+        if (json) printJson({ ...runToWire(run, cliView(deck)), attempts });
         else {
-          printRun(run);
+          printRun(run, cliView(deck));
           if (attempts.length) {
             process.stdout.write('\nattempts:\n');
             printTable(
@@ -167,7 +170,7 @@ export function registerRunCommands(program: Command): void {
       withContext(async ({ deck, json }, id: string, options: { wait?: boolean }) => {
         let run = await deck.runs.stop(parseRunId(id), undefined, { actor: cliActor() });
         if (options.wait) run = await deck.runs.waitForEnd(run.id);
-        if (json) printJson(runToWire(run));
+        if (json) printJson(runToWire(run, cliView(deck)));
         else process.stdout.write(`Run ${run.id} is ${run.status}.\n`);
       }),
     );

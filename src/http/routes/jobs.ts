@@ -8,6 +8,8 @@ import { requirePermission } from '../auth.js';
 import {
   actorOf,
   apiBase,
+  viewOf,
+  type AppEnv,
   commonErrors,
   jsonBody,
   jsonResponse,
@@ -33,11 +35,12 @@ const listQuery = z.object({
 async function jobResource(deck: Jobdeck, c: Context, job: Job, known?: Map<string, Run>) {
   const base = apiBase(c);
   const last = (known ?? (await deck.runs.lastOf([job.id]))).get(job.id);
-  const wire = jobToWire(job);
+  const view = viewOf(deck, c as Context<AppEnv>);
+  const wire = jobToWire(job, view);
   return {
     ...wire,
     run_args: { args: wire.args, custom_args: wire.custom_args },
-    last_run: last ? { ...runToWire(last), links: { self: `${base}/jobs/${job.id}/runs/${last.id}` } } : null,
+    last_run: last ? { ...runToWire(last, view), links: { self: `${base}/jobs/${job.id}/runs/${last.id}` } } : null,
     links: { self: `${base}/jobs/${job.id}`, runs: `${base}/jobs/${job.id}/runs` },
   };
 }

@@ -59,7 +59,7 @@ export function notificationRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const list = await deck.notifications.forRun(c.req.valid('param').run_id);
-      return respond(c, { hits: list.map(notificationToWire) }, 200);
+      return respond(c, { hits: list.map((n) => notificationToWire(n, c.get('identity').role)) }, 200);
     },
   );
   app.openapi(
@@ -73,7 +73,7 @@ export function notificationRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const list = await deck.notifications.forJob(c.req.valid('param').id);
-      return respond(c, { hits: list.map(notificationToWire) }, 200);
+      return respond(c, { hits: list.map((n) => notificationToWire(n, c.get('identity').role)) }, 200);
     },
   );
   return app;

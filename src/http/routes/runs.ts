@@ -4,10 +4,11 @@ import { isFinalStatus } from '../../domain/run-status.js';
 import type { LogLine, Run } from '../../domain/model.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { attemptToWire, logLineToWire, runToWire } from '../../service/wire.js';
+import { attemptToWire, logLineToWire, runToWire, type WireView } from '../../service/wire.js';
 import { requirePermission } from '../auth.js';
 import {
   actorOf,
+  viewOf,
   apiBase,
   publicUrl,
   commonErrors,
@@ -36,10 +37,10 @@ const LogStatsSchema = z
   .object({ last_seq: z.number().int().openapi({ description: 'Sequence number of the last line; 0 when empty' }) })
   .openapi('LogStats');
 
-export function runResource(c: Context<AppEnv>, run: Run) {
+export function runResource(c: Context<AppEnv>, run: Run, view: WireView) {
   const self = `${apiBase(c)}/jobs/${run.jobId}/runs/${run.id}`;
   return {
-    ...runToWire(run),
+    ...runToWire(run, view),
     // Stack traces show file paths and code: admins only.
     ...(c.get('identity')?.role === 'admin' && { error_stack: run.errorStack ?? null }),
     links: {
@@ -177,7 +178,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     async (c) => {
       const query = c.req.valid('query');
       const page = await deck.runs.list({ ...query, jobId: c.req.valid('param').id });
-      const hits = page.items.map((r) => runResource(c, r));
+      const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
       return respondPage(c, hits, page);
     },
   );
@@ -195,7 +196,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     }),
     async (c) => {
       const page = await deck.runs.list(c.req.valid('query'));
-      const hits = page.items.map((r) => runResource(c, r));
+      const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
       return respondPage(c, hits, page);
     },
   );
@@ -211,7 +212,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { actor, requestId } = actorOf(c);
+      const { actor, requestId, role } = actorOf(c);
       const created = await deck.runs.create(
         c.req.valid('param').id,
         {
@@ -222,9 +223,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
           customArgs: body.custom_args,
           startedBy: actor,
         },
-        { actor, requestId },
+        { actor, requestId, role },
       );
-      return respond(c, runResource(c, created), 201);
+      return respond(c, runResource(c, created, viewOf(deck, c)), 201);
     },
   );
 
@@ -238,7 +239,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     }),
     async (c) => {
       const { id, run_id } = c.req.valid('param');
-      return respond(c, runResource(c, await deck.runs.get(run_id, id)), 200);
+      return respond(c, runResource(c, await deck.runs.get(run_id, id), viewOf(deck, c)), 200);
     },
   );
 
@@ -251,7 +252,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
       request: { params: RunId.pick({ run_id: true }) },
       responses: { 200: jsonResponse(RunSchema, 'The run'), ...commonErrors },
     }),
-    async (c) => respond(c, runResource(c, await deck.runs.get(c.req.valid('param').run_id)), 200),
+    async (c) => respond(c, runResource(c, await deck.runs.get(c.req.valid('param').run_id), viewOf(deck, c)), 200),
   );
 
   app.openapi(
@@ -302,7 +303,7 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     }),
     async (c) => {
       const { id, run_id } = c.req.valid('param');
-      return respond(c, runResource(c, await deck.runs.stop(run_id, id, actorOf(c))), 202);
+      return respond(c, runResource(c, await deck.runs.stop(run_id, id, actorOf(c)), viewOf(deck, c)), 202);
     },
   );
 

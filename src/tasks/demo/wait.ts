@@ -24,6 +24,8 @@ export const waitTask = defineTask({
   args: z.object({
     seconds: z.number().min(0).max(86_400).default(5).describe('How long to wait, in seconds (fractions allowed)'),
   }),
+  // Harmless to change: an operator may wait longer or shorter, or start from another time.
+  operatorEditable: ['seconds', 'since'],
   async run(ctx, { seconds }) {
     // Progress counters are stored as integers, so fractional seconds are rounded up.
     const total = Math.ceil(seconds);

@@ -57,6 +57,8 @@ export async function startTestServer(): Promise<TestServer> {
     tasks: [...builtinTasks, ...demoTasks, ...testTasks, reportTask],
     queues: ['default', 'other'],
     logger: pino({ level: 'error' }),
+    // The tests' webhook receivers and HTTP targets listen on loopback.
+    outbound: { allow: ['127.0.0.1'] },
   });
   const worker = deck.createWorker({ pollIntervalMs: 200, shutdownGraceMs: 500, abortGraceMs: 500 });
   const scheduler = deck.createScheduler({ maxSleepMs: 500 });

@@ -28,13 +28,18 @@ describe('API', () => {
     const list = await (await api.call('GET', '/api/jobs?q=SAYS')).json();
     expect(list.hits.total).toBe(1);
 
+    // An operator runs the job as saved; changing its arguments is an admin's right.
+    const asSaved = await api.call('POST', `/api/jobs/${job.id}/runs`, { role: 'operator', body: { title: 'Plain' } });
+    expect(asSaved.status).toBe(201);
+    const plain = await asSaved.json();
+    expect(plain).toMatchObject({ started_by: 'operator-user' });
+    await api.deck.runs.waitForEnd(plain.id, { timeoutMs: 10_000 });
     const created = await api.call('POST', `/api/jobs/${job.id}/runs`, {
-      role: 'operator',
       body: { title: 'First', args: { lines: ['one', 'two'] } },
     });
     expect(created.status).toBe(201);
     const run = await created.json();
-    expect(run).toMatchObject({ title: 'First', status: 'QUEUED', started_by: 'operator-user' });
+    expect(run).toMatchObject({ title: 'First', status: 'QUEUED', started_by: 'admin-user' });
     await api.deck.runs.waitForEnd(run.id, { timeoutMs: 10_000 });
     const done = await (await api.call('GET', `/api/jobs/${job.id}/runs/${run.id}`, { role: 'viewer' })).json();
     expect(done).toMatchObject({ status: 'SUCCESS', args: { lines: ['one', 'two'] } });

@@ -6,7 +6,8 @@ import { startWebhookReceiver, waitFor } from '../../support/notification-receiv
 
 describe('notification settings and deliveries over HTTP', () => {
   it('keeps webhook secrets write-only, and lists a run’s deliveries with their attempts', async () => {
-    const api = await openTestApi();
+    // The receiver listens on loopback, which the outbound policy refuses unless allowed.
+    const api = await openTestApi({ outbound: { allow: ['127.0.0.1'] } });
     const receiver = await startWebhookReceiver();
     const created = await api.call('POST', '/api/jobs', {
       body: {
@@ -21,7 +22,10 @@ describe('notification settings and deliveries over HTTP', () => {
     const job = await created.json();
     expect(job.notification_webhooks).toEqual([{ url: receiver.url, secret: 'set' }]);
     expect(job.notify_running_longer_than).toBe(600);
-    const read = await (await api.call('GET', `/api/jobs/${job.id}`, { role: 'viewer' })).text();
+    // Viewers see the webhook's origin only (Slack-style URLs are credentials).
+    const viewed = await (await api.call('GET', `/api/jobs/${job.id}`, { role: 'viewer' })).json();
+    expect(viewed.notification_webhooks).toEqual([{ url: new URL(receiver.url).origin, secret: 'set' }]);
+    const read = await (await api.call('GET', `/api/jobs/${job.id}`)).text();
     expect(read).not.toContain('top-secret-1');
 
     // A job read with GET and PUT back keeps its secret ("set" means: unchanged).
@@ -58,7 +62,7 @@ describe('notification settings and deliveries over HTTP', () => {
         event: 'finished',
         status: 'SUCCESS',
         channel: 'webhook',
-        target: receiver.url,
+        target: new URL(receiver.url).origin,
         state: 'delivered',
         attempts: 1,
         history: [expect.objectContaining({ attempt: 1, outcome: 'delivered', error: null })],

@@ -10,6 +10,8 @@ import { onCleanup } from '../../support/fixtures.js';
 import { startSmtpServer, startWebhookReceiver, waitFor } from '../../support/notification-receivers.js';
 
 const PUBLIC_URL = 'https://jobs.example.org';
+// The receivers listen on loopback, which the outbound policy refuses unless allowed.
+const LOOPBACK_ALLOWED = { outbound: { allow: ['127.0.0.1'] } };
 
 /** Fast retries and polling, so the tests wait milliseconds, not minutes. */
 function startNotifier(deck: Jobdeck, options: NotificationServiceOptions = {}) {
@@ -37,7 +39,7 @@ async function closedPort(): Promise<number> {
 describe('notifications', () => {
   it('e-mails the chosen endings over SMTP: subject, text, escaped HTML and a link to the run', async () => {
     const smtp = await startSmtpServer();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     await startNotifier(deck, { smtp: smtp.url }).start();
     const job = await deck.jobs.create({
@@ -75,7 +77,7 @@ describe('notifications', () => {
 
   it('does not tell about endings that were not chosen', async () => {
     const smtp = await startSmtpServer();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     const notifier = startNotifier(deck, { smtp: smtp.url });
     const job = await deck.jobs.create({
@@ -93,7 +95,7 @@ describe('notifications', () => {
 
   it('POSTs signed JSON to webhooks and retries with growing waits after 500s', async () => {
     const receiver = await startWebhookReceiver((n) => (n <= 2 ? 500 : 204));
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     await startNotifier(deck).start();
     const job = await deck.jobs.create({
@@ -103,8 +105,10 @@ describe('notifications', () => {
       notificationWebhooks: [{ url: receiver.url, secret: 's3cret-value' }],
     });
     // The secret is write-only: reads say "set".
-    expect(jobToWire(job).notification_webhooks).toEqual([{ url: receiver.url, secret: 'set' }]);
-    expect(JSON.stringify(jobToWire(job))).not.toContain('s3cret-value');
+    expect(jobToWire(job, { tasks: deck.tasks.registry, role: 'admin' }).notification_webhooks).toEqual([
+      { url: receiver.url, secret: 'set' },
+    ]);
+    expect(JSON.stringify(jobToWire(job, { tasks: deck.tasks.registry, role: 'admin' }))).not.toContain('s3cret-value');
     const run = await deck.runs.create(job.id);
     await finished(worker, run.id);
 
@@ -142,7 +146,7 @@ describe('notifications', () => {
 
   it('a failing SMTP server neither fails nor delays the run; its failed attempts are recorded', async () => {
     const port = await closedPort();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     await startNotifier(deck, {
       smtp: `smtp://mailer:hunter2-secret@127.0.0.1:${port}`,
@@ -177,7 +181,7 @@ describe('notifications', () => {
 
   it('tells about missed schedule slots', async () => {
     const receiver = await startWebhookReceiver();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const notifier = startNotifier(deck);
     const job = await deck.jobs.create({
       title: 'Every minute',
@@ -216,7 +220,7 @@ describe('notifications', () => {
 
   it('tells once when a run runs longer than its job allows', async () => {
     const receiver = await startWebhookReceiver();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     const notifier = startNotifier(deck);
     await notifier.start();
@@ -244,7 +248,7 @@ describe('notifications', () => {
 
   it('loses nothing across a restart: what one notifier enqueued, the next one delivers', async () => {
     const receiver = await startWebhookReceiver();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     const job = await deck.jobs.create({
       title: 'Restarted',
@@ -267,7 +271,7 @@ describe('notifications', () => {
 
   it('delivers each notification once with two notifiers sharing the database', async () => {
     const receiver = await startWebhookReceiver();
-    const deck = await openTestDeck();
+    const deck = await openTestDeck(LOOPBACK_ALLOWED);
     const worker = await startWorker(deck);
     const job = await deck.jobs.create({
       title: 'Shared',

@@ -10,6 +10,8 @@ import { formatAbsolute } from '../../components/RelativeTime.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
 import { CustomArgsField } from './CustomArgsField.tsx';
 import { useJobMutations } from './job-mutations.ts';
+import { useSession } from '../../app/session.tsx';
+import { argFields, operatorEditable, READ_ONLY_WHY } from './args/arg-rights.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
@@ -43,6 +45,11 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
   const lastSuccess = useLastSuccess(job.id, open);
   const mutations = useJobMutations();
   const task = useMemo(() => tasks.data?.find((t) => t.id === job.task), [tasks.data, job.task]);
+  // An operator runs what an admin saved, changing only what the task lets operators set.
+  const limited = !useSession().can('admin');
+  const editable = operatorEditable(task?.args_schema);
+  const readOnlyFields = limited ? argFields(task?.args_schema).filter((f) => !editable.includes(f)) : [];
+  const sinceReadOnly = limited && !editable.includes('since');
   const [args, setArgs] = useState<JsonObject>(initialArgs ?? job.args);
   const [argErrors, setArgErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -109,6 +116,19 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      {limited && task && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="operator-limits"
+          style={{ marginBottom: 16 }}
+          title={
+            editable.length
+              ? `Your role may change only: ${editable.join(', ')}. The other arguments are read-only: changing them needs an admin.`
+              : 'Your role may run this job with its saved arguments; changing them needs an admin.'
+          }
+        />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -137,10 +157,17 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
                 : last?.started_at
                   ? ` (started ${formatAbsolute(last.started_at)}).`
                   : ' (there is none yet: the task gets no since).'}
+              {sinceReadOnly && ` ${READ_ONLY_WHY}`}
             </span>
           }
         >
-          <DatePicker showTime allowClear style={{ width: '100%' }} placeholder="Last successful run" />
+          <DatePicker
+            showTime
+            allowClear
+            style={{ width: '100%' }}
+            placeholder="Last successful run"
+            disabled={sinceReadOnly}
+          />
         </Form.Item>
         <Typography.Title level={5}>Arguments</Typography.Title>
         {task ? (
@@ -151,6 +178,7 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
               onChange={setArgs}
               errors={argErrors}
               idPrefix="run-args"
+              readOnlyFields={readOnlyFields}
             />
           </Suspense>
         ) : tasks.isPending ? (
@@ -175,7 +203,10 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
                   >
                     {formatJson(job.args) || '{}'}
                   </pre>
-                  <CustomArgsField tooltip="When set, the run gets exactly this object instead of the arguments above" />
+                  <CustomArgsField
+                    tooltip="When set, the run gets exactly this object instead of the arguments above"
+                    readOnlyWhy={limited ? READ_ONLY_WHY : undefined}
+                  />
                 </>
               ),
             },
