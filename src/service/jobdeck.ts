@@ -81,6 +81,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
           ...(options.migrate !== undefined && { migrate: options.migrate }),
           ...(options.clock && { now: options.clock }),
+          onNotice: (message) => logger.warn(message),
         });
   const clock = options.clock ?? Date.now;
   // Retention is built in; it needs this Jobdeck's store, so it is registered once that is open.

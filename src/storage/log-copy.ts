@@ -24,11 +24,13 @@ const CHUNK = 2000;
  * development machine, 200,000 lines: COPY 140–200k lines/s, unnest insert 40–55k, same load). All or nothing, like one insert; a line
  * already stored fails it with a unique violation (SQLSTATE 23505).
  */
-export async function copyLogLines(pool: pg.Pool, lines: LogLine[]): Promise<void> {
+export async function copyLogLines(pool: pg.Pool, schema: string, lines: LogLine[]): Promise<void> {
   const client = await pool.connect();
   let failed: unknown;
   try {
-    const stream = client.query(copyFrom('COPY run_logs (run_id, seq, time, level, message, fields) FROM STDIN'));
+    const stream = client.query(
+      copyFrom(`COPY "${schema}".run_logs (run_id, seq, time, level, message, fields) FROM STDIN`),
+    );
     const done = finished(stream);
     // Without a listener an early server error would be unhandled while we are still writing.
     done.catch(() => undefined);

@@ -23,17 +23,22 @@ const UNNEST_CHUNK = 20_000;
  * the process for a tenth of a second or more. A line already stored is skipped rather than
  * failing the batch, which holds other runs' lines too.
  */
-export async function logAppend({ db, traits }: QueryContext, lines: LogLine[], pgPool?: pg.Pool): Promise<void> {
+export async function logAppend(
+  ctx: QueryContext,
+  lines: LogLine[],
+  copyTo?: { pool: pg.Pool; schema: string },
+): Promise<void> {
+  const { db, traits } = ctx;
   if (lines.length === 0) return;
   if (traits.name === 'postgres') {
     for (let i = 0; i < lines.length; i += UNNEST_CHUNK) {
       const chunk = lines.slice(i, i + UNNEST_CHUNK);
-      if (pgPool) {
+      if (copyTo) {
         await onceOnly(
-          () => copyLogLines(pgPool, chunk),
-          () => appendUnnest(db, chunk, true),
+          () => copyLogLines(copyTo.pool, copyTo.schema, chunk),
+          () => appendUnnest(ctx, chunk, true),
         );
-      } else await appendUnnest(db, chunk);
+      } else await appendUnnest(ctx, chunk);
     }
     return;
   }
@@ -59,7 +64,7 @@ export async function logAppend({ db, traits }: QueryContext, lines: LogLine[], 
   }
 }
 
-async function appendUnnest(db: QueryContext['db'], lines: LogLine[], skipStored = false): Promise<void> {
+async function appendUnnest({ db, table }: QueryContext, lines: LogLine[], skipStored = false): Promise<void> {
   const n = lines.length;
   const runIds = new Array<number>(n);
   const seqs = new Array<number>(n);
@@ -77,7 +82,7 @@ async function appendUnnest(db: QueryContext['db'], lines: LogLine[], skipStored
     fields[i] = jsonText(line.fields);
   }
   const insert = (onConflict: RawBuilder<unknown>) =>
-    sql`insert into run_logs (run_id, seq, time, level, message, fields)
+    sql`insert into ${table('run_logs')} (run_id, seq, time, level, message, fields)
       select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
         ${messages}::text[], ${fields}::jsonb[]) ${onConflict}`.execute(db);
   if (skipStored) await insert(sql`on conflict do nothing`);
