@@ -33,6 +33,11 @@ export interface JobdeckOptions {
   logger?: Logger;
   /** Apply pending migrations when opening the database (default true). */
   migrate?: boolean;
+  /**
+   * With `?pooler=transaction`: a direct PostgreSQL URL to LISTEN on (default JOBDECK_LISTEN_URL);
+   * `''` or none: changes are polled for every 0.5 s (see docs/deployment.md).
+   */
+  listenUrl?: string;
   /** SMTP, From address, public URL, retries of notifications (env JOBDECK_SMTP_URL etc. fill gaps). */
   notifications?: NotificationServiceOptions;
   /** Clock in epoch ms, for tests (default Date.now). */
@@ -81,6 +86,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
           ...(options.migrate !== undefined && { migrate: options.migrate }),
           ...(options.clock && { now: options.clock }),
+          ...(options.listenUrl !== undefined && { listenUrl: options.listenUrl }),
           onNotice: (message) => logger.warn(message),
         });
   const clock = options.clock ?? Date.now;
