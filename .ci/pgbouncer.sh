@@ -3,7 +3,8 @@
 # reached (Supabase, Neon, RDS Proxy, Heroku), and the PostgreSQL database tests once more
 # through it (URL ?pooler=transaction; LISTEN over the direct URL, as docs/deployment.md says).
 #
-#   .ci/pgbouncer.sh          start it, run test/db on PostgreSQL through it, stop it
+#   .ci/pgbouncer.sh          start it, run test/db on PostgreSQL through it, stop it; then
+#                             check docs/deployment.md (scripts/check-deployment-doc.mjs)
 #   .ci/pgbouncer.sh start    start it and print its URL (left running; for trying things by hand)
 #   .ci/pgbouncer.sh stop     stop the one `start` left running
 #
@@ -89,6 +90,10 @@ case "${1:-test}" in
       echo "PgBouncer logged errors (above)" >&2
       exit 1
     fi
+    stop
+    trap - EXIT
+    # docs/deployment.md's commands, the PgBouncer walk-through included (starts its own PgBouncer).
+    node scripts/check-deployment-doc.mjs
     ;;
   *) echo "usage: $0 [test|start|stop]" >&2; exit 2 ;;
 esac
