@@ -14,6 +14,8 @@ import type { OutboundConfig } from '../engine/outbound-policy.js';
 export interface JobdeckConfig {
   /** Database URL; `--database` and JOBDECK_DATABASE_URL take precedence. */
   database?: string;
+  /** Direct PostgreSQL URL to LISTEN on behind a transaction pooler; JOBDECK_LISTEN_URL takes precedence. */
+  listenUrl?: string;
   tasks?: AnyTask[];
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger' | 'workerId'> & { queues?: string[] };

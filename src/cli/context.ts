@@ -39,6 +39,9 @@ export async function openContext(
   const open = () =>
     createJobdeck({
       database: url,
+      ...((process.env.JOBDECK_LISTEN_URL ?? config.listenUrl) !== undefined && {
+        listenUrl: process.env.JOBDECK_LISTEN_URL ?? config.listenUrl,
+      }),
       tasks: [...builtinTasks, ...(config.demo ? demoTasks : []), ...(config.tasks ?? [])],
       ...(config.queues && { queues: config.queues }),
       ...(config.worker && { worker: config.worker }),

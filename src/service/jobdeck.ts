@@ -37,6 +37,11 @@ export interface JobdeckOptions {
   logger?: Logger;
   /** Apply pending migrations when opening the database (default true). */
   migrate?: boolean;
+  /**
+   * With `?pooler=transaction`: a direct PostgreSQL URL to LISTEN on (default JOBDECK_LISTEN_URL);
+   * `''` or none: changes are polled for every 0.5 s (see docs/deployment.md).
+   */
+  listenUrl?: string;
   /** SMTP, From address, public URL, retries of notifications (env JOBDECK_SMTP_URL etc. fill gaps). */
   notifications?: NotificationServiceOptions;
   /** How long sign-in sessions last (default 12 h unused, 7 days at most). */
@@ -95,6 +100,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
           ...(options.migrate !== undefined && { migrate: options.migrate }),
           ...(options.clock && { now: options.clock }),
+          ...(options.listenUrl !== undefined && { listenUrl: options.listenUrl }),
+          onNotice: (message) => logger.warn(message),
         });
   const clock = options.clock ?? Date.now;
   // Retention is built in; it needs this Jobdeck's store, so it is registered once that is open.

@@ -1,14 +1,19 @@
 import path from 'node:path';
 import { ConfigurationError } from '../domain/errors.js';
 
+/** `transaction`: a transaction-pooling proxy (PgBouncer, Supavisor, RDS Proxy) sits in between. */
+export type Pooler = 'transaction' | 'none';
+
 export type DatabaseTarget =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; connectionString: string; schema: string | undefined };
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; connectionString: string; schema: string | undefined; pooler: Pooler };
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./jobdeck.db';
 
 /**
  * Reads `sqlite:./file.db`, `sqlite:///abs/file.db`, `sqlite::memory:`, a bare file path, or
- * `postgres://user@host:port/db?schema=name`.
+ * `postgres://user@host:port/db?schema=name&pooler=transaction`. Without `schema` Jobdeck uses its
+ * own (see table-layout.ts).
  */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   const text = url.trim();
@@ -23,8 +28,13 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(schema)) {
       throw new ConfigurationError(`Schema "${schema}" is not a plain identifier (letters, digits and "_").`);
     }
+    const pooler = parsed.searchParams.get('pooler') ?? 'none';
+    if (pooler !== 'transaction' && pooler !== 'none') {
+      throw new ConfigurationError(`pooler=${pooler} is not supported: use pooler=transaction (or leave it out).`);
+    }
     parsed.searchParams.delete('schema');
-    return { dialect: 'postgres', connectionString: parsed.toString(), schema };
+    parsed.searchParams.delete('pooler');
+    return { dialect: 'postgres', connectionString: parsed.toString(), schema, pooler };
   }
   if (/^sqlite:/i.test(text)) {
     let file = text.slice('sqlite:'.length);
@@ -54,5 +64,7 @@ export function describeTarget(target: DatabaseTarget): string {
   if (target.dialect === 'sqlite') return `sqlite:${target.file}`;
   // Query parameters may carry a password (?password=…): they are left out.
   const base = redactUrl(target.connectionString);
-  return target.schema ? `${base} (schema ${target.schema})` : base;
+  const notes = [target.schema && `schema ${target.schema}`, target.pooler !== 'none' && `${target.pooler} pooler`];
+  const text = notes.filter(Boolean).join(', ');
+  return text ? `${base} (${text})` : base;
 }

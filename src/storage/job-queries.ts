@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { containsText } from './text-match.js';
 import { statusIn } from './status-filter.js';
 import type { Job } from '../domain/model.js';
@@ -13,6 +13,8 @@ export interface QueryContext {
   db: Kysely<Database>;
   traits: DialectTraits;
   now(): number;
+  /** A table named in raw SQL, in Jobdeck's schema (the query builder qualifies tables itself). */
+  table(name: keyof Database): RawBuilder<unknown>;
 }
 
 export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise<Job> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
@@ -54,6 +54,10 @@ export interface KyselyStoreParts {
   release: () => Promise<void>;
   /** PostgreSQL's pool, for what Kysely cannot express (COPY). */
   pgPool?: pg.Pool | undefined;
+  /** PostgreSQL schema of Jobdeck's tables (`db` qualifies its queries with it). */
+  schema?: string | undefined;
+  /** Named prepared statements are allowed (PostgreSQL, not behind a transaction pooler). */
+  namedStatements?: boolean | undefined;
 }
 
 /** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
@@ -67,6 +71,7 @@ export class KyselyStore implements Store {
   /** The worker's claim and finish as prepared statements, where the database has them. */
   readonly #prepared: PreparedRunStatements | undefined;
   #closed = false;
+  readonly #schema: string | undefined;
 
   constructor(parts: KyselyStoreParts) {
     this.traits = parts.traits;
@@ -74,8 +79,17 @@ export class KyselyStore implements Store {
     this.#notifier = parts.notifier;
     this.#release = parts.release;
     this.#pgPool = parts.pgPool;
-    this.#prepared = parts.pgPool && new PreparedRunStatements(parts.pgPool);
-    this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
+    const schema = parts.schema;
+    this.#prepared =
+      parts.pgPool &&
+      new PreparedRunStatements(parts.pgPool, { schema: schema ?? 'public', named: parts.namedStatements ?? true });
+    this.#ctx = {
+      db: parts.db,
+      traits: parts.traits,
+      now: parts.now,
+      table: (name) => sql.table(schema ? `${schema}.${name}` : name),
+    };
+    this.#schema = schema;
   }
 
   /** Listen to changes made by this and other processes. */
@@ -213,7 +227,12 @@ export class KyselyStore implements Store {
   }
 
   logAppend(lines: LogLine[], heldBy?: LogHolder) {
-    return logs.logAppend(this.#ctx, lines, this.#pgPool, heldBy);
+    return logs.logAppend(
+      this.#ctx,
+      lines,
+      this.#pgPool && { pool: this.#pgPool, schema: this.#schema ?? 'public' },
+      heldBy,
+    );
   }
   logList(runId: number, query: LogQuery) {
     return logs.logList(this.#ctx, runId, query);

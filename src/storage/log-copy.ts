@@ -33,7 +33,7 @@ const CHUNK = 2000;
  * locks until its TCP timeout (hours), which would keep those runs from being rescued (a rescue
  * then waits at most that long; a live client that stalls so long only has its write retried).
  */
-export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHolder): Promise<void> {
+export async function copyLogLines(pool: pg.Pool, schema: string, all: LogLine[], heldBy?: LogHolder): Promise<void> {
   const client = await pool.connect();
   let failed: unknown;
   try {
@@ -41,7 +41,7 @@ export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHo
     if (heldBy) {
       await client.query(`begin; set local idle_in_transaction_session_timeout = '2s'`);
       const { rows } = await client.query<{ id: string; attempt: number }>(
-        'select id, attempt from runs where id = any($1::bigint[]) and worker_id = $2 and status = any($3::text[]) for key share',
+        `select id, attempt from "${schema}".runs where id = any($1::bigint[]) and worker_id = $2 and status = any($3::text[]) for key share`,
         [[...heldBy.attempts.keys()], heldBy.workerId, HELD_STATUSES],
       );
       const held = new Set(
@@ -49,7 +49,7 @@ export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHo
       );
       lines = all.filter((line) => held.has(line.runId));
     }
-    if (lines.length > 0) await copy(client, lines);
+    if (lines.length > 0) await copy(client, schema, lines);
     if (heldBy) await client.query('commit');
   } catch (error) {
     failed = error;
@@ -60,8 +60,10 @@ export async function copyLogLines(pool: pg.Pool, all: LogLine[], heldBy?: LogHo
   }
 }
 
-async function copy(client: pg.PoolClient, lines: LogLine[]): Promise<void> {
-  const stream = client.query(copyFrom('COPY run_logs (run_id, seq, time, level, message, fields) FROM STDIN'));
+async function copy(client: pg.PoolClient, schema: string, lines: LogLine[]): Promise<void> {
+  const stream = client.query(
+    copyFrom(`COPY "${schema}".run_logs (run_id, seq, time, level, message, fields) FROM STDIN`),
+  );
   const done = finished(stream);
   // Without a listener an early server error would be unhandled while we are still writing.
   done.catch(() => undefined);

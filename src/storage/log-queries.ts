@@ -27,21 +27,22 @@ const UNNEST_CHUNK = 20_000;
  * transaction as the write on PostgreSQL, where hosts can be cut off and answer late.
  */
 export async function logAppend(
-  { db, traits }: QueryContext,
+  ctx: QueryContext,
   all: LogLine[],
-  pgPool?: pg.Pool,
+  copyTo?: { pool: pg.Pool; schema: string },
   heldBy?: LogHolder,
 ): Promise<void> {
+  const { db, traits } = ctx;
   if (all.length === 0) return;
   if (traits.name === 'postgres') {
     for (let i = 0; i < all.length; i += UNNEST_CHUNK) {
       const chunk = all.slice(i, i + UNNEST_CHUNK);
-      if (pgPool) {
+      if (copyTo) {
         await onceOnly(
-          () => copyLogLines(pgPool, chunk, heldBy),
-          () => appendUnnest(db, chunk, true, heldBy),
+          () => copyLogLines(copyTo.pool, copyTo.schema, chunk, heldBy),
+          () => appendUnnest(ctx, chunk, true, heldBy),
         );
-      } else await appendUnnest(db, chunk, false, heldBy);
+      } else await appendUnnest(ctx, chunk, false, heldBy);
     }
     return;
   }
@@ -83,7 +84,7 @@ async function linesOfHeldRuns(db: QueryContext['db'], lines: LogLine[], heldBy:
 }
 
 async function appendUnnest(
-  db: QueryContext['db'],
+  { db, table }: QueryContext,
   lines: LogLine[],
   skipStored = false,
   heldBy?: LogHolder,
@@ -105,13 +106,13 @@ async function appendUnnest(
     fields[i] = jsonText(line.fields);
   }
   const held = heldBy
-    ? sql`where u.run_id in (select r.id from runs r
+    ? sql`where u.run_id in (select r.id from ${table('runs')} r
         join unnest(${[...heldBy.attempts.keys()]}::bigint[], ${[...heldBy.attempts.values()]}::int[]) as h(id, attempt)
           on r.id = h.id and r.attempt = h.attempt
         where r.worker_id = ${heldBy.workerId} and r.status = any(${[...HELD_STATUSES]}::text[]))`
     : sql``;
   const insert = (onConflict: RawBuilder<unknown>) =>
-    sql`insert into run_logs (run_id, seq, time, level, message, fields)
+    sql`insert into ${table('run_logs')} (run_id, seq, time, level, message, fields)
       select * from unnest(${runIds}::bigint[], ${seqs}::int[], ${times}::bigint[], ${levels}::text[],
         ${messages}::text[], ${fields}::jsonb[]) as u(run_id, seq, time, level, message, fields) ${held} ${onConflict}`.execute(
       db,

@@ -23,7 +23,7 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
-class Listeners {
+export class Listeners {
   readonly #emitter = new EventEmitter().setMaxListeners(0);
 
   emit(event: StoreEvent): void {

@@ -13,21 +13,49 @@ import type { ClaimRequest, RunOutcome } from './store.js';
  * again (6 ms of planning for 2 ms of execution per 100-run completion, measured under load).
  * Named statements need text that never changes, so batches travel as typed arrays (`unnest`)
  * rather than as one placeholder per value.
+ *
+ * Behind a transaction pooler (`named: false`) the same texts go unnamed: a named statement lives
+ * on one server connection, which the pooler hands to other clients ("prepared statement
+ * already exists" there, "does not exist" here).
  */
 export class PreparedRunStatements {
   readonly #pool: pg.Pool;
+  readonly #named: boolean;
+  readonly #schema: string;
+  readonly #claimTexts = new Map<number, string>();
+  readonly #finishText: string;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, { schema, named }: { schema: string; named: boolean }) {
     this.#pool = pool;
+    this.#named = named;
+    this.#schema = `"${schema}"`;
+    this.#finishText = finishText(this.#schema);
+  }
+
+  /** The statement: named where that is allowed, so it is planned once per connection. */
+  #statement(name: string, text: string, values: unknown[]): pg.QueryConfig {
+    return this.#named ? { name, text, values } : { text, values };
+  }
+
+  #claimText(queueCount: number): string {
+    let text = this.#claimTexts.get(queueCount);
+    if (!text) {
+      text = claimText(this.#schema, queueCount);
+      this.#claimTexts.set(queueCount, text);
+    }
+    return text;
   }
 
   async claim(request: ClaimRequest, now: number): Promise<Run[]> {
     if (request.limit <= 0 || request.queues.length === 0) return [];
-    const { rows } = await this.#pool.query<Selectable<RunsTable>>({
-      name: `jobdeck_claim_${request.queues.length}`,
-      text: claimText(request.queues.length),
-      values: [now, request.workerId, request.limit, ...request.queues],
-    });
+    const { rows } = await this.#pool.query<Selectable<RunsTable>>(
+      this.#statement(`jobdeck_claim_${request.queues.length}`, this.#claimText(request.queues.length), [
+        now,
+        request.workerId,
+        request.limit,
+        ...request.queues,
+      ]),
+    );
     return rows.map(runFromRow).sort((a, b) => a.priority - b.priority || a.id - b.id);
   }
 
@@ -38,10 +66,8 @@ export class PreparedRunStatements {
   async finish(outcomes: RunOutcome[], now: number): Promise<number[]> {
     if (outcomes.length === 0) return [];
     const column = <T>(pick: (o: RunOutcome) => T) => outcomes.map(pick);
-    const { rows } = await this.#pool.query<{ ids: (number | string)[] | null }>({
-      name: 'jobdeck_finish',
-      text: FINISH_TEXT,
-      values: [
+    const { rows } = await this.#pool.query<{ ids: (number | string)[] | null }>(
+      this.#statement('jobdeck_finish', this.#finishText, [
         now,
         column((o) => o.id),
         column((o) => o.workerId),
@@ -54,8 +80,8 @@ export class PreparedRunStatements {
         column((o) => o.progress.updated ?? null),
         column((o) => o.progress.errored ?? null),
         column((o) => o.errorStack ?? null),
-      ],
-    });
+      ]),
+    );
     return (rows[0]?.ids ?? []).map(Number);
   }
 }
@@ -65,25 +91,19 @@ export class PreparedRunStatements {
  * and stops at the limit; an array parameter would hide that there is one queue and make a generic
  * plan sort every queued run.
  */
-const claimTexts = new Map<number, string>();
-function claimText(queueCount: number): string {
-  let text = claimTexts.get(queueCount);
-  if (!text) {
-    const queues = Array.from({ length: queueCount }, (_, i) => `$${i + 4}`).join(', ');
-    text = `
-      UPDATE runs SET status = 'RUNNING', started_at = $1, heartbeat_at = $1, worker_id = $2, attempt = attempt + 1
+function claimText(schema: string, queueCount: number): string {
+  const queues = Array.from({ length: queueCount }, (_, i) => `$${i + 4}`).join(', ');
+  return `
+      UPDATE ${schema}.runs SET status = 'RUNNING', started_at = $1, heartbeat_at = $1, worker_id = $2, attempt = attempt + 1
       WHERE id IN (
-        SELECT id FROM runs
+        SELECT id FROM ${schema}.runs
         WHERE status = 'QUEUED' AND queue IN (${queues}) AND available_at <= $1
           -- Pausing keeps runs queued; only claiming stops.
-          AND queue NOT IN (SELECT name FROM queue_states WHERE paused)
+          AND queue NOT IN (SELECT name FROM ${schema}.queue_states WHERE paused)
         ORDER BY priority, id
         LIMIT $3
         FOR UPDATE SKIP LOCKED)
       RETURNING *`;
-    claimTexts.set(queueCount, text);
-  }
-  return text;
 }
 
 /** `(i.status = 'X' AND runs.status IN (...)) OR ...`, derived from the state machine. */
@@ -95,13 +115,13 @@ const FINAL_GUARD = FINAL_STATUSES.map(
  * The `changed` event carries the ids while they fit NOTIFY's 8 kB payload; listeners that get
  * none refetch what they show.
  */
-const FINISH_TEXT = `
+const finishText = (schema: string) => `
   WITH i AS (
     SELECT * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
                          $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[])
       AS t(id, worker_id, attempt, status, message, result, total, inserted, updated, errored, error_stack)
   ), finished AS (
-    UPDATE runs SET
+    UPDATE ${schema}.runs AS runs SET
       status = i.status,
       message = i.message,
       error_stack = i.error_stack,

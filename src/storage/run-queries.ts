@@ -55,9 +55,9 @@ export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
  * It never lowers the id: on PostgreSQL an enqueue that committed a higher id first keeps it (the
  * guard is checked again against the row it waited for).
  */
-function lastRunRaise(jobIds: string[]) {
-  const newest = sql<number>`(SELECT max(r.id) FROM runs r WHERE r.job_id = jobs.id)`;
-  return sql`UPDATE jobs SET last_run_id = ${newest} WHERE id IN (${sql.join(jobIds)}) AND last_run_id < ${newest}`;
+function lastRunRaise(ctx: QueryContext, jobIds: string[]) {
+  const newest = sql<number>`(SELECT max(r.id) FROM ${ctx.table('runs')} r WHERE r.job_id = jobs.id)`;
+  return sql`UPDATE ${ctx.table('jobs')} SET last_run_id = ${newest} WHERE id IN (${sql.join(jobIds)}) AND last_run_id < ${newest}`;
 }
 
 /**
@@ -75,14 +75,14 @@ export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<num
     for (let i = 0; i < runs.length; i += BULK_CHUNK) {
       const rows = runs.slice(i, i + BULK_CHUNK).map((run) => newRunRow(run, now));
       await sql`
-        INSERT INTO runs (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
+        INSERT INTO ${ctx.table('runs')} (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
                           created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
         SELECT ${text('job_id')}, ${text('task')}, ${text('title')}, ${text('status')}, ${text('queue')},
                ${int('priority')}, ${ctx.traits.asJson(text('args'))}, ${ctx.traits.asJson(text('custom_args'))},
                ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
                ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
         FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
-      await lastRunRaise([...new Set(rows.map((row) => row.job_id))]).execute(trx);
+      await lastRunRaise(ctx, [...new Set(rows.map((row) => row.job_id))]).execute(trx);
     }
   });
   return runs.length;
@@ -197,7 +197,7 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
   const counter = (name: string, column: string) =>
     sql`coalesce(cast(j.value->>${name} as bigint), ${sql.ref(`runs.${column}`)})`;
   const result = await sql<{ id: number | string }>`
-    UPDATE runs SET
+    UPDATE ${ctx.table('runs')} SET
       status = j.value->>'status',
       message = j.value->>'message',
       error_stack = j.value->>'error_stack',

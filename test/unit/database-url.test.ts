@@ -15,8 +15,19 @@ describe('database URLs', () => {
       dialect: 'postgres',
       connectionString: 'postgres://u:pw@h:5432/db',
       schema: 'tenant_1',
+      pooler: 'none',
     });
     expect(() => parseDatabaseUrl('postgres://h/db?schema=a;drop')).toThrow(/not a plain identifier/);
+  });
+
+  it('reads the pooler setting and refuses unknown poolers', () => {
+    expect(parseDatabaseUrl('postgres://h:6543/db?pooler=transaction&sslmode=require')).toEqual({
+      dialect: 'postgres',
+      connectionString: 'postgres://h:6543/db?sslmode=require',
+      schema: undefined,
+      pooler: 'transaction',
+    });
+    expect(() => parseDatabaseUrl('postgres://h/db?pooler=statement')).toThrow(/pooler=statement is not supported/);
   });
 
   it('refuses other schemes and never echoes a password', () => {

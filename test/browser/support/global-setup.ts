@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const ui = path.join(root, 'ui');
@@ -18,10 +19,12 @@ function newestSource(dir: string): number {
 }
 
 /**
- * The browser tests drive the built UI as users get it. Builds it when `ui/dist` is missing or
- * older than a UI source file; JOBDECK_UI_REBUILD=1 forces a fresh build.
+ * The browser tests drive the built UI as users get it, in Chromium (installed here if missing,
+ * see chromium.ts). Builds the UI when `ui/dist` is missing or older than a UI source file;
+ * JOBDECK_UI_REBUILD=1 forces a fresh build.
  */
 export default function setup(): void {
+  ensureChromium();
   const index = path.join(ui, 'dist', 'index.html');
   const fresh = existsSync(index) && statSync(index).mtimeMs >= newestSource(ui);
   if (fresh && process.env.JOBDECK_UI_REBUILD !== '1') return;
