@@ -13,6 +13,13 @@ export interface QueryContext {
   db: Kysely<Database>;
   traits: DialectTraits;
   now(): number;
+  /** `db` is a host's transaction: run statements in it instead of opening one. */
+  inTransaction?: boolean;
+}
+
+/** Runs `fn` in a transaction: a new one, or the host's that `db` already is. */
+export function transact<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return ctx.inTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn);
 }
 
 export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise<Job> {
@@ -40,6 +47,8 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
       retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
       retry_partial: traits.bool(job.retryPartial ?? false),
+      key: job.key ?? null,
+      managed_fields: jsonText(job.managedFields ?? null),
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
@@ -50,6 +59,11 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
 
 export async function jobGet({ db }: QueryContext, id: string): Promise<Job | undefined> {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && jobFromRow(row);
+}
+
+export async function jobGetByKey({ db }: QueryContext, key: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
   return row && jobFromRow(row);
 }
 
@@ -131,6 +145,8 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
         retry_backoff_max_seconds: changes.retryBackoffMaxSeconds,
       }),
       ...(changes.retryPartial !== undefined && { retry_partial: traits.bool(changes.retryPartial) }),
+      ...(changes.key !== undefined && { key: changes.key }),
+      ...(changes.managedFields !== undefined && { managed_fields: jsonText(changes.managedFields) }),
       updated_at: ctx.now(),
     })
     .where('id', '=', id)

@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { ConfigurationError } from '../domain/errors.js';
+import { hostTransactionDb, TransactionNotifier, type HostTransaction } from './host-connection.js';
 import type pg from 'pg';
 import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
@@ -46,6 +48,10 @@ export interface KyselyStoreParts {
   release: () => Promise<void>;
   /** PostgreSQL's pool, for what Kysely cannot express (COPY). */
   pgPool?: pg.Pool | undefined;
+  /** PostgreSQL: the schema of the tables, when configured (else the connection's current one). */
+  schema?: string | undefined;
+  /** Set on a store bound to a host's transaction: statements run in it, never in one of their own. */
+  inTransaction?: boolean;
 }
 
 /** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
@@ -56,6 +62,8 @@ export class KyselyStore implements Store {
   readonly #notifier: Notifier;
   readonly #release: () => Promise<void>;
   readonly #pgPool: pg.Pool | undefined;
+  readonly #parts: KyselyStoreParts;
+  #schema: Promise<string> | undefined;
   /** The worker's claim and finish as prepared statements, where the database has them. */
   readonly #prepared: PreparedRunStatements | undefined;
   #closed = false;
@@ -67,7 +75,35 @@ export class KyselyStore implements Store {
     this.#release = parts.release;
     this.#pgPool = parts.pgPool;
     this.#prepared = parts.pgPool && new PreparedRunStatements(parts.pgPool);
-    this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now };
+    this.#ctx = { db: parts.db, traits: parts.traits, now: parts.now, inTransaction: parts.inTransaction ?? false };
+    this.#parts = parts;
+  }
+
+  /**
+   * This store's verbs inside a host program's open transaction (PostgreSQL only): rows written
+   * through it, and the wake-up of workers, become visible when the host commits, and vanish if
+   * it rolls back. Statements name the tables with their schema, whatever the host's search_path.
+   */
+  async within(tx: HostTransaction): Promise<Store> {
+    if (this.traits.name !== 'postgres') {
+      throw new ConfigurationError(
+        'Enqueueing in a host transaction needs PostgreSQL; on SQLite Jobdeck has its own connection (create runs after your commit).',
+      );
+    }
+    this.#schema ??= this.#parts.schema
+      ? Promise.resolve(this.#parts.schema)
+      : sql<{ schema: string }>`select current_schema() as schema`
+          .execute(this.#ctx.db)
+          .then((result) => result.rows[0]!.schema);
+    const db = hostTransactionDb(tx, await this.#schema);
+    return new KyselyStore({
+      ...this.#parts,
+      db,
+      notifier: new TransactionNotifier(db),
+      pgPool: undefined,
+      inTransaction: true,
+      release: async () => undefined,
+    });
   }
 
   /** Listen to changes made by this and other processes. */
@@ -87,6 +123,9 @@ export class KyselyStore implements Store {
   }
   jobGet(id: string) {
     return jobs.jobGet(this.#ctx, id);
+  }
+  jobGetByKey(key: string) {
+    return jobs.jobGetByKey(this.#ctx, key);
   }
   jobList(filter: JobFilter): Promise<Page<Job>> {
     return jobs.jobList(this.#ctx, filter);

@@ -3,10 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
-import { UnavailableError } from '../domain/errors.js';
+import { ConfigurationError, UnavailableError } from '../domain/errors.js';
 import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
 import { KyselyStore } from './kysely-store.js';
+import { jobdeckPgTypes } from './host-connection.js';
+import { HostPool } from './host-pool.js';
 import { currentSchemaDialect } from './current-schema-dialect.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
@@ -21,6 +23,13 @@ export interface OpenStoreOptions {
   poolSize?: number;
   /** Clock, for tests. */
   now?: () => number;
+}
+
+/** The host program's own `pg.Pool`, shared with Jobdeck (see host-pool.ts). */
+export interface HostPoolDatabase {
+  pool: pg.Pool;
+  /** The schema of Jobdeck's tables (created if missing); default: the pool's current schema. */
+  schema?: string | undefined;
 }
 
 interface Connection {
@@ -88,19 +97,31 @@ function openSqliteConnection(file: string): Connection {
   };
 }
 
-// JSON comes back as text and BIGINT as a number on every dialect (see schema.ts).
-const pgTypes = {
-  getTypeParser(oid: number, format?: string) {
-    if (oid === 20) return (value: string) => Number(value);
-    if (oid === 114 || oid === 3802) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-} as pg.CustomTypesConfig;
+function openHostPool(database: HostPoolDatabase): Connection {
+  if (database.schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(database.schema)) {
+    throw new ConfigurationError(`Schema "${database.schema}" is not a plain identifier (letters, digits and "_").`);
+  }
+  const pool = new HostPool(database.pool, database.schema) as unknown as pg.Pool;
+  const db = new Kysely<Schema>({ dialect: currentSchemaDialect(new PostgresDialect({ pool })) });
+  const notifier = new PgNotifier(pool, (pool as unknown as HostPool).clientConfig);
+  return {
+    db,
+    traits: postgresTraits,
+    notifier,
+    migrations: postgresMigrations,
+    schema: database.schema,
+    pgPool: pool,
+    release: async () => {
+      await notifier.close();
+      await db.destroy();
+    },
+  };
+}
 
 function openPostgres(target: Extract<DatabaseTarget, { dialect: 'postgres' }>, poolSize: number): Connection {
   const clientConfig: pg.ClientConfig = {
     connectionString: target.connectionString,
-    types: pgTypes,
+    types: jobdeckPgTypes,
     connectionTimeoutMillis: 5000,
     ...(target.schema && { options: `-c search_path=${target.schema}` }),
   };
@@ -153,11 +174,14 @@ async function migrate(connection: Connection): Promise<void> {
 }
 
 /** Opens the database a URL names, checks that it answers, and applies migrations. */
-export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const target = parseDatabaseUrl(url);
-  const location = describeTarget(target);
-  const connection =
-    target.dialect === 'sqlite' ? openSqlite(target.file) : openPostgres(target, options.poolSize ?? 10);
+export async function openStore(url: string | HostPoolDatabase, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = typeof url === 'string' ? parseDatabaseUrl(url) : undefined;
+  const location = target ? describeTarget(target) : `the host's pg pool${url instanceof Object && url.schema ? ` (schema ${url.schema})` : ''}`;
+  const connection = !target
+    ? openHostPool(url as HostPoolDatabase)
+    : target.dialect === 'sqlite'
+      ? openSqlite(target.file)
+      : openPostgres(target, options.poolSize ?? 10);
   try {
     await sql`select 1`.execute(connection.db);
     if (options.migrate ?? true) await migrate(connection);

@@ -8,6 +8,7 @@ import type { ScanCursor, SlotScanCursor } from './notification-scan-queries.js'
 import type { RunAttempt } from './attempt-queries.js';
 import type { PruneOptions, RunPruneOptions } from './retention-queries.js';
 import type { StoreListener } from './notifier.js';
+import type { HostTransaction } from './host-connection.js';
 
 export interface Page<T> {
   items: T[];
@@ -52,6 +53,8 @@ export type JobChanges = Partial<
     | 'retryBackoffSeconds'
     | 'retryBackoffMaxSeconds'
     | 'retryPartial'
+    | 'key'
+    | 'managedFields'
   >
 >;
 
@@ -156,6 +159,13 @@ export interface Store {
 
   jobCreate(job: Job): Promise<Job>;
   jobGet(id: string): Promise<Job | undefined>;
+  /** The job declared or applied with this key (migration 0013). */
+  jobGetByKey(key: string): Promise<Job | undefined>;
+  /**
+   * This store inside a host program's open transaction (PostgreSQL; see host-connection.ts):
+   * what it writes is committed or rolled back with the host's work. Refused on SQLite.
+   */
+  within(tx: HostTransaction): Promise<Store>;
   jobList(filter: JobFilter): Promise<Page<Job>>;
   jobUpdate(id: string, changes: JobChanges): Promise<Job | undefined>;
   /** Deletes the job with its runs and their logs. */
