@@ -8,6 +8,7 @@ import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { NotificationServiceOptions } from '../service/notification-service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import { importUserModule } from '../engine/typescript-modules.js';
+import type { JobDefinition } from '../service/job-definitions.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -24,6 +25,11 @@ export interface JobdeckConfig {
    * JOBDECK_SMTP_URL, JOBDECK_MAIL_FROM and JOBDECK_PUBLIC_URL fill what is not set here.
    */
   notifications?: Omit<NotificationServiceOptions, 'logger' | 'now' | 'onAttempt'>;
+  /**
+   * Jobs declared in code: `{ key, task, title?, schedule?, args?, … }`, upserted by key when a
+   * worker or scheduler starts; the fields given are managed by code (see docs/library.md).
+   */
+  jobs?: JobDefinition[];
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }
@@ -65,6 +71,9 @@ function checkConfig(value: unknown, file: string): JobdeckConfig {
   const config = value as JobdeckConfig;
   if (config.tasks !== undefined && !Array.isArray(config.tasks)) {
     throw new ConfigurationError(`Config file ${file}: "tasks" must be an array of defineTask(...) results.`);
+  }
+  if (config.jobs !== undefined && !Array.isArray(config.jobs)) {
+    throw new ConfigurationError(`Config file ${file}: "jobs" must be an array of {key, task, ...} job declarations.`);
   }
   if (config.queues !== undefined && !Array.isArray(config.queues)) {
     throw new ConfigurationError(

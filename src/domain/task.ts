@@ -59,9 +59,12 @@ export interface AnyTask {
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
 }
 
+/** A registered task that keeps its arguments' schema in its type, for typed `enqueue`. */
+export type Task<S extends ArgsSchema = ArgsSchema> = AnyTask & { readonly args: S };
+
 const TASK_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
-export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): AnyTask {
+export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): Task<S> {
   if (!TASK_ID.test(definition.id)) {
     throw new TypeError(`Task id "${definition.id}" is not valid: use letters, digits, ".", "_" and "-".`);
   }
@@ -71,7 +74,7 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   if (definition.timeout !== undefined && !(definition.timeout > 0 && Number.isFinite(definition.timeout))) {
     throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
   }
-  return definition as unknown as AnyTask;
+  return definition as unknown as Task<S>;
 }
 
 export type { LogLevel };

@@ -4,6 +4,7 @@ import { statusIn } from './status-filter.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import { ConflictError } from '../domain/errors.js';
 import type { DialectTraits } from './dialect.js';
 import { jobFromRow, jsonText, toJson } from './rows.js';
 import type { Database, JobsTable } from './schema.js';
@@ -22,6 +23,11 @@ export function transact<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Pro
   return ctx.inTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn);
 }
 
+/**
+ * Inserts the job; a key another job has is refused with a ConflictError. The conflict is
+ * handled by the statement (ON CONFLICT DO NOTHING), not raised by the database, so a host's
+ * transaction the insert runs in stays usable.
+ */
 export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise<Job> {
   const row = await db
     .insertInto('jobs')
@@ -52,8 +58,10 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
+    .onConflict((conflict) => conflict.column('key').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) throw new ConflictError(`A job with the key "${job.key}" exists already.`);
   return jobFromRow(row);
 }
 

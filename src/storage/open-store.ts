@@ -176,7 +176,9 @@ async function migrate(connection: Connection): Promise<void> {
 /** Opens the database a URL names, checks that it answers, and applies migrations. */
 export async function openStore(url: string | HostPoolDatabase, options: OpenStoreOptions = {}): Promise<Store> {
   const target = typeof url === 'string' ? parseDatabaseUrl(url) : undefined;
-  const location = target ? describeTarget(target) : `the host's pg pool${url instanceof Object && url.schema ? ` (schema ${url.schema})` : ''}`;
+  const location = target
+    ? describeTarget(target)
+    : `the host's pg pool${url instanceof Object && url.schema ? ` (schema ${url.schema})` : ''}`;
   const connection = !target
     ? openHostPool(url as HostPoolDatabase)
     : target.dialect === 'sqlite'
