@@ -7,10 +7,17 @@ import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../
 import { printRun } from './runs.js';
 import { describeSchedule } from '../../domain/schedule.js';
 import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
+import { registerJobFileCommands } from './job-files.js';
 
 export function printJob(job: Job): void {
   printFields([
     ['id', job.id],
+    [
+      'key',
+      job.key
+        ? `${job.key}${job.managedFields?.length ? ` (managed by code: ${job.managedFields.join(', ')})` : ''}`
+        : null,
+    ],
     ['title', job.title],
     ['description', job.description || null],
     ['task', job.task],
@@ -44,6 +51,7 @@ export function printJob(job: Job): void {
 
 export function registerJobCommands(program: Command): void {
   const jobs = program.command('jobs').description('create, read, change, delete and run jobs');
+  registerJobFileCommands(jobs);
 
   withJobFlags(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
     withContext(async ({ deck, json }, flags: JobFlags) => {
