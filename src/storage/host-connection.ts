@@ -11,9 +11,12 @@ import type { Database } from './schema.js';
  */
 export type HostTransaction = HostPgClient | HostKyselyTransaction;
 
-/** What Jobdeck uses of a `pg` client. */
+/**
+ * What Jobdeck uses of a `pg` client: `query({ text, values, types })` answering `{ rows }` (and
+ * `rowCount`). An ORM's raw-query escape can be wrapped into this shape (see docs/library.md).
+ */
 export interface HostPgClient {
-  query(config: pg.QueryConfig): Promise<pg.QueryResult>;
+  query(config: pg.QueryConfig): Promise<Pick<pg.QueryResult, 'rows'> & Partial<pg.QueryResult>>;
 }
 
 /** What Jobdeck uses of a Kysely transaction, whatever the host's database type. */
@@ -74,7 +77,11 @@ export class TransactionNotifier implements Notifier {
   constructor(private readonly db: Kysely<Database>) {}
 
   async publish(event: Parameters<Notifier['publish']>[0]): Promise<void> {
-    await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(event)})`.execute(this.db);
+    // An integer result, not pg_notify's void, which some clients (raw-query escapes of ORMs)
+    // cannot read.
+    await sql`select count(*)::int as notified from (select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(event)})) n`.execute(
+      this.db,
+    );
   }
 
   subscribe(): () => void {
