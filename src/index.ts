@@ -2,6 +2,7 @@
 export { defineTask } from './domain/task.js';
 export type {
   AnyTask,
+  Task,
   OutboundClient,
   OutboundRequest,
   TaskContext,
@@ -24,6 +25,11 @@ export type { Job, Run, LogLine, Queue, RunProgress, JsonObject, JsonValue } fro
 export type { RunStatus } from './domain/run-status.js';
 export { createJobdeck } from './service/jobdeck.js';
 export type { Jobdeck, JobdeckOptions } from './service/jobdeck.js';
+export type { StartOptions } from './service/deck-services.js';
+export type { Enqueue, EnqueueOptions } from './service/enqueue.js';
+export type { JobDefinition, JobFile } from './service/job-definitions.js';
+export type { HostTransaction } from './storage/host-connection.js';
+export type { HostPoolDatabase } from './storage/open-store.js';
 export { defineConfig } from './cli/config-file.js';
 export type { JobdeckConfig } from './cli/config-file.js';
 export { openStore } from './storage/open-store.js';

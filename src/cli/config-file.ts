@@ -9,6 +9,7 @@ import type { NotificationServiceOptions } from '../service/notification-service
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import { importUserModule } from '../engine/typescript-modules.js';
 import type { OutboundConfig } from '../engine/outbound-policy.js';
+import type { JobDefinition } from '../service/job-definitions.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -29,6 +30,11 @@ export interface JobdeckConfig {
   notifications?: Omit<NotificationServiceOptions, 'logger' | 'now' | 'onAttempt'>;
   /** Internal targets http.request and webhooks may call, e.g. `{ allow: ['10.0.0.0/8'] }` (see docs/outbound-and-secrets.md). */
   outbound?: OutboundConfig;
+  /**
+   * Jobs declared in code: `{ key, task, title?, schedule?, args?, … }`, upserted by key when a
+   * worker or scheduler starts; the fields given are managed by code (see docs/library.md).
+   */
+  jobs?: JobDefinition[];
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }
@@ -70,6 +76,9 @@ function checkConfig(value: unknown, file: string): JobdeckConfig {
   const config = value as JobdeckConfig;
   if (config.tasks !== undefined && !Array.isArray(config.tasks)) {
     throw new ConfigurationError(`Config file ${file}: "tasks" must be an array of defineTask(...) results.`);
+  }
+  if (config.jobs !== undefined && !Array.isArray(config.jobs)) {
+    throw new ConfigurationError(`Config file ${file}: "jobs" must be an array of {key, task, ...} job declarations.`);
   }
   if (config.queues !== undefined && !Array.isArray(config.queues)) {
     throw new ConfigurationError(

@@ -46,6 +46,8 @@ export async function openContext(
       ...(config.queues && { queues: config.queues }),
       ...(config.worker && { worker: config.worker }),
       ...(config.scheduler && { scheduler: config.scheduler }),
+      ...(config.maintenance && { maintenance: config.maintenance }),
+      ...(config.jobs && { jobs: config.jobs }),
       ...(config.notifications && { notifications: config.notifications }),
       ...(config.outbound && { outbound: config.outbound }),
       logger,

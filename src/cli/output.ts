@@ -1,7 +1,7 @@
 import { JobdeckError } from '../domain/errors.js';
 
 /** Exit codes: 1 = the command could not do what was asked, 2 = a waited-for run did not succeed. */
-const EXIT_ERROR = 1;
+export const EXIT_ERROR = 1;
 export const EXIT_RUN_NOT_SUCCESSFUL = 2;
 
 export function printJson(value: unknown): void {

@@ -45,8 +45,8 @@ export class NotFoundError extends JobdeckError {
 }
 
 export class ConflictError extends JobdeckError {
-  constructor(message: string) {
-    super('CONFLICT', message);
+  constructor(message: string, errors: FieldError[] = []) {
+    super('CONFLICT', message, errors);
     this.name = 'ConflictError';
   }
 }

@@ -63,6 +63,10 @@ export interface Job {
   retryBackoffSeconds?: number;
   retryBackoffMaxSeconds?: number;
   retryPartial?: boolean;
+  /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
+  key?: string | null;
+  /** Fields (wire names) the host's code sets at each start; the API refuses to change them. */
+  managedFields?: string[] | null;
   created: Date;
   updated: Date;
 }

@@ -96,9 +96,12 @@ export interface AnyTask {
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
 }
 
+/** A registered task that keeps its arguments' schema in its type, for typed `enqueue`. */
+export type Task<S extends ArgsSchema = ArgsSchema> = AnyTask & { readonly args: S };
+
 const TASK_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
-export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): AnyTask {
+export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>): Task<S> {
   if (!TASK_ID.test(definition.id)) {
     throw new TypeError(`Task id "${definition.id}" is not valid: use letters, digits, ".", "_" and "-".`);
   }
@@ -109,7 +112,7 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
     throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
   }
   checkArgFieldLists(definition);
-  return definition as unknown as AnyTask;
+  return definition as unknown as Task<S>;
 }
 
 

@@ -98,6 +98,14 @@ export const JobSchema = z
     retry_backoff_seconds: z.number().int(),
     retry_backoff_max_seconds: z.number().int(),
     retry_partial: z.boolean(),
+    key: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Stable name of a job declared in code or applied from a file.' }),
+    managed_fields: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "Fields set by the host program's code at each start; changing them is refused (409)." }),
     next_run: isoTime.nullable(),
     last_run: RunSchema.nullable(),
     created: isoTime,
@@ -107,7 +115,18 @@ export const JobSchema = z
   .openapi('Job');
 
 /** Fields a client may send back from a GET but not change: ignored in requests. */
-const JOB_READ_ONLY = ['id', 'schedule_description', 'run_args', 'next_run', 'last_run', 'created', 'updated', 'links'];
+export const JOB_READ_ONLY = [
+  'id',
+  'key',
+  'managed_fields',
+  'schedule_description',
+  'run_args',
+  'next_run',
+  'last_run',
+  'created',
+  'updated',
+  'links',
+];
 
 const withoutReadOnly = (value: unknown) => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;

@@ -24,6 +24,11 @@ export class AuditService {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** The same service over another store (a store bound to a host's transaction). */
+  withStore(store: Store): AuditService {
+    return new AuditService(store, this.clock);
+  }
+
   record(actor: string, action: string, refs: AuditRefs = {}): Promise<AuditEntry> {
     return this.store.auditAppend({
       time: new Date(this.clock()),

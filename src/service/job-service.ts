@@ -16,6 +16,7 @@ import { fieldDiff, type AuditService } from './audit-service.js';
 import { jobToWire, type WireView } from './wire.js';
 import type { Role } from '../domain/access.js';
 import { restoreSecretArgs } from '../domain/secret-args.js';
+import { wireNameOfChange } from './job-fields.js';
 import { keepWebhookSecrets, parseThreshold, parseWebhooks } from './notification-settings.js';
 
 export interface JobInput {
@@ -47,6 +48,16 @@ export interface JobInput {
 }
 
 export type JobPatch = Partial<JobInput>;
+
+/** How a job is saved by code (jobs declared in code, `jobs apply`) rather than by a person. */
+export interface SaveOptions {
+  /** The job's stable key (migration 0013). */
+  key?: string | undefined;
+  /** The fields (wire names) the host's code owns from now on; null: none. */
+  managedFields?: string[] | null | undefined;
+  /** Change fields the host's code manages (the code itself does). */
+  asCode?: boolean | undefined;
+}
 
 /** Who asks for a change, for the audit log (and `started_by` of runs). */
 export interface ActorContext {
@@ -87,7 +98,12 @@ export class JobService {
     return { tasks: this.tasks, role: 'admin' };
   }
 
-  async create(input: JobInput, by: ActorContext = SYSTEM): Promise<Job> {
+  /** The same service over another store (a store bound to a host's transaction). */
+  withStore(store: Store): JobService {
+    return new JobService(store, this.tasks, this.queues, this.clock, this.audit?.withStore(store));
+  }
+
+  async create(input: JobInput, by: ActorContext = SYSTEM, options: SaveOptions = {}): Promise<Job> {
     const task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
     const fields = this.#validate({ ...input, ...this.#restoreSecrets(task, input, null, null) }, true);
     const now = new Date(this.clock());
@@ -118,6 +134,8 @@ export class JobService {
       active,
       args: fields.args ?? {},
       customArgs: fields.customArgs ?? null,
+      key: options.key ?? null,
+      managedFields: options.managedFields ?? null,
       created: now,
       updated: now,
     });
@@ -132,6 +150,18 @@ export class JobService {
   async get(id: string): Promise<Job> {
     const job = await this.store.jobGet(id);
     if (!job) throw notFound(id);
+    return job;
+  }
+
+  /** The job with this key, if any. */
+  findByKey(key: string): Promise<Job | undefined> {
+    return this.store.jobGetByKey(key);
+  }
+
+  /** The job with this key (declared in code or applied from a file). */
+  async getByKey(key: string): Promise<Job> {
+    const job = await this.store.jobGetByKey(key);
+    if (!job) throw new NotFoundError(`No job has the key "${key}".`);
     return job;
   }
 
@@ -150,7 +180,7 @@ export class JobService {
     return { ...result, page, size };
   }
 
-  async update(id: string, patch: JobPatch, by: ActorContext = SYSTEM): Promise<Job> {
+  async update(id: string, patch: JobPatch, by: ActorContext = SYSTEM, options: SaveOptions = {}): Promise<Job> {
     const current = await this.get(id);
     // Saved arguments are checked against the task the job will have after the change.
     const sameTask = !patch.task || patch.task === current.task;
@@ -172,6 +202,9 @@ export class JobService {
     if (changes.notificationWebhooks) {
       changes.notificationWebhooks = keepWebhookSecrets(changes.notificationWebhooks, current.notificationWebhooks);
     }
+    if (!options.asCode) refuseManagedChanges(current, changes);
+    if (options.key !== undefined) changes.key = options.key;
+    if (options.managedFields !== undefined) changes.managedFields = options.managedFields;
     // Saving the same schedule again keeps its slots; a new schedule or an activation starts afresh.
     const schedule = changes.schedule === undefined ? current.schedule : changes.schedule;
     const active = changes.active ?? current.active;
@@ -325,6 +358,26 @@ export class JobService {
     if (errors.length) throw new ValidationError('The job is not valid.', errors);
     return changes;
   }
+}
+
+/**
+ * Fields the host's code declares are the code's: it sets them again at each start, so a change
+ * made here would silently vanish. Refused instead, naming the fields (409); saving a form with
+ * their current values is fine.
+ */
+function refuseManagedChanges(current: Job, changes: JobChanges): void {
+  const managed = current.managedFields ?? [];
+  if (managed.length === 0) return;
+  const refused = (Object.keys(changes) as (keyof JobChanges)[]).filter((field) => {
+    const wire = wireNameOfChange(field);
+    return wire !== undefined && managed.includes(wire) && !isDeepStrictEqual(changes[field], current[field]);
+  });
+  if (refused.length === 0) return;
+  const fields = refused.map((field) => wireNameOfChange(field)!);
+  throw new ConflictError(
+    `Job ${current.id} is declared in code (key "${current.key}"); change ${fields.join(', ')} there, not here.`,
+    fields.map((field) => fieldError(field, 'Managed by code: read-only here.')),
+  );
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

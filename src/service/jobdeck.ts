@@ -26,15 +26,33 @@ import { PRUNE_HISTORY_TASK_ID, pruneHistoryTask } from '../tasks/maintenance/pr
 import { ensurePruneJob } from './prune-job.js';
 import { checkZod } from './zod-support.js';
 import { OutboundPolicy, type OutboundConfig } from '../engine/outbound-policy.js';
+import { builtinTasks, demoTasks } from '../tasks/index.js';
+import { ConfigurationError } from '../domain/errors.js';
+import type { HostPoolDatabase } from '../storage/open-store.js';
+import { createServerLogger } from './server-logger.js';
+import { createEnqueue, type Enqueue } from './enqueue.js';
+import { JobDefinitions, type JobDefinition } from './job-definitions.js';
+import { DeckServices, type StartOptions } from './deck-services.js';
 
 export interface JobdeckOptions {
-  /** `sqlite:./jobdeck.db` (default), `postgres://…`, or an open Store. */
-  database?: string | Store;
+  /**
+   * `sqlite:./jobdeck.db` (default), `postgres://…`, the host's own `pg.Pool` as
+   * `{ pool, schema? }` (see storage/host-pool.ts), or an open Store.
+   */
+  database?: string | HostPoolDatabase | Store;
   tasks?: AnyTask[];
   queues?: QueueConfig[];
   worker?: Omit<WorkerOptions, 'queues' | 'logger'> & { queues?: string[] };
   scheduler?: Omit<SchedulerOptions, 'logger'>;
-  logger?: Logger;
+  /** Rescue of dead workers' runs: `leaseMs` (default 30 s) and `intervalMs` (default 5 s). */
+  maintenance?: Omit<MaintenanceOptions, 'logger'>;
+  /**
+   * Where services log (errors of the HTTP API included). Default: JSON lines on stderr at
+   * `info` ($JOBDECK_LOG_LEVEL), credentials redacted; pass `false` for none.
+   */
+  logger?: Logger | false;
+  /** Jobs declared in code, upserted by key at `start()`; their fields are "managed by code". */
+  jobs?: JobDefinition[];
   /** Apply pending migrations when opening the database (default true). */
   migrate?: boolean;
   /**
@@ -85,24 +103,58 @@ export interface Jobdeck {
   createNotifier(options?: NotificationServiceOptions): NotificationService;
   /** Creates the daily "Prune history" job unless it was created once already (see README). */
   ensurePruneJob(): Promise<Job | undefined>;
-  /** Closes the database connection. */
+  /** Creates a run of a task (arguments typed by its schema), optionally in the host's transaction. */
+  enqueue: Enqueue;
+  /** Jobs by key: declared in code (`jobs` option), exported to and applied from files. */
+  jobDefinitions: JobDefinitions;
+  /**
+   * Brings up what a process runs: worker, scheduler, rescue of dead workers and notifier (each
+   * on by default; `false` or options per part), after upserting the jobs declared in code.
+   */
+  start(options?: StartOptions): Promise<void>;
+  /** Stops what start() started (idempotent; running runs get the worker's grace period). */
+  stop(): Promise<void>;
+  /** Stops the services, then closes the database connection. */
   close(): Promise<void>;
+}
+
+function isStore(database: JobdeckOptions['database']): database is Store {
+  return typeof database === 'object' && 'traits' in database;
+}
+
+/**
+ * An isolated task runs in a child process that loads it by module path: the worker's
+ * `tasksModule` (the config file, for the CLI) or $JOBDECK_TASKS_MODULE. A task defined inline
+ * with no such module would fail at each run; refuse it when the worker is made instead.
+ */
+function checkIsolatedTasks(registry: TaskRegistry, tasksModule: string | undefined): void {
+  if (tasksModule) return;
+  const loadable = new Set([...builtinTasks, ...demoTasks].map((task) => task.id));
+  const inline = registry.list().filter((task) => task.isolate && !loadable.has(task.id));
+  if (inline.length === 0) return;
+  throw new ConfigurationError(
+    `Task ${inline.map((task) => `"${task.id}"`).join(', ')} has isolate: true, but its child process could not load it: ` +
+      'give the worker a `tasksModule` (a module whose default export, or `tasks` export, lists the tasks), ' +
+      'set JOBDECK_TASKS_MODULE, or drop isolate.',
+  );
 }
 
 export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobdeck> {
   checkZod(options.tasks ?? []);
   const registry = new TaskRegistry(options.tasks ?? []);
   const queues = new QueueRegistry(options.queues);
-  const logger = options.logger ?? silentLogger;
-  const store =
-    typeof options.database === 'object'
-      ? options.database
-      : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
-          ...(options.migrate !== undefined && { migrate: options.migrate }),
-          ...(options.clock && { now: options.clock }),
-          ...(options.listenUrl !== undefined && { listenUrl: options.listenUrl }),
-          onNotice: (message) => logger.warn(message),
-        });
+  const logger =
+    options.logger === false
+      ? silentLogger
+      : (options.logger ?? createServerLogger({ level: process.env.JOBDECK_LOG_LEVEL ?? 'info' }));
+  const store = isStore(options.database)
+    ? options.database
+    : await openStore(options.database ?? DEFAULT_DATABASE_URL, {
+        ...(options.migrate !== undefined && { migrate: options.migrate }),
+        ...(options.clock && { now: options.clock }),
+        ...(options.listenUrl !== undefined && { listenUrl: options.listenUrl }),
+        onNotice: (message) => logger.warn(message),
+      });
   const clock = options.clock ?? Date.now;
   // Retention is built in; it needs this Jobdeck's store, so it is registered once that is open.
   if (!registry.has(PRUNE_HISTORY_TASK_ID)) registry.register(pruneHistoryTask(store, clock));
@@ -113,7 +165,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const sessions = new SessionService(store, audit, clock, options.sessions);
   const tokens = new TokenService(store, audit, clock, sessions);
   const outbound = OutboundPolicy.from(options.outbound);
-  return {
+  const jobDefinitions = new JobDefinitions(jobs, registry);
+  const deck: Jobdeck = {
     store,
     tasks: new TaskService(registry),
     queues,
@@ -128,6 +181,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     createWorker(workerOptions = options.worker) {
       const names = workerOptions?.queues ?? queues.names();
       for (const name of names) queues.check(name, 'queues');
+      checkIsolatedTasks(registry, workerOptions?.tasksModule ?? process.env.JOBDECK_TASKS_MODULE);
       const logs = {
         ...workerOptions?.logs,
         onStored: (n: number) => metrics.logLinesStored(n),
@@ -157,6 +211,24 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       });
     },
     ensurePruneJob: () => ensurePruneJob(store, jobs),
-    close: () => store.close(),
+    enqueue: createEnqueue({ store, registry, jobs, runs }),
+    jobDefinitions,
+    start: (startOptions) => services.start(startOptions),
+    stop: () => services.stop(),
+    close: async () => {
+      await services.stop();
+      await store.close();
+    },
   };
+  const services = new DeckServices({
+    logger,
+    createWorker: (workerOptions) => deck.createWorker({ ...options.worker, ...workerOptions }),
+    createScheduler: (schedulerOptions) => deck.createScheduler({ ...options.scheduler, ...schedulerOptions }),
+    createMaintenance: (maintenanceOptions) =>
+      deck.createMaintenance({ ...options.maintenance, ...maintenanceOptions }),
+    createNotifier: (notifierOptions) => deck.createNotifier({ ...options.notifications, ...notifierOptions }),
+    declareJobs: () => jobDefinitions.declare(options.jobs ?? []),
+    ensurePruneJob: () => deck.ensurePruneJob(),
+  });
+  return deck;
 }

@@ -12,6 +12,7 @@ import { pageSize } from '../domain/paging.js';
 import { TITLE_MAX, type ActorContext, type JobService } from './job-service.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
+import type { HostTransaction } from '../storage/host-connection.js';
 
 export interface RunInput {
   /** Default "Manual run". */
@@ -26,6 +27,11 @@ export interface RunInput {
   customArgs?: unknown;
   /** Who asked: a user name, or "system" for the scheduler. */
   startedBy?: string | undefined;
+  /**
+   * The host program's open transaction (PostgreSQL): the run is created in it, so workers see it
+   * only if the host commits. A `pg` client after BEGIN, or a Kysely transaction.
+   */
+  tx?: HostTransaction | undefined;
 }
 
 export interface RunListQuery {
@@ -62,7 +68,16 @@ export class RunService {
     private readonly audit?: AuditService,
   ) {}
 
+  /** The same service over another store (a store bound to a host's transaction). */
+  withStore(store: Store): RunService {
+    return new RunService(store, this.jobs.withStore(store), this.tasks, this.queues, this.audit?.withStore(store));
+  }
+
   async create(jobId: string, input: RunInput = {}, by?: ActorContext): Promise<Run> {
+    if (input.tx) {
+      const { tx, ...rest } = input;
+      return this.withStore(await this.store.within(tx)).create(jobId, rest, by);
+    }
     const job = await this.jobs.get(jobId);
     const task = this.tasks.get(job.task);
     const queue = this.queues.check(input.queue ?? job.defaultQueue);

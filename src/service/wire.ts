@@ -46,6 +46,10 @@ export interface JobWire {
   retry_backoff_seconds: number;
   retry_backoff_max_seconds: number;
   retry_partial: boolean;
+  /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
+  key: string | null;
+  /** Fields the host's code sets at each start: read-only in the API and the admin. */
+  managed_fields: string[] | null;
   created: string;
   updated: string;
 }
@@ -124,6 +128,8 @@ export function jobToWire(job: Job, view: WireView): JobWire {
     retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
     retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
     retry_partial: job.retryPartial ?? false,
+    key: job.key ?? null,
+    managed_fields: job.managedFields ?? null,
     created: job.created.toISOString(),
     updated: job.updated.toISOString(),
   };

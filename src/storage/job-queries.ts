@@ -4,6 +4,7 @@ import { statusIn } from './status-filter.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import { ConflictError } from '../domain/errors.js';
 import type { DialectTraits } from './dialect.js';
 import { jobFromRow, jsonText, toJson } from './rows.js';
 import type { Database, JobsTable } from './schema.js';
@@ -15,8 +16,20 @@ export interface QueryContext {
   now(): number;
   /** A table named in raw SQL, in Jobdeck's schema (the query builder qualifies tables itself). */
   table(name: keyof Database): RawBuilder<unknown>;
+  /** `db` is a host's transaction: run statements in it instead of opening one. */
+  inTransaction?: boolean;
 }
 
+/** Runs `fn` in a transaction: a new one, or the host's that `db` already is. */
+export function transact<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return ctx.inTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn);
+}
+
+/**
+ * Inserts the job; a key another job has is refused with a ConflictError. The conflict is
+ * handled by the statement (ON CONFLICT DO NOTHING), not raised by the database, so a host's
+ * transaction the insert runs in stays usable.
+ */
 export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise<Job> {
   const row = await db
     .insertInto('jobs')
@@ -42,16 +55,25 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
       retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
       retry_partial: traits.bool(job.retryPartial ?? false),
+      key: job.key ?? null,
+      managed_fields: jsonText(job.managedFields ?? null),
       created_at: job.created.getTime(),
       updated_at: job.updated.getTime(),
     })
+    .onConflict((conflict) => conflict.column('key').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) throw new ConflictError(`A job with the key "${job.key}" exists already.`);
   return jobFromRow(row);
 }
 
 export async function jobGet({ db }: QueryContext, id: string): Promise<Job | undefined> {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && jobFromRow(row);
+}
+
+export async function jobGetByKey({ db }: QueryContext, key: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
   return row && jobFromRow(row);
 }
 
@@ -133,6 +155,8 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
         retry_backoff_max_seconds: changes.retryBackoffMaxSeconds,
       }),
       ...(changes.retryPartial !== undefined && { retry_partial: traits.bool(changes.retryPartial) }),
+      ...(changes.key !== undefined && { key: changes.key }),
+      ...(changes.managedFields !== undefined && { managed_fields: jsonText(changes.managedFields) }),
       updated_at: ctx.now(),
     })
     .where('id', '=', id)

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { ConfigurationError } from '../domain/errors.js';
+import { hostTransactionDb, TransactionNotifier, type HostTransaction } from './host-connection.js';
 import type pg from 'pg';
 import type { ApiToken, NewAuditEntry } from '../domain/access.js';
 import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
@@ -54,10 +56,15 @@ export interface KyselyStoreParts {
   release: () => Promise<void>;
   /** PostgreSQL's pool, for what Kysely cannot express (COPY). */
   pgPool?: pg.Pool | undefined;
-  /** PostgreSQL schema of Jobdeck's tables (`db` qualifies its queries with it). */
+  /**
+   * PostgreSQL schema of Jobdeck's tables (`db` qualifies its queries with it); unset on a
+   * host's pool without one: the connection's current schema.
+   */
   schema?: string | undefined;
   /** Named prepared statements are allowed (PostgreSQL, not behind a transaction pooler). */
   namedStatements?: boolean | undefined;
+  /** Set on a store bound to a host's transaction: statements run in it, never in one of their own. */
+  inTransaction?: boolean;
 }
 
 /** The Store over Kysely. Writes that other processes wait for are announced after they commit. */
@@ -68,6 +75,7 @@ export class KyselyStore implements Store {
   readonly #notifier: Notifier;
   readonly #release: () => Promise<void>;
   readonly #pgPool: pg.Pool | undefined;
+  readonly #parts: KyselyStoreParts;
   /** The worker's claim and finish as prepared statements, where the database has them. */
   readonly #prepared: PreparedRunStatements | undefined;
   #closed = false;
@@ -88,8 +96,36 @@ export class KyselyStore implements Store {
       traits: parts.traits,
       now: parts.now,
       table: (name) => sql.table(schema ? `${schema}.${name}` : name),
+      inTransaction: parts.inTransaction ?? false,
     };
     this.#schema = schema;
+    this.#parts = parts;
+  }
+
+  /**
+   * This store's verbs inside a host program's open transaction (PostgreSQL only): rows written
+   * through it, and the wake-up of workers, become visible when the host commits, and vanish if
+   * it rolls back. Statements name the tables with their schema, whatever the host's search_path.
+   */
+  async within(tx: HostTransaction): Promise<Store> {
+    if (this.traits.name !== 'postgres') {
+      throw new ConfigurationError(
+        'Enqueueing in a host transaction needs PostgreSQL; on SQLite Jobdeck has its own connection (create runs after your commit).',
+      );
+    }
+    const schema =
+      this.#schema ??
+      (await sql<{ schema: string }>`select current_schema() as schema`.execute(this.#ctx.db)).rows[0]!.schema;
+    const db = hostTransactionDb(tx, schema);
+    return new KyselyStore({
+      ...this.#parts,
+      db,
+      schema,
+      notifier: new TransactionNotifier(db),
+      pgPool: undefined,
+      inTransaction: true,
+      release: async () => undefined,
+    });
   }
 
   /** Listen to changes made by this and other processes. */
@@ -109,6 +145,9 @@ export class KyselyStore implements Store {
   }
   jobGet(id: string) {
     return jobs.jobGet(this.#ctx, id);
+  }
+  jobGetByKey(key: string) {
+    return jobs.jobGetByKey(this.#ctx, key);
   }
   jobList(filter: JobFilter): Promise<Page<Job>> {
     return jobs.jobList(this.#ctx, filter);

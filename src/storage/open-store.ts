@@ -3,10 +3,12 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
-import { UnavailableError } from '../domain/errors.js';
+import { ConfigurationError, UnavailableError } from '../domain/errors.js';
 import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
 import { KyselyStore } from './kysely-store.js';
+import { jobdeckPgTypes } from './host-connection.js';
+import { HostPool } from './host-pool.js';
 import { schemaDialect } from './schema-dialect.js';
 import { migrationsFor } from './migrations/index.js';
 import { PgNotifier, SqliteNotifier, type Notifier } from './notifier.js';
@@ -30,6 +32,13 @@ export interface OpenStoreOptions {
   listenUrl?: string;
   /** Told what the caller should log once (e.g. an earlier version's table layout was kept). */
   onNotice?: (message: string) => void;
+}
+
+/** The host program's own `pg.Pool`, shared with Jobdeck (see host-pool.ts). */
+export interface HostPoolDatabase {
+  pool: pg.Pool;
+  /** The schema of Jobdeck's tables (created if missing); default `jobdeck`, as for a URL. */
+  schema?: string | undefined;
 }
 
 interface Connection {
@@ -101,14 +110,30 @@ function openSqliteConnection(file: string): Connection {
   };
 }
 
-// JSON comes back as text and BIGINT as a number on every dialect (see schema.ts).
-const pgTypes = {
-  getTypeParser(oid: number, format?: string) {
-    if (oid === 20) return (value: string) => Number(value);
-    if (oid === 114 || oid === 3802) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-} as pg.CustomTypesConfig;
+function openHostPool(database: HostPoolDatabase): Connection {
+  if (database.schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(database.schema)) {
+    throw new ConfigurationError(`Schema "${database.schema}" is not a plain identifier (letters, digits and "_").`);
+  }
+  const pool = new HostPool(database.pool, database.schema) as unknown as pg.Pool;
+  let layout: TableLayout | undefined;
+  const db = new Kysely<Schema>({
+    dialect: schemaDialect(new PostgresDialect({ pool }), () => layout?.schema ?? 'public'),
+  });
+  const notifier = new PgNotifier(pool, (pool as unknown as HostPool).clientConfig);
+  return {
+    db,
+    traits: postgresTraits,
+    notifier,
+    migrations: migrationsFor('postgres'),
+    pgPool: pool,
+    namedStatements: true,
+    layout: async () => (layout ??= await postgresLayout(db as Kysely<unknown>, database.schema)),
+    release: async () => {
+      await notifier.close();
+      await db.destroy();
+    },
+  };
+}
 
 function openPostgres(
   target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
@@ -119,7 +144,7 @@ function openPostgres(
   // whichever server connection the pooler picked; queries name Jobdeck's schema instead.
   const clientConfig: pg.ClientConfig = {
     connectionString: target.connectionString,
-    types: pgTypes,
+    types: jobdeckPgTypes,
     connectionTimeoutMillis: 5000,
   };
   const pool = new pg.Pool({ ...clientConfig, max: poolSize });
@@ -236,19 +261,22 @@ async function pinTriggerSearchPath(db: Kysely<Schema>, schema: string): Promise
 }
 
 /** Opens the database a URL names, checks that it answers, and applies migrations. */
-export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const target = parseDatabaseUrl(url);
-  let location = describeTarget(target);
+export async function openStore(url: string | HostPoolDatabase, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = typeof url === 'string' ? parseDatabaseUrl(url) : undefined;
+  const hostPool = (schema: string | undefined) => `the host's pg pool${schema ? ` (schema ${schema})` : ''}`;
+  let location = target ? describeTarget(target) : hostPool((url as HostPoolDatabase).schema);
   const listenUrl = options.listenUrl ?? process.env.JOBDECK_LISTEN_URL;
-  const connection =
-    target.dialect === 'sqlite'
+  const connection = !target
+    ? openHostPool(url as HostPoolDatabase)
+    : target.dialect === 'sqlite'
       ? openSqlite(target.file)
       : openPostgres(target, options.poolSize ?? 10, listenUrl || undefined);
   let layout: TableLayout;
   try {
     await sql`select 1`.execute(connection.db);
     layout = await connection.layout();
-    if (target.dialect === 'postgres') location = describeTarget({ ...target, schema: layout.schema });
+    if (!target) location = hostPool(layout.schema);
+    else if (target.dialect === 'postgres') location = describeTarget({ ...target, schema: layout.schema });
     if (layout.notice) options.onNotice?.(`${layout.notice} Database: ${location}.`);
     if (options.migrate ?? true) await migrate(connection, layout);
   } catch (error) {

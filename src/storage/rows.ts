@@ -32,8 +32,13 @@ export function jsonText(value: JsonValue | undefined): string | null {
   return value === undefined || value === null ? null : toJson(value);
 }
 
-function parseJson<T extends JsonValue>(text: string | null): T | null {
-  return text === null ? null : (JSON.parse(text) as T);
+/**
+ * JSON columns come back as text from Jobdeck's own connections; through a host's connection
+ * (transactional enqueue, see host-connection.ts) a driver may already have parsed them.
+ */
+function parseJson<T extends JsonValue>(text: string | JsonValue | null): T | null {
+  if (text === null) return null;
+  return (typeof text === 'string' ? JSON.parse(text) : text) as T;
 }
 
 export function jobFromRow(row: Selectable<JobsTable>): Job {
@@ -46,19 +51,21 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     active: Boolean(row.active),
     args: parseJson<JsonObject>(row.args) ?? {},
     customArgs: parseJson<JsonObject>(row.custom_args),
-    schedule: row.schedule === null ? null : (JSON.parse(row.schedule) as Schedule),
+    schedule: parseJson(row.schedule) as Schedule | null,
     nextRunAt: dateOrNull(row.next_run_at),
     overlapPolicy: row.overlap_policy as OverlapPolicy,
     misfirePolicy: row.misfire_policy as MisfirePolicy,
-    notificationEmails: JSON.parse(row.notification_emails) as string[],
-    notificationStatuses: JSON.parse(row.notification_statuses) as RunStatus[],
-    notificationWebhooks: JSON.parse(row.notification_webhooks) as NotificationWebhook[],
+    notificationEmails: parseJson(row.notification_emails) as string[],
+    notificationStatuses: parseJson(row.notification_statuses) as RunStatus[],
+    notificationWebhooks: parseJson(row.notification_webhooks) as unknown as NotificationWebhook[],
     notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
     maxAttempts: Number(row.max_attempts),
     timeoutSeconds: numOrNull(row.timeout_seconds),
     retryBackoffSeconds: Number(row.retry_backoff_seconds),
     retryBackoffMaxSeconds: Number(row.retry_backoff_max_seconds),
     retryPartial: Boolean(row.retry_partial),
+    key: row.key ?? null,
+    managedFields: parseJson<string[]>(row.managed_fields),
     created: date(row.created_at),
     updated: date(row.updated_at),
   };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
-import type { QueryContext } from './job-queries.js';
+import { transact, type QueryContext } from './job-queries.js';
 import { statusIn } from './status-filter.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
@@ -32,7 +32,7 @@ export function newRunRow(run: NewRun, now: number) {
 }
 
 export async function runCreate(ctx: QueryContext, run: NewRun): Promise<Run> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await transact(ctx, async (trx) => {
     const inserted = await trx
       .insertInto('runs')
       .values(newRunRow(run, ctx.now()))
@@ -68,6 +68,8 @@ function lastRunRaise(ctx: QueryContext, jobIds: string[]) {
  * runs of equal priority.
  */
 export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<number> {
+  // Its statements name tables without a schema, which a host's transaction cannot resolve.
+  if (ctx.inTransaction) throw new Error('Bulk enqueue is not offered inside a host transaction.');
   const now = ctx.now();
   const text = (name: string) => sql`j.value->>${name}`;
   const int = (name: string) => sql`cast(j.value->>${name} as bigint)`;

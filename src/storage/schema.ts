@@ -31,6 +31,10 @@ export interface JobsTable {
   updated_at: number;
   /** Highest run id of the job, 0 if never run; kept for the last-run order (migration 0009). */
   last_run_id: Generated<number>;
+  /** Stable name of a job declared in code or applied from a file (migration 0013). */
+  key: string | null;
+  /** JSON list of the fields the host's code sets (migration 0013). */
+  managed_fields: string | null;
 }
 
 export interface RunsTable {

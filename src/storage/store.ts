@@ -5,6 +5,7 @@ import type { RunStatus } from '../domain/run-status.js';
 import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
 import type { StoreListener } from './notifier.js';
+import type { HostTransaction } from './host-connection.js';
 
 /**
  * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
@@ -61,6 +62,8 @@ export type JobChanges = Partial<
     | 'retryBackoffSeconds'
     | 'retryBackoffMaxSeconds'
     | 'retryPartial'
+    | 'key'
+    | 'managedFields'
   >
 >;
 
@@ -224,6 +227,13 @@ export interface Store {
 
   jobCreate(job: Job): Promise<Job>;
   jobGet(id: string): Promise<Job | undefined>;
+  /** The job declared or applied with this key (migration 0013). */
+  jobGetByKey(key: string): Promise<Job | undefined>;
+  /**
+   * This store inside a host program's open transaction (PostgreSQL; see host-connection.ts):
+   * what it writes is committed or rolled back with the host's work. Refused on SQLite.
+   */
+  within(tx: HostTransaction): Promise<Store>;
   jobList(filter: JobFilter): Promise<Page<Job>>;
   jobUpdate(id: string, changes: JobChanges): Promise<Job | undefined>;
   /** Deletes the job with its runs and their logs. */

@@ -60,7 +60,13 @@ export async function openTestDeck(
   options: Partial<JobdeckOptions> = {},
   url = useTestDatabase().url,
 ): Promise<Jobdeck> {
-  const deck = await createJobdeck({ database: url, tasks: testTasks, queues: ['default', 'other'], ...options });
+  const deck = await createJobdeck({
+    database: url,
+    tasks: testTasks,
+    queues: ['default', 'other'],
+    logger: false,
+    ...options,
+  });
   onCleanup(() => deck.close());
   return deck;
 }

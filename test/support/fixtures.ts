@@ -54,6 +54,8 @@ export function jobFixture(overrides: Partial<Job> = {}): Job {
     retryBackoffSeconds: 10,
     retryBackoffMaxSeconds: 600,
     retryPartial: false,
+    key: null,
+    managedFields: null,
     created: now,
     updated: now,
     ...overrides,

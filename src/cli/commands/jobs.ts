@@ -8,11 +8,18 @@ import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../
 import { printRun } from './runs.js';
 import { describeSchedule } from '../../domain/schedule-words.js';
 import { jobInputFrom, withJobFlags, type JobFlags } from '../job-flags.js';
+import { registerJobFileCommands } from './job-files.js';
 
 function printJob(job: Job, view: WireView): void {
   const task = view.tasks.find(job.task);
   printFields([
     ['id', job.id],
+    [
+      'key',
+      job.key
+        ? `${job.key}${job.managedFields?.length ? ` (managed by code: ${job.managedFields.join(', ')})` : ''}`
+        : null,
+    ],
     ['title', job.title],
     ['description', job.description || null],
     ['task', job.task],
@@ -46,6 +53,7 @@ function printJob(job: Job, view: WireView): void {
 
 export function registerJobCommands(program: Command): void {
   const jobs = program.command('jobs').description('create, read, change, delete and run jobs');
+  registerJobFileCommands(jobs);
 
   withJobFlags(jobs.command('create').description('create a job (it does not run until run or scheduled)')).action(
     withContext(async ({ deck, json }, flags: JobFlags) => {

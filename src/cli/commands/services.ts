@@ -29,29 +29,29 @@ async function runServices(
   const options = command.optsWithGlobals<GlobalOptions>();
   const services: Service[] = [];
   try {
-    const { deck, config } = await openContext(options, { waitForDatabase: true });
-    // Rescue of dead workers' runs rides along with schedulers and workers: any live process
-    // rescues (each run once), so a dead worker's runs come back even where no scheduler runs.
-    if (parts.scheduler) services.push(deck.createScheduler(config.scheduler));
-    if (parts.scheduler || parts.worker) services.push(deck.createMaintenance(config.maintenance));
-    if (parts.worker) {
-      const flags = parts.worker;
-      services.push(
-        deck.createWorker({
-          ...config.worker,
-          ...(flags.queues && { queues: flags.queues }),
-          ...(flags.concurrency && { concurrency: flags.concurrency }),
-          ...(flags.shutdownGrace !== undefined && { shutdownGraceMs: flags.shutdownGrace * 1000 }),
+    const { deck } = await openContext(options, { waitForDatabase: true });
+    const flags = parts.worker;
+    // deck.start(): the config's jobs upserted by key; rescue of dead workers' runs rides along
+    // with schedulers and workers (any live process rescues, each run once); notifications go
+    // out from every process that runs work (the outbox makes that exactly-once); a scheduler's
+    // first start creates the daily "Prune history" job, once per database.
+    services.push({
+      start: () =>
+        deck.start({
+          scheduler: parts.scheduler ?? false,
+          maintenance: Boolean(parts.scheduler || parts.worker),
+          notifier: Boolean(parts.worker),
+          worker: flags
+            ? {
+                ...(flags.queues && { queues: flags.queues }),
+                ...(flags.concurrency && { concurrency: flags.concurrency }),
+                ...(flags.shutdownGrace !== undefined && { shutdownGraceMs: flags.shutdownGrace * 1000 }),
+              }
+            : false,
+          declareJobs: Boolean(parts.scheduler || parts.worker),
         }),
-      );
-    }
-    // Notifications go out from every process that runs work; the outbox makes that exactly-once.
-    if (parts.worker) services.push(deck.createNotifier());
-    // A scheduler's first start creates the daily "Prune history" job, once per database.
-    if (parts.scheduler) {
-      const pruneJob = await deck.ensurePruneJob();
-      if (pruneJob) deck.logger.info({ job: pruneJob.id }, 'created the daily "Prune history" job');
-    }
+      stop: () => deck.stop(),
+    });
     let signals = 0;
     const onSignal = (signal: string) => {
       signals += 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../../src/domain/errors.js';
 import { jobFixture, newRun, openTestStore } from '../../support/fixtures.js';
 
 describe('store conformance: jobs', () => {
@@ -17,6 +18,21 @@ describe('store conformance: jobs', () => {
     expect(await store.jobGet(job.id)).toBeUndefined();
     expect(await store.jobDelete(job.id)).toBe(false);
     expect(await store.jobUpdate(job.id, { title: 'x' })).toBeUndefined();
+  });
+
+  it('finds jobs by key; a key is one job’s, a conflict is refused without an SQL error', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture({ key: 'nightly', managedFields: ['title', 'task'] }));
+    await store.jobCreate(jobFixture());
+    await store.jobCreate(jobFixture());
+    expect(await store.jobGetByKey('nightly')).toEqual(job);
+    expect(await store.jobGetByKey('other')).toBeUndefined();
+    await expect(store.jobCreate(jobFixture({ key: 'nightly' }))).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.jobUpdate(job.id, { key: 'renamed', managedFields: null })).toMatchObject({
+      key: 'renamed',
+      managedFields: null,
+    });
+    expect((await store.jobList({ limit: 10, offset: 0 })).total).toBe(3);
   });
 
   it('lists with a case-insensitive text filter, other filters and paging', async () => {

@@ -106,6 +106,8 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   const [saving, setSaving] = useState(false);
   const [advancedOpen, setAdvancedOpen] = useState<string[]>([]);
   const taskId = Form.useWatch('task', form) ?? job?.task;
+  // Fields the host's code sets at each start: the API refuses changes to them (409).
+  const managed = new Set(job?.managed_fields ?? []);
   const task = useMemo(() => tasks.data?.find((t) => t.id === taskId), [tasks.data, taskId]);
 
   const initialValues: Values = {
@@ -207,6 +209,14 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
       }
     >
       {otherError && <Alert type="error" showIcon title={otherError} style={{ marginBottom: 16 }} role="alert" />}
+      {managed.size > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Declared in code (key “${job?.key}”): ${[...managed].join(', ')} can only be changed there.`}
+        />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -219,13 +229,14 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
           name="title"
           rules={[{ required: true, whitespace: true, message: 'Give the job a name.' }]}
         >
-          <Input maxLength={200} autoFocus />
+          <Input maxLength={200} autoFocus disabled={managed.has('title')} />
         </Form.Item>
         <Form.Item label="Description" name="description">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} disabled={managed.has('description')} />
         </Form.Item>
         <Form.Item label="Task" name="task" rules={[{ required: true, message: 'Choose the task the job runs.' }]}>
           <Select
+            disabled={managed.has('task')}
             showSearch={{ optionFilterProp: 'search' }}
             loading={tasks.isPending}
             placeholder="Choose a task"
@@ -252,6 +263,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
         </Form.Item>
         <Form.Item label="Queue" name="default_queue" tooltip="Runs go to this queue unless a run asks for another">
           <Select
+            disabled={managed.has('default_queue')}
             loading={queues.isPending}
             options={queues.data?.map((q) => ({
               value: q.name,
@@ -265,7 +277,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
           valuePropName="checked"
           tooltip="Only active jobs run on their schedule"
         >
-          <Switch />
+          <Switch disabled={managed.has('active')} />
         </Form.Item>
         <Form.Item
           label="Notification e-mails"
