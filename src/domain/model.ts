@@ -74,6 +74,14 @@ export interface RunProgress {
   errored: number | null;
 }
 
+/** A parent run's children: how many it created, how many ended, how many of those failed. */
+export interface SubRunCounts {
+  total: number;
+  completed: number;
+  /** Ended FAILED or CANCELLED. */
+  failed: number;
+}
+
 /** One execution of a job. A QUEUED run is the queue entry itself. */
 export interface Run {
   id: number;
@@ -96,7 +104,9 @@ export interface Run {
   workerId: string | null;
   message: string | null;
   result: JsonValue | null;
+  /** Its own counters plus, for a parent, the sums of its sub-runs' counters. */
   progress: RunProgress;
+  subRuns: SubRunCounts;
   attempt: number;
   maxAttempts: number;
   parentRunId: number | null;

@@ -10,6 +10,7 @@ import { builtinTasks, demoTasks } from '../tasks/index.js';
 import type { FromChild, ToChild } from './isolation-protocol.js';
 import { toJsonFields } from './run-executor.js';
 import { importUserModule } from './typescript-modules.js';
+import { NO_SUB_RUNS } from './sub-runs.js';
 
 function send(message: FromChild): Promise<void> {
   return new Promise((resolve) => {
@@ -57,6 +58,7 @@ async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void
       progress: (counters) => void send({ type: 'progress', counters }),
       job: message.job as unknown as Job,
       run: message.run as unknown as Run,
+      subRuns: NO_SUB_RUNS,
     };
     const value = await task.run(ctx, message.args as never);
     await send({ type: 'result', value: (value ?? null) as JsonObject | null });

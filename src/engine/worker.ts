@@ -14,6 +14,7 @@ import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
 import { PrefetchSize } from './prefetch-size.js';
 import { silentLogger } from './service-support.js';
+import { subRunsFactory } from './sub-runs.js';
 
 export interface WorkerOptions {
   queues: string[];
@@ -127,6 +128,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       tasksModule: options.tasksModule ?? process.env.JOBDECK_TASKS_MODULE,
       logs: this.#logs,
       reportProgress: (id, progress) => this.#progress.report(id, progress),
+      subRuns: subRunsFactory(store, tasks),
     };
   }
 

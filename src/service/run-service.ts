@@ -31,6 +31,10 @@ export interface RunListQuery {
   status?: string | string[] | undefined;
   queue?: string | undefined;
   task?: string | undefined;
+  /** Only the sub-runs of this run, oldest first. */
+  parentRunId?: number | undefined;
+  /** Sub-runs too (lists show top-level runs by default). */
+  includeSubRuns?: boolean | undefined;
   page?: number | undefined;
   size?: number | undefined;
 }
@@ -124,6 +128,8 @@ export class RunService {
       statuses,
       queue: query.queue,
       task: query.task,
+      parentRunId: query.parentRunId,
+      includeSubRuns: query.includeSubRuns,
       limit: size,
       offset: (page - 1) * size,
     });
@@ -155,9 +161,17 @@ export class RunService {
       const cancelled = await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.');
       if (cancelled) return cancelled;
     }
-    const cancelling = await this.store.runTransition(id, 'CANCELLING');
+    // A parent waiting for its sub-runs has no code running: it ends now.
+    const stopped =
+      run.status === 'WAITING'
+        ? await this.store.runTransition(id, 'CANCELLED', 'Stopped while waiting for its sub-runs.')
+        : await this.store.runTransition(id, 'CANCELLING');
+    // The parent first: a parent that no longer runs cannot create sub-runs after this.
+    if (stopped && run.parentRunId === null) {
+      await this.store.subRunsStop(id, `Stopped with its parent run ${id}.`);
+    }
     // Between our read and the write the run may have ended, or been stopped by someone else.
-    return cancelling ?? this.stopRaced(id, jobId);
+    return stopped ?? this.stopRaced(id, jobId);
   }
 
   private async stopRaced(id: number, jobId?: string): Promise<Run> {

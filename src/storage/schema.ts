@@ -61,6 +61,16 @@ export interface RunsTable {
   max_attempts: number;
   parent_run_id: number | null;
   scheduled_for: number | null;
+  /** Sub-run counters and the sums of the sub-runs' entry counters (migration 0012). */
+  total_subruns: Generated<number>;
+  completed_subruns: Generated<number>;
+  failed_subruns: Generated<number>;
+  sub_total_entries: Generated<number>;
+  sub_inserted_entries: Generated<number>;
+  sub_updated_entries: Generated<number>;
+  sub_errored_entries: Generated<number>;
+  /** A WAITING parent's own outcome, applied when its last sub-run ends. */
+  pending_status: string | null;
 }
 
 export interface SkippedSlotsTable {

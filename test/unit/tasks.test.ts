@@ -21,6 +21,7 @@ function context(options: { signal?: AbortSignal; since?: Date } = {}) {
     progress: (counters) => void progress.push(counters),
     job: {} as never,
     run: {} as never,
+    subRuns: { create: async (items) => items.length },
   };
   return { ctx, lines, progress };
 }

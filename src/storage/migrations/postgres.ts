@@ -5,6 +5,7 @@ import * as m0007 from './0007-run-attempts.js';
 import * as m0008 from './0008-list-indexes.js';
 import * as m0009 from './0009-jobs-last-run.js';
 import * as m0010 from './0010-run-indexes.js';
+import * as m0012 from './0012-subruns.js';
 
 /** PostgreSQL migrations. Kept in step with sqlite.ts: same tables, columns and meanings. */
 export const postgresMigrations: Record<string, Migration> = {
@@ -153,3 +154,4 @@ postgresMigrations['0005_run_logs_bulk'] = m0005.postgres;
 postgresMigrations['0008_list_indexes'] = m0008.postgres;
 postgresMigrations['0009_jobs_last_run'] = m0009.postgres;
 postgresMigrations['0010_run_indexes'] = m0010.postgres;
+postgresMigrations['0012_subruns'] = m0012.postgres;

@@ -5,6 +5,7 @@ import * as m0007 from './0007-run-attempts.js';
 import * as m0008 from './0008-list-indexes.js';
 import * as m0009 from './0009-jobs-last-run.js';
 import * as m0010 from './0010-run-indexes.js';
+import * as m0012 from './0012-subruns.js';
 
 /** SQLite migrations. Kept in step with postgres.ts: same tables, columns and meanings. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -148,3 +149,4 @@ sqliteMigrations['0005_run_logs_bulk'] = m0005.sqlite;
 sqliteMigrations['0008_list_indexes'] = m0008.sqlite;
 sqliteMigrations['0009_jobs_last_run'] = m0009.sqlite;
 sqliteMigrations['0010_run_indexes'] = m0010.sqlite;
+sqliteMigrations['0012_subruns'] = m0012.sqlite;
