@@ -14,6 +14,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
+import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -90,6 +91,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
   api.route('/', whoAmIRoute());
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
+  api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));

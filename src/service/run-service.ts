@@ -1,8 +1,8 @@
-import { InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
 import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
 import { parseDateTime } from '../domain/date-time.js';
-import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
+import { RUN_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
 import { PAGE_SIZE_MAX, type ActorContext, type JobService } from './job-service.js';
@@ -187,6 +187,27 @@ export class RunService {
     return run;
   }
 
+  /**
+   * Deletes an ended run with its log and its sub-runs (and theirs); refused while the run or one
+   * of its sub-runs is queued, running or waiting. Audited.
+   */
+  async delete(id: number, jobId?: string, by: ActorContext = { actor: 'system' }): Promise<void> {
+    const run = await this.get(id, jobId);
+    const result = await this.store.runDelete(id);
+    if (result === 'missing') throw new NotFoundError(`Run with ID ${id} does not exist.`);
+    if (result === 'active') {
+      throw new ConflictError(
+        `Run ${id} or one of its sub-runs is queued or running; stop it (or wait for it to end) before deleting it.`,
+      );
+    }
+    await this.audit?.record(by.actor, 'run.delete', {
+      jobId: run.jobId,
+      runId: id,
+      requestId: by.requestId,
+      details: { title: run.title, status: run.status, sub_runs: run.subRuns.total },
+    });
+  }
+
   /** Resolves with the run once it is in a final state. */
   async waitForEnd(id: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<Run> {
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
@@ -243,10 +264,7 @@ function parseStatuses(value: string | string[]): RunStatus[] {
   const bad = list.filter((s) => !isRunStatus(s));
   if (bad.length) {
     throw new ValidationError('Unknown run status.', [
-      fieldError(
-        'status',
-        `Unknown status ${bad.join(', ')}. Known: QUEUED, RUNNING, CANCELLING, SUCCESS, PARTIAL_SUCCESS, WARNING, FAILED, CANCELLED.`,
-      ),
+      fieldError('status', `Unknown status ${bad.join(', ')}. Known: ${RUN_STATUSES.join(', ')}.`),
     ]);
   }
   return list as RunStatus[];

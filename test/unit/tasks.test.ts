@@ -30,7 +30,7 @@ const run = async (task: AnyTask, ctx: TaskContext, args: unknown) => task.run(c
 
 it('registers the tasks', () => {
   expect(builtinTasks.map((t) => t.id)).toEqual(['http.request']);
-  expect(demoTasks.map((t) => t.id)).toEqual(['demo.wait', 'demo.import-vocabulary']);
+  expect(demoTasks.map((t) => t.id)).toEqual(['demo.wait', 'demo.import-vocabulary', 'demo.fan-out']);
 });
 
 describe('http.request', () => {
