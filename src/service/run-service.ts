@@ -1,6 +1,7 @@
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
 import { LOG_LEVELS, type LogLevel, type LogLine, type Run } from '../domain/model.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
+import { liftSince, refuseUnknownFields } from '../domain/seed-args.js';
 import { parseDateTime } from '../domain/date-time.js';
 import { RUN_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
@@ -65,19 +66,24 @@ export class RunService {
     const task = this.tasks.get(job.task);
     const queue = this.queues.check(input.queue ?? job.defaultQueue);
     const title = input.title?.trim() || 'Manual run';
+    const lifted = liftSince(task, input.args === undefined ? undefined : parseJsonObject(input.args, 'args'));
+    const customArgs =
+      input.customArgs === undefined
+        ? undefined
+        : input.customArgs === null || input.customArgs === ''
+          ? null
+          : parseJsonObject(input.customArgs, 'custom_args');
+    refuseUnknownFields(task, lifted.args, 'args');
+    refuseUnknownFields(task, customArgs, 'custom_args');
     const resolved = resolveRunArgs({
       task,
       jobArgs: job.args,
       jobCustomArgs: job.customArgs,
-      args: input.args === undefined ? undefined : parseJsonObject(input.args, 'args'),
-      customArgs:
-        input.customArgs === undefined
-          ? undefined
-          : input.customArgs === null || input.customArgs === ''
-            ? null
-            : parseJsonObject(input.customArgs, 'custom_args'),
+      args: lifted.args,
+      customArgs,
     });
-    const since = parseSince(input.since) ?? (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
+    const since =
+      parseSince(input.since ?? lifted.since) ?? (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
     const run = await this.store.runCreate({
       jobId: job.id,
       task: task.id,
@@ -212,8 +218,13 @@ export class RunService {
   async waitForEnd(id: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<Run> {
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     let wake: () => void = () => undefined;
+    // A parent ends in the same transaction as its last sub-run, announced under the child's id.
+    let family = false;
     const unsubscribe = this.store.subscribe((event) => {
-      if (event.type === 'external' || (event.type === 'changed' && (!event.runIds || event.runIds.includes(id))))
+      if (
+        event.type === 'external' ||
+        (event.type === 'changed' && (family || !event.runIds || event.runIds.includes(id)))
+      )
         wake();
     });
     try {
@@ -221,6 +232,7 @@ export class RunService {
       for (;;) {
         const run = await this.get(id);
         if (isFinalStatus(run.status)) return run;
+        family = run.subRuns.total > 0 || run.status === 'WAITING';
         const left = deadline - Date.now();
         if (left <= 0) throw new InvalidStateError(`Run ${id} is still ${run.status} after ${options.timeoutMs} ms.`);
         await new Promise<void>((resolve) => {

@@ -1,31 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { JobWire, RunWire } from '../../../src/service/wire.js';
-import { cli, cliJson, startWorkerProcess } from '../../support/cli.js';
-import { openTestStore, useTestDatabase } from '../../support/fixtures.js';
+import { fanOutTask } from '../../../src/tasks/index.js';
+import { cli, cliJson } from '../../support/cli.js';
+import { openTestDeck, startWorker, testTasks } from '../../support/deck.js';
+import { useTestDatabase } from '../../support/fixtures.js';
 
 describe('jobdeck runs: sub-runs and delete', () => {
-  it('lists the sub-runs of a fan-out with --parent, then deletes the run with them', async () => {
+  it('lists the sub-runs of a fan-out with --parent, shows done/total, then deletes the run with them', async () => {
     const { url } = useTestDatabase();
-    await (await openTestStore(url)).close(); // migrate once, before processes race to do it
-    await startWorkerProcess(url);
-    const job = await cliJson<JobWire>(
-      ['jobs', 'create', '--title', 'Fan', '--task', 'demo.fan-out', '--args', '{"records": 20, "fail_every": 5}'],
-      url,
-    );
-    const waited = await cliJson<RunWire>(['jobs', 'run', job.id, '--wait'], url);
-    expect(waited).toMatchObject({ status: 'PARTIAL_SUCCESS', total_subruns: 20, failed_subruns: 4 });
+    const deck = await openTestDeck({ tasks: [...testTasks, fanOutTask] }, url);
+    await startWorker(deck);
+    const job = await deck.jobs.create({ title: 'Fan', task: 'demo.fan-out' });
+    const parent = await deck.runs.create(job.id, { args: { records: 20, fail_every: 5 } });
+    expect(await deck.runs.waitForEnd(parent.id, { timeoutMs: 10_000 })).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      subRuns: { total: 20, failed: 4 },
+    });
 
-    const children = await cliJson<{ hits: { total: number } }>(['runs', 'list', '--parent', String(waited.id)], url);
+    const children = await cliJson<{ hits: { total: number } }>(['runs', 'list', '--parent', String(parent.id)], url);
     expect(children.hits.total).toBe(20);
-    const table = await cli(['runs', 'list', '--job', job.id], url);
-    expect(table.stdout).toMatch(/20\/20 done, 4 failed/);
-
-    const deleted = await cli(['runs', 'delete', String(waited.id)], url);
-    expect(deleted.stdout).toBe(`Run ${waited.id} deleted.\n`);
-    const after = await cliJson<{ hits: { total: number } }>(
-      ['runs', 'list', '--job', job.id, '--include-subruns'],
-      url,
-    );
-    expect(after.hits.total).toBe(0);
-  }, 90_000); // seven CLI processes
+    expect((await cli(['runs', 'list', '--job', job.id], url)).stdout).toMatch(/20\/20 done, 4 failed/);
+    const deleted = await cli(['runs', 'delete', String(parent.id)], url);
+    expect(deleted.stdout).toBe(`Run ${parent.id} deleted.\n`);
+    expect((await deck.runs.list({ jobId: job.id, includeSubRuns: true })).total).toBe(0);
+  }, 60_000); // three CLI processes on a busy machine
 });
