@@ -88,7 +88,9 @@ export async function runsInsert(ctx: QueryContext, trx: Kysely<Database>, runs:
              ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
              ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
       FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
-    await lastRunRaise([...new Set(rows.map((row) => row.job_id))]).execute(trx);
+    // Sub-runs are not their job's last run (their parent is).
+    const jobs = new Set(rows.filter((row) => row.parent_run_id === null).map((row) => row.job_id));
+    if (jobs.size) await lastRunRaise([...jobs]).execute(trx);
   }
 }
 
