@@ -78,6 +78,14 @@ export interface RunProgress {
   errored: number | null;
 }
 
+/** A parent run's children: how many it created, how many ended, how many of those failed. */
+export interface SubRunCounts {
+  total: number;
+  completed: number;
+  /** Ended FAILED or CANCELLED. */
+  failed: number;
+}
+
 /** One execution of a job. A QUEUED run is the queue entry itself. */
 export interface Run {
   id: number;
@@ -102,7 +110,9 @@ export interface Run {
   /** A failed run's stack trace, kept apart from `message`: shown to admins only. */
   errorStack?: string | null;
   result: JsonValue | null;
+  /** Its own counters plus, for a parent, the sums of its sub-runs' counters. */
   progress: RunProgress;
+  subRuns: SubRunCounts;
   attempt: number;
   maxAttempts: number;
   parentRunId: number | null;

@@ -43,7 +43,7 @@ function describeJsonSyntaxError(text: string): string {
 }
 
 /** Validates arguments against a task's schema and returns the parsed values (defaults applied). */
-function validateTaskArgs(task: AnyTask, args: JsonObject, field = 'args'): JsonObject {
+export function validateTaskArgs(task: AnyTask, args: JsonObject, field = 'args'): JsonObject {
   const parsed = task.args.safeParse(args);
   if (parsed.success) return parsed.data as JsonObject;
   throw new ValidationError(
@@ -84,7 +84,9 @@ export interface ResolvedArgs {
  * the task's schema, so a bad run is refused before it is queued.
  */
 export function resolveRunArgs(input: RunArgsInput): ResolvedArgs {
-  const customArgs = input.customArgs === undefined ? input.jobCustomArgs : input.customArgs;
+  const given = input.customArgs === undefined ? input.jobCustomArgs : input.customArgs;
+  // As in the seed, empty custom args ({}) mean none.
+  const customArgs = given && Object.keys(given).length > 0 ? given : null;
   if (customArgs) {
     validateTaskArgs(input.task, customArgs, 'custom_args');
     return { args: customArgs, customArgs };

@@ -6,6 +6,7 @@ export const RUN_STATUSES = [
   'QUEUED',
   'RUNNING',
   'CANCELLING',
+  'WAITING',
   'SUCCESS',
   'PARTIAL_SUCCESS',
   'WARNING',
@@ -17,7 +18,10 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const FINAL_STATUSES: readonly RunStatus[] = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
 
-export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING'];
+export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
+
+/** A sub-run that ends in one of these counts in its parent's `failed_subruns`. */
+export const FAILED_SUBRUN_STATUSES: readonly RunStatus[] = ['FAILED', 'CANCELLED'];
 
 /** A worker holds the run: it is executing it (or being asked to stop it). */
 export const HELD_STATUSES: readonly RunStatus[] = ['RUNNING', 'CANCELLING'];
@@ -27,10 +31,14 @@ const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   // (e.g. its task is no longer registered).
   QUEUED: ['RUNNING', 'CANCELLED', 'FAILED'],
   // RUNNING → QUEUED is a requeue (retry or rescue of a lost worker's run).
-  RUNNING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLING', 'CANCELLED', 'QUEUED'],
+  RUNNING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLING', 'CANCELLED', 'QUEUED', 'WAITING'],
   // A stop was asked for; the task may still end on its own, but the outcome is a stop unless the
   // worker is lost or the run times out.
   CANCELLING: ['CANCELLED', 'FAILED'],
+  // The task's code returned (or threw) while sub-runs it created are still going: the database
+  // ends the run when the last one ends (SUCCESS, PARTIAL_SUCCESS if any failed, FAILED if its
+  // own code threw; migration 0012). A stop ends it at once and stops the sub-runs.
+  WAITING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'],
   SUCCESS: [],
   PARTIAL_SUCCESS: [],
   WARNING: [],

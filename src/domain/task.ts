@@ -33,6 +33,34 @@ export interface OutboundClient {
   fetch(url: string, init?: OutboundRequest): Promise<Response>;
 }
 
+/** One sub-run to create: its arguments (validated against its task's schema) and more. */
+export interface SubRunItem {
+  args?: JsonObject | undefined;
+  /** Default: the parent's title and the item's number, e.g. "Import #3". */
+  title?: string | undefined;
+  /** Default: the parent's `since`. */
+  since?: Date | null | undefined;
+}
+
+export interface SubRunOptions {
+  /** A registered task id; default the parent's task. */
+  task?: string | undefined;
+  /** Default: the parent's queue. */
+  queue?: string | undefined;
+}
+
+/**
+ * Fan-out: the run creates child runs (ordinary runs of the same job, with `parent_run_id`).
+ * When its code returns before they end, the run is WAITING and ends with the last of them.
+ */
+export interface SubRuns {
+  /**
+   * Validates every item first (nothing is created if one is refused: a ValidationError names
+   * `items.N.args.field`), then creates them in bulk. Resolves with the number created.
+   */
+  create(items: readonly SubRunItem[], options?: SubRunOptions): Promise<number>;
+}
+
 /** What a task's `run` receives besides its arguments. */
 export interface TaskContext {
   /** Process only what changed after this instant; null means "everything". */
@@ -46,6 +74,8 @@ export interface TaskContext {
   run: Readonly<Run>;
   /** Use it for HTTP calls to targets that come from arguments: it refuses internal addresses. */
   outbound: OutboundClient;
+  /** Create sub-runs (not available to isolated tasks, nor to sub-runs themselves). */
+  subRuns: SubRuns;
 }
 
 // The schema is kept loose so that a task's typed `run` can be stored in one registry.

@@ -11,6 +11,7 @@ import type { FromChild, ToChild } from './isolation-protocol.js';
 import { toJsonFields } from './run-executor.js';
 import { OutboundPolicy } from './outbound-policy.js';
 import { importUserModule } from './typescript-modules.js';
+import { NO_SUB_RUNS } from './sub-runs.js';
 
 function send(message: FromChild): Promise<void> {
   return new Promise((resolve) => {
@@ -59,6 +60,7 @@ async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void
       job: message.job as unknown as Job,
       run: message.run as unknown as Run,
       outbound: OutboundPolicy.from(),
+      subRuns: NO_SUB_RUNS,
     };
     const value = await task.run(ctx, message.args as never);
     await send({ type: 'result', value: (value ?? null) as JsonObject | null });

@@ -2,11 +2,12 @@ import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
-import type { AnyTask, LogFields, OutboundClient, TaskContext, TaskLogger } from '../domain/task.js';
+import type { AnyTask, LogFields, OutboundClient, SubRuns, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
 import { withConsoleCapture } from './console-capture.js';
 import type { LogSink, RunLog } from './log-sink.js';
 import { abortKind, type AbortState, type RunAbort } from './run-abort.js';
+import { NO_SUB_RUNS, type SubRunsFactory } from './sub-runs.js';
 
 export interface ExecutionEnv {
   workerId: string;
@@ -16,6 +17,8 @@ export interface ExecutionEnv {
   resultLimitBytes?: number;
   /** The outbound policy tasks' HTTP calls obey (ctx.outbound). */
   outbound: OutboundClient;
+  /** `ctx.subRuns` (a worker's runs have it; without it creating sub-runs is refused). */
+  subRuns?: SubRunsFactory | undefined;
 }
 
 /** Makes log fields JSON: errors keep their message and stack, other values go through JSON. */
@@ -66,6 +69,7 @@ export function executeRun(
   // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
   const runLog = env.logs.open(run.id, firstSeq, run.attempt);
   let logger: TaskLogger | undefined;
+  let subRuns: SubRuns | undefined;
   const ctx: TaskContext = {
     since: run.since,
     // Made on first use: most tasks never look at them.
@@ -74,6 +78,9 @@ export function executeRun(
     },
     get log() {
       return (logger ??= taskLogger(runLog, env.logs));
+    },
+    get subRuns() {
+      return (subRuns ??= env.subRuns ? env.subRuns(run, job) : NO_SUB_RUNS);
     },
     progress(counters) {
       for (const key of ['total', 'inserted', 'updated', 'errored'] as const) {

@@ -15,6 +15,7 @@ import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
 import { PrefetchSize } from './prefetch-size.js';
 import { silentLogger } from './service-support.js';
+import { subRunsFactory } from './sub-runs.js';
 
 export interface WorkerOptions {
   queues: string[];
@@ -133,6 +134,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       logs: this.#logs,
       reportProgress: (id, progress) => this.#progress.report(id, progress),
       outbound: options.outbound ?? OutboundPolicy.from(),
+      subRuns: subRunsFactory(store, tasks),
     };
   }
 

@@ -16,6 +16,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runRoutes } from './routes/runs.js';
+import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { requestIds } from './request-id.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
@@ -140,6 +141,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', sessionAdminRoutes(deck));
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck, streams));
+  api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));

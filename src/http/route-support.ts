@@ -72,7 +72,7 @@ export function respondPage(c: Context, hits: unknown[], page: { page: number; s
 }
 
 /** self/prev/next links of a paged list, keeping the request's other query parameters. */
-function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
+export function pageLinks(c: Context, page: number, size: number, total: number): Record<string, string> {
   const url = publicUrl(c);
   const at = (p: number) => {
     url.searchParams.set('page', String(p));

@@ -33,7 +33,7 @@ const ScheduleSchema = json.nullable().openapi('Schedule', {
   },
 });
 
-const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
+export const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
 
 export const RunSchema = z
   .object({
@@ -65,6 +65,17 @@ export const RunSchema = z
     attempt: z.number().int().openapi({ description: 'The current or last attempt (0 before the first start).' }),
     max_attempts: z.number().int(),
     worker_id: z.string().nullable(),
+    parent_run_id: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The run that created this one as a sub-run; null for a top-level run.' }),
+    total_subruns: z.number().int().openapi({ description: 'Sub-runs this run created (0: none).' }),
+    completed_subruns: z.number().int().openapi({ description: 'Its sub-runs that have ended.' }),
+    failed_subruns: z
+      .number()
+      .int()
+      .openapi({ description: 'Its sub-runs that ended FAILED or CANCELLED (the run then ends PARTIAL_SUCCESS).' }),
     links: LinksSchema,
   })
   .openapi('Run');

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Run } from '../domain/model.js';
-import { isFinalStatus } from '../domain/run-status.js';
+import { ACTIVE_STATUSES, isFinalStatus } from '../domain/run-status.js';
 import type { Worker } from '../engine/worker.js';
 import type { Scheduler } from '../engine/scheduler.js';
 import type { Store } from '../storage/store.js';
@@ -53,7 +53,7 @@ export class JobdeckMetrics {
     this.registry.registerMetric(this.#runDuration as never);
     new Gauge({
       name: 'jobdeck_queue_runs',
-      help: 'Runs waiting or in progress, by queue and status (QUEUED, RUNNING, CANCELLING), read from the database',
+      help: `Runs waiting or in progress, by queue and status (${ACTIVE_STATUSES.join(', ')}), read from the database`,
       labelNames: ['queue', 'status'],
       registers,
       async collect() {

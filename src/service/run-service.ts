@@ -1,11 +1,12 @@
-import { InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError, fieldError } from '../domain/errors.js';
 import { LOG_LEVELS, type Job, type JsonObject, type LogLevel, type LogLine, type Run } from '../domain/model.js';
 import { changedArgFields, checkOperatorChanges } from '../domain/arg-rights.js';
 import { maskSecretArgs, restoreSecretArgs } from '../domain/secret-args.js';
 import type { AnyTask } from '../domain/task.js';
 import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
+import { liftSince, refuseUnknownFields } from '../domain/seed-args.js';
 import { parseDateTime } from '../domain/date-time.js';
-import { isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
+import { RUN_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
 import { pageSize } from '../domain/paging.js';
@@ -41,6 +42,10 @@ export interface RunListQuery {
   status?: string | string[] | undefined;
   queue?: string | undefined;
   task?: string | undefined;
+  /** Only the sub-runs of this run, oldest first. */
+  parentRunId?: number | undefined;
+  /** Sub-runs too (lists show top-level runs by default). */
+  includeSubRuns?: boolean | undefined;
   page?: number | undefined;
   size?: number | undefined;
 }
@@ -86,7 +91,17 @@ export class RunService {
       throw new ValidationError('The run is not valid.', [fieldError('title', `At most ${TITLE_MAX} characters.`)]);
     }
     const saved = job.customArgs ?? job.args;
-    const overrides = this.#overrides(task, job, input);
+    // A seed-shaped client may put `since` inside args; fields the task does not declare are refused.
+    const lifted = liftSince(task, input.args === undefined ? undefined : parseJsonObject(input.args, 'args'));
+    const customArgs =
+      input.customArgs === undefined
+        ? undefined
+        : input.customArgs === null || input.customArgs === ''
+          ? null
+          : parseJsonObject(input.customArgs, 'custom_args');
+    refuseUnknownFields(task, lifted.args, 'args');
+    refuseUnknownFields(task, customArgs, 'custom_args');
+    const overrides = this.#overrides(task, job, lifted.args, customArgs);
     const resolved = resolveRunArgs({
       task,
       jobArgs: {},
@@ -95,7 +110,7 @@ export class RunService {
       customArgs: overrides.customArgs,
     });
     const defaultSince = (await this.store.runLastSuccess(job.id))?.startedAt ?? null;
-    const since = parseSince(input.since) ?? defaultSince;
+    const since = parseSince(input.since ?? lifted.since) ?? defaultSince;
     if (by?.role !== undefined && by.role !== 'admin') {
       // An operator may run what an admin saved, changing only what the task allows.
       const changed = changedArgFields(task, saved, resolved.args);
@@ -136,16 +151,10 @@ export class RunService {
   #overrides(
     task: AnyTask,
     job: Job,
-    input: RunInput,
+    args: JsonObject | undefined,
+    custom: JsonObject | null | undefined,
   ): { args: JsonObject | undefined; customArgs: JsonObject | null | undefined; dropped: string[] } {
     const saved = job.customArgs ?? job.args;
-    const args = input.args === undefined ? undefined : parseJsonObject(input.args, 'args');
-    const custom =
-      input.customArgs === undefined
-        ? undefined
-        : input.customArgs === null || input.customArgs === ''
-          ? null
-          : parseJsonObject(input.customArgs, 'custom_args');
     const dropped: string[] = [];
     const restore = (value: JsonObject) => {
       const restored = restoreSecretArgs(task, value, saved);
@@ -183,6 +192,8 @@ export class RunService {
       statuses,
       queue: query.queue,
       task: query.task,
+      parentRunId: query.parentRunId,
+      includeSubRuns: query.includeSubRuns,
       limit: size,
       offset: (page - 1) * size,
     });
@@ -214,9 +225,17 @@ export class RunService {
       const cancelled = await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.');
       if (cancelled) return cancelled;
     }
-    const cancelling = await this.store.runTransition(id, 'CANCELLING');
+    // A parent waiting for its sub-runs has no code running: it ends now.
+    const stopped =
+      run.status === 'WAITING'
+        ? await this.store.runTransition(id, 'CANCELLED', 'Stopped while waiting for its sub-runs.')
+        : await this.store.runTransition(id, 'CANCELLING');
+    // The parent first: a parent that no longer runs cannot create sub-runs after this.
+    if (stopped && run.parentRunId === null) {
+      await this.store.subRunsStop(id, `Stopped with its parent run ${id}.`);
+    }
     // Between our read and the write the run may have ended, or been stopped by someone else.
-    return cancelling ?? this.stopRaced(id, jobId);
+    return stopped ?? this.stopRaced(id, jobId);
   }
 
   private async stopRaced(id: number, jobId?: string): Promise<Run> {
@@ -232,12 +251,38 @@ export class RunService {
     return run;
   }
 
+  /**
+   * Deletes an ended run with its log and its sub-runs (and theirs); refused while the run or one
+   * of its sub-runs is queued, running or waiting. Audited.
+   */
+  async delete(id: number, jobId?: string, by: ActorContext = { actor: 'system' }): Promise<void> {
+    const run = await this.get(id, jobId);
+    const result = await this.store.runDelete(id);
+    if (result === 'missing') throw new NotFoundError(`Run with ID ${id} does not exist.`);
+    if (result === 'active') {
+      throw new ConflictError(
+        `Run ${id} or one of its sub-runs is queued or running; stop it (or wait for it to end) before deleting it.`,
+      );
+    }
+    await this.audit?.record(by.actor, 'run.delete', {
+      jobId: run.jobId,
+      runId: id,
+      requestId: by.requestId,
+      details: { title: run.title, status: run.status, sub_runs: run.subRuns.total },
+    });
+  }
+
   /** Resolves with the run once it is in a final state. */
   async waitForEnd(id: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<Run> {
     const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
     let wake: () => void = () => undefined;
+    // A parent ends in the same transaction as its last sub-run, announced under the child's id.
+    let family = false;
     const unsubscribe = this.store.subscribe((event) => {
-      if (event.type === 'external' || (event.type === 'changed' && (!event.runIds || event.runIds.includes(id))))
+      if (
+        event.type === 'external' ||
+        (event.type === 'changed' && (family || !event.runIds || event.runIds.includes(id)))
+      )
         wake();
     });
     try {
@@ -245,6 +290,7 @@ export class RunService {
       for (;;) {
         const run = await this.get(id);
         if (isFinalStatus(run.status)) return run;
+        family = run.subRuns.total > 0 || run.status === 'WAITING';
         const left = deadline - Date.now();
         if (left <= 0) throw new InvalidStateError(`Run ${id} is still ${run.status} after ${options.timeoutMs} ms.`);
         await new Promise<void>((resolve) => {
@@ -289,10 +335,7 @@ function parseStatuses(value: string | string[]): RunStatus[] {
   const bad = list.filter((s) => !isRunStatus(s));
   if (bad.length) {
     throw new ValidationError('Unknown run status.', [
-      fieldError(
-        'status',
-        `Unknown status ${bad.join(', ')}. Known: QUEUED, RUNNING, CANCELLING, SUCCESS, PARTIAL_SUCCESS, WARNING, FAILED, CANCELLED.`,
-      ),
+      fieldError('status', `Unknown status ${bad.join(', ')}. Known: ${RUN_STATUSES.join(', ')}.`),
     ]);
   }
   return list as RunStatus[];

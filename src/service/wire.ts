@@ -81,6 +81,12 @@ export interface RunWire {
   scheduled_for: string | null;
   /** How late the scheduler created the run: created − scheduled_for. */
   lateness_ms: number | null;
+  /** The run that created this one (a sub-run), or null. */
+  parent_run_id: number | null;
+  /** Sub-runs this run created, how many of them ended, and how many of those FAILED or were CANCELLED. */
+  total_subruns: number;
+  completed_subruns: number;
+  failed_subruns: number;
 }
 
 export interface SkippedSlotWire {
@@ -168,6 +174,10 @@ export function runToWire(run: Run, view: WireView): RunWire {
     worker_id: run.workerId,
     scheduled_for: iso(run.scheduledFor),
     lateness_ms: run.scheduledFor ? run.created.getTime() - run.scheduledFor.getTime() : null,
+    parent_run_id: run.parentRunId,
+    total_subruns: run.subRuns.total,
+    completed_subruns: run.subRuns.completed,
+    failed_subruns: run.subRuns.failed,
   };
 }
 

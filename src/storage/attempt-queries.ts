@@ -84,7 +84,7 @@ export async function runsRescue(ctx: QueryContext, leaseMs: number): Promise<Ru
     const seconds = Math.round(leaseMs / 1000);
     let expired = db
       .selectFrom('runs')
-      .select(['id', 'attempt', 'max_attempts', 'worker_id', 'started_at', 'status'])
+      .select(['id', 'attempt', 'max_attempts', 'worker_id', 'started_at', 'status', 'total_subruns'])
       .where('status', 'in', [sql.lit('RUNNING'), sql.lit('CANCELLING')])
       .where('heartbeat_at', '<', now - leaseMs)
       .orderBy('id')
@@ -96,8 +96,11 @@ export async function runsRescue(ctx: QueryContext, leaseMs: number): Promise<Ru
     const rescued: Run[] = [];
     const byStatus = (pick: (r: (typeof lost)[number]) => boolean) => lost.filter(pick).map((r) => Number(r.id));
     const stopped = byStatus((r) => r.status === 'CANCELLING');
-    const requeue = byStatus((r) => r.status === 'RUNNING' && r.attempt < r.max_attempts);
-    const failed = byStatus((r) => r.status === 'RUNNING' && r.attempt >= r.max_attempts);
+    // A run that created sub-runs is not run again (its sub-runs would be created twice): it
+    // fails, then waits for the sub-runs it has (migration 0012), so the family ends as one.
+    const again = (r: (typeof lost)[number]) => r.attempt < r.max_attempts && Number(r.total_subruns) === 0;
+    const requeue = byStatus((r) => r.status === 'RUNNING' && again(r));
+    const failed = byStatus((r) => r.status === 'RUNNING' && !again(r));
     const update = async (ids: number[], from: string, set: Record<string, unknown>) => {
       if (ids.length === 0) return;
       const rows = await db

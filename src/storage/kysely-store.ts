@@ -21,6 +21,7 @@ import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import * as family from './run-family-queries.js';
 import { PreparedRunStatements } from './prepared-run-statements.js';
 import * as schedules from './schedule-queries.js';
 import type { Database } from './schema.js';
@@ -177,6 +178,30 @@ export class KyselyStore implements Store {
       await this.#notifier.publish({ type: 'queued', queue });
     }
     return count;
+  }
+  async subRunsCreate(parentId: number, inputs: NewRun[]): Promise<number | undefined> {
+    const count = await family.subRunsCreate(this.#ctx, parentId, inputs);
+    if (count !== undefined) {
+      for (const queue of new Set(inputs.map((run) => run.queue))) {
+        await this.#notifier.publish({ type: 'queued', queue });
+      }
+      await this.#notifier.publish({ type: 'progress', runId: parentId });
+    }
+    return count;
+  }
+  async subRunsStop(parentId: number, message: string) {
+    const stopped = await family.subRunsStop(this.#ctx, parentId, message);
+    // Workers holding the running ones find the stop on their next check; listeners refetch.
+    if (stopped.cancelled + stopped.cancelling > 0) await this.#notifier.publish({ type: 'changed' });
+    return stopped;
+  }
+  subRunCounts(parentId: number) {
+    return family.subRunCounts(this.#ctx, parentId);
+  }
+  async runDelete(id: number) {
+    const result = await family.runDelete(this.#ctx, id);
+    if (result === 'deleted') await this.#notifier.publish({ type: 'changed', runIds: [id] });
+    return result;
   }
   runGet(id: number) {
     return runs.runGet(this.#ctx, id);

@@ -85,7 +85,7 @@ export async function runsRunningLong(ctx: QueryContext, now: number): Promise<{
     .selectFrom('runs')
     .innerJoin('jobs', 'jobs.id', 'runs.job_id')
     .selectAll('runs')
-    .where('runs.status', 'in', ['RUNNING', 'CANCELLING'])
+    .where('runs.status', 'in', ['RUNNING', 'CANCELLING', 'WAITING'])
     .where('jobs.notify_running_longer_than', 'is not', null)
     .where('runs.started_at', 'is not', null)
     .where(sql<boolean>`runs.started_at + jobs.notify_running_longer_than * 1000 <= ${now}`)

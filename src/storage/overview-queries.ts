@@ -32,6 +32,8 @@ export async function runsLastOf({ db }: QueryContext, jobIds: readonly string[]
             .selectFrom('runs as r')
             .select('r.id')
             .whereRef('r.job_id', '=', 'jobs.id')
+            // A job's last run is its last top-level run: a fan-out's sub-runs go with it.
+            .where('r.parent_run_id', 'is', null)
             .orderBy('r.id', 'desc')
             .limit(1)
             .as('last_id'),

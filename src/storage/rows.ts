@@ -71,6 +71,13 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
   };
 }
 
+/** A counter of the run itself plus its sub-runs' sum (a row read before migration 0012 has none). */
+function plusSubRuns(own: number | string | null, sub: number | string | null | undefined): number | null {
+  const subs = Number(sub ?? 0);
+  if (own === null) return subs > 0 ? subs : null;
+  return Number(own) + subs;
+}
+
 export function runFromRow(row: Selectable<RunsTable>): Run {
   return {
     id: Number(row.id),
@@ -94,10 +101,15 @@ export function runFromRow(row: Selectable<RunsTable>): Run {
     errorStack: row.error_stack ?? null,
     result: parseJson<JsonValue>(row.result),
     progress: {
-      total: numOrNull(row.total_entries),
-      inserted: numOrNull(row.inserted_entries),
-      updated: numOrNull(row.updated_entries),
-      errored: numOrNull(row.errored_entries),
+      total: plusSubRuns(row.total_entries, row.sub_total_entries),
+      inserted: plusSubRuns(row.inserted_entries, row.sub_inserted_entries),
+      updated: plusSubRuns(row.updated_entries, row.sub_updated_entries),
+      errored: plusSubRuns(row.errored_entries, row.sub_errored_entries),
+    },
+    subRuns: {
+      total: Number(row.total_subruns ?? 0),
+      completed: Number(row.completed_subruns ?? 0),
+      failed: Number(row.failed_subruns ?? 0),
     },
     attempt: row.attempt,
     maxAttempts: row.max_attempts,

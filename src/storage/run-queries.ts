@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
 import { transact, type QueryContext } from './job-queries.js';
@@ -6,6 +6,7 @@ import { statusIn } from './status-filter.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { ClaimRequest, NewRun, Page, RunFilter, RunOutcome } from './store.js';
+import type { Database } from './schema.js';
 
 const BULK_CHUNK = 5000;
 const LIVE: RunStatus[] = ['RUNNING', 'CANCELLING'];
@@ -70,24 +71,29 @@ function lastRunRaise(ctx: QueryContext, jobIds: string[]) {
 export async function runsCreate(ctx: QueryContext, runs: NewRun[]): Promise<number> {
   // Its statements name tables without a schema, which a host's transaction cannot resolve.
   if (ctx.inTransaction) throw new Error('Bulk enqueue is not offered inside a host transaction.');
+  await ctx.db.transaction().execute((trx) => runsInsert(ctx, trx, runs));
+  return runs.length;
+}
+
+/** The chunked insert of `runsCreate`, inside the caller's transaction. */
+export async function runsInsert(ctx: QueryContext, trx: Kysely<Database>, runs: NewRun[]): Promise<void> {
   const now = ctx.now();
   const text = (name: string) => sql`j.value->>${name}`;
   const int = (name: string) => sql`cast(j.value->>${name} as bigint)`;
-  await ctx.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < runs.length; i += BULK_CHUNK) {
-      const rows = runs.slice(i, i + BULK_CHUNK).map((run) => newRunRow(run, now));
-      await sql`
-        INSERT INTO ${ctx.table('runs')} (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
-                          created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
-        SELECT ${text('job_id')}, ${text('task')}, ${text('title')}, ${text('status')}, ${text('queue')},
-               ${int('priority')}, ${ctx.traits.asJson(text('args'))}, ${ctx.traits.asJson(text('custom_args'))},
-               ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
-               ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
-        FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
-      await lastRunRaise(ctx, [...new Set(rows.map((row) => row.job_id))]).execute(trx);
-    }
-  });
-  return runs.length;
+  for (let i = 0; i < runs.length; i += BULK_CHUNK) {
+    const rows = runs.slice(i, i + BULK_CHUNK).map((run) => newRunRow(run, now));
+    await sql`
+      INSERT INTO ${ctx.table('runs')} (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
+                        created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
+      SELECT ${text('job_id')}, ${text('task')}, ${text('title')}, ${text('status')}, ${text('queue')},
+             ${int('priority')}, ${ctx.traits.asJson(text('args'))}, ${ctx.traits.asJson(text('custom_args'))},
+             ${int('since')}, ${text('started_by')}, ${int('created_at')}, ${int('available_at')},
+             ${int('attempt')}, ${int('max_attempts')}, ${int('parent_run_id')}, ${int('scheduled_for')}
+      FROM ${ctx.traits.jsonRows(toJson(rows))}`.execute(trx);
+    // Sub-runs are not their job's last run (their parent is).
+    const jobs = new Set(rows.filter((row) => row.parent_run_id === null).map((row) => row.job_id));
+    if (jobs.size) await lastRunRaise(ctx, [...jobs]).execute(trx);
+  }
 }
 
 export async function runGet({ db }: QueryContext, id: number): Promise<Run | undefined> {
@@ -98,6 +104,9 @@ export async function runGet({ db }: QueryContext, id: number): Promise<Run | un
 export async function runList(ctx: QueryContext, filter: RunFilter): Promise<Page<Run>> {
   let query = ctx.db.selectFrom('runs');
   if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
+  // Lists show top-level runs; a parent's sub-runs are listed through it.
+  if (filter.parentRunId !== undefined) query = query.where('parent_run_id', '=', filter.parentRunId);
+  else if (!filter.includeSubRuns) query = query.where('parent_run_id', 'is', null);
   if (filter.q) {
     const q = filter.q;
     query = query.where((eb) => eb.or([containsText(ctx.traits, 'title', q), containsText(ctx.traits, 'message', q)]));
@@ -106,7 +115,12 @@ export async function runList(ctx: QueryContext, filter: RunFilter): Promise<Pag
   if (filter.queue) query = query.where('queue', '=', filter.queue);
   if (filter.task) query = query.where('task', '=', filter.task);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query
+      .selectAll()
+      .orderBy('id', filter.parentRunId === undefined ? 'desc' : 'asc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(runFromRow), total: Number(count.n) };

@@ -29,6 +29,8 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
     .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('job_id', '=', row.id)
     .where(statusIn(ACTIVE_STATUSES))
+    // A family is one run for the overlap policy: its parent is active while any child is.
+    .where('parent_run_id', 'is', null)
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
@@ -44,7 +46,7 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
   return {
     job: jobFromRow(row),
     queuedRuns: count('QUEUED'),
-    runningRuns: count('RUNNING') + count('CANCELLING'),
+    runningRuns: count('RUNNING') + count('CANCELLING') + count('WAITING'),
     lastSuccessStartedAt: last?.started_at == null ? null : new Date(Number(last.started_at)),
   };
 }

@@ -67,6 +67,16 @@ export interface RunsTable {
   scheduled_for: number | null;
   /** The failed run's stack trace, for admins only (0011). */
   error_stack: Generated<string | null>;
+  /** Sub-run counters and the sums of the sub-runs' entry counters (migration 0012). */
+  total_subruns: Generated<number>;
+  completed_subruns: Generated<number>;
+  failed_subruns: Generated<number>;
+  sub_total_entries: Generated<number>;
+  sub_inserted_entries: Generated<number>;
+  sub_updated_entries: Generated<number>;
+  sub_errored_entries: Generated<number>;
+  /** A WAITING parent's own outcome, applied when its last sub-run ends. */
+  pending_status: string | null;
 }
 
 export interface SkippedSlotsTable {

@@ -86,7 +86,7 @@ export interface NewRun {
 /** A job whose next slot is due, with what the scheduler needs to decide about it. */
 export interface DueJob {
   job: Job;
-  /** Runs of the job that are QUEUED, and RUNNING or CANCELLING. */
+  /** Top-level runs of the job that are QUEUED, and RUNNING, CANCELLING or WAITING (a family counts once). */
   queuedRuns: number;
   runningRuns: number;
   lastSuccessStartedAt: Date | null;
@@ -112,9 +112,16 @@ export interface RunFilter {
   statuses?: RunStatus[] | undefined;
   queue?: string | undefined;
   task?: string | undefined;
+  /** Only the sub-runs of this run (oldest first); otherwise top-level runs, newest first. */
+  parentRunId?: number | undefined;
+  /** Top-level runs and sub-runs alike. */
+  includeSubRuns?: boolean | undefined;
   limit: number;
   offset: number;
 }
+
+/** What deleting a run did: deleted it, refused (it or a sub-run is active), or found none. */
+export type RunDeleteResult = 'deleted' | 'active' | 'missing';
 
 export interface ClaimRequest {
   queues: string[];
@@ -243,6 +250,18 @@ export interface Store {
   runCreate(run: NewRun): Promise<Run>;
   /** Bulk enqueue: one statement per chunk. Returns the number of runs created. */
   runsCreate(runs: NewRun[]): Promise<number>;
+  /**
+   * Creates sub-runs of a running top-level run, in bulk (one statement per chunk), and adds
+   * them to its `total_subruns` in the same transaction. Returns the number created, or
+   * undefined when the parent is no longer RUNNING (stopped, ended) or is itself a sub-run.
+   */
+  subRunsCreate(parentId: number, runs: NewRun[]): Promise<number | undefined>;
+  /** Stops a parent's sub-runs: QUEUED ones become CANCELLED, RUNNING ones CANCELLING. */
+  subRunsStop(parentId: number, message: string): Promise<{ cancelled: number; cancelling: number }>;
+  /** How many sub-runs of the run are in each status (only statuses with at least one). */
+  subRunCounts(parentId: number): Promise<Partial<Record<RunStatus, number>>>;
+  /** Deletes an ended run with its logs and sub-runs, unless it or a sub-run is active. */
+  runDelete(id: number): Promise<RunDeleteResult>;
   runGet(id: number): Promise<Run | undefined>;
   runList(filter: RunFilter): Promise<Page<Run>>;
   /** The last top-level SUCCESS run of a job, by start time. */

@@ -1,5 +1,6 @@
 import { importVocabularyTask } from './demo/import-vocabulary.js';
 import { waitTask } from './demo/wait.js';
+import { fanOutTask } from './demo/fan-out.js';
 import { httpRequestTask } from './http-request.js';
 
 /**
@@ -8,6 +9,6 @@ import { httpRequestTask } from './http-request.js';
  */
 export const builtinTasks = [httpRequestTask];
 /** Tasks `npm start` loads to try Jobdeck out. */
-export const demoTasks = [waitTask, importVocabularyTask];
+export const demoTasks = [waitTask, importVocabularyTask, fanOutTask];
 
-export { httpRequestTask, importVocabularyTask, waitTask };
+export { fanOutTask, httpRequestTask, importVocabularyTask, waitTask };

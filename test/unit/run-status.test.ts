@@ -11,8 +11,9 @@ import {
 // table in run-status.ts has to be made here too.
 const ALLOWED: Record<RunStatus, RunStatus[]> = {
   QUEUED: ['RUNNING', 'CANCELLED', 'FAILED'],
-  RUNNING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLING', 'CANCELLED', 'QUEUED'],
+  RUNNING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLING', 'CANCELLED', 'QUEUED', 'WAITING'],
   CANCELLING: ['CANCELLED', 'FAILED'],
+  WAITING: ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'],
   SUCCESS: [],
   PARTIAL_SUCCESS: [],
   WARNING: [],
@@ -37,8 +38,8 @@ describe('run state machine', () => {
   });
 
   it('derives the storage guard from the same table', () => {
-    expect(statusesLeadingTo('CANCELLED').sort()).toEqual(['CANCELLING', 'QUEUED', 'RUNNING']);
-    expect(statusesLeadingTo('SUCCESS')).toEqual(['RUNNING']);
+    expect(statusesLeadingTo('CANCELLED').sort()).toEqual(['CANCELLING', 'QUEUED', 'RUNNING', 'WAITING']);
+    expect(statusesLeadingTo('SUCCESS')).toEqual(['RUNNING', 'WAITING']);
     expect(statusesLeadingTo('RUNNING')).toEqual(['QUEUED']);
   });
 });

@@ -24,6 +24,7 @@ function context(options: { signal?: AbortSignal; since?: Date } = {}) {
     run: {} as never,
     // The test server listens on loopback, which the outbound policy allows only when told to.
     outbound: new OutboundPolicy(['127.0.0.1']),
+    subRuns: { create: async (items) => items.length },
   };
   return { ctx, lines, progress };
 }
@@ -32,7 +33,7 @@ const run = async (task: AnyTask, ctx: TaskContext, args: unknown) => task.run(c
 
 it('registers the tasks', () => {
   expect(builtinTasks.map((t) => t.id)).toEqual(['http.request']);
-  expect(demoTasks.map((t) => t.id)).toEqual(['demo.wait', 'demo.import-vocabulary']);
+  expect(demoTasks.map((t) => t.id)).toEqual(['demo.wait', 'demo.import-vocabulary', 'demo.fan-out']);
 });
 
 describe('http.request', () => {

@@ -37,7 +37,16 @@ export function printRun(run: Run, view: WireView): void {
     ['message', run.message],
     ['result', run.result],
     ['attempt', `${run.attempt} of ${run.maxAttempts}`],
+    ['parent run', run.parentRunId],
+    ['sub-runs', subRunProgress(run)],
   ]);
+}
+
+/** "12/500 done, 3 failed" for a parent; null for a run without sub-runs. */
+function subRunProgress(run: Run): string | null {
+  const { total, completed, failed } = run.subRuns;
+  if (total === 0) return null;
+  return `${completed}/${total} done${failed ? `, ${failed} failed` : ''}`;
 }
 
 export function registerRunCommands(program: Command): void {
@@ -64,29 +73,43 @@ export function registerRunCommands(program: Command): void {
     .option('--status <list>', 'only these statuses, e.g. RUNNING,FAILED')
     .option('--queue <name>', 'only runs on this queue')
     .option('--task <id>', 'only runs of this task')
+    .option('--parent <run-id>', 'only the sub-runs of this run (oldest first)')
+    .option('--include-subruns', 'sub-runs too (by default only top-level runs are listed)')
     .option('--page <n>', 'page number', parseInteger('page', 1), 1)
     .option('--size <n>', 'runs per page (≤ 100)', parseInteger('size', 1), 25)
     .action(
       withContext(
         async (
           { deck, json },
-          options: { job?: string; status?: string; queue?: string; task?: string; page: number; size: number },
+          options: {
+            job?: string;
+            status?: string;
+            queue?: string;
+            task?: string;
+            parent?: string;
+            includeSubruns?: boolean;
+            page: number;
+            size: number;
+          },
         ) => {
           const page = await deck.runs.list({
             jobId: options.job,
             status: options.status,
             queue: options.queue,
             task: options.task,
+            parentRunId: options.parent === undefined ? undefined : parseRunId(options.parent),
+            includeSubRuns: options.includeSubruns,
             page: options.page,
             size: options.size,
           });
           if (json)
             return printJson({ hits: { hits: page.items.map((r) => runToWire(r, cliView(deck))), total: page.total } });
           printTable(
-            ['ID', 'STATUS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
+            ['ID', 'STATUS', 'SUB-RUNS', 'TITLE', 'TASK', 'QUEUE', 'CREATED', 'DURATION', 'MESSAGE'],
             page.items.map((run) => [
               run.id,
               run.status,
+              subRunProgress(run),
               run.title,
               run.task,
               run.queue,
@@ -172,6 +195,18 @@ export function registerRunCommands(program: Command): void {
         if (options.wait) run = await deck.runs.waitForEnd(run.id);
         if (json) printJson(runToWire(run, cliView(deck)));
         else process.stdout.write(`Run ${run.id} is ${run.status}.\n`);
+      }),
+    );
+
+  runs
+    .command('delete <run-id>')
+    .description('delete an ended run with its log and its sub-runs (refused while it or a sub-run is active)')
+    .action(
+      withContext(async ({ deck, json }, id: string) => {
+        const runId = parseRunId(id);
+        await deck.runs.delete(runId, undefined, { actor: cliActor() });
+        if (json) printJson({ deleted: runId });
+        else process.stdout.write(`Run ${runId} deleted.\n`);
       }),
     );
 }

@@ -24,7 +24,7 @@ import { LogLineSchema, PageQuerySchema, RunAttemptSchema, RunCreateSchema, RunS
 
 const pathParam = (name: string) => z.string().openapi({ param: { name, in: 'path' } });
 const JobId = z.object({ id: pathParam('id') });
-const RunId = z.object({
+export const RunId = z.object({
   id: pathParam('id'),
   run_id: z.coerce
     .number()
@@ -49,15 +49,43 @@ export function runResource(c: Context<AppEnv>, run: Run, view: WireView) {
       stop: `${self}/actions/stop`,
       job: `${apiBase(c)}/jobs/${run.jobId}`,
       attempts: `${apiBase(c)}/runs/${run.id}/attempts`,
+      subruns: `${apiBase(c)}/runs/${run.id}/subruns`,
+      ...(run.parentRunId !== null && { parent: `${apiBase(c)}/jobs/${run.jobId}/runs/${run.parentRunId}` }),
     },
   };
 }
 
-const runFilters = {
+const trueOrFalse = (description: string) => z.enum(['true', 'false']).optional().openapi({ description });
+
+/** Which runs a list shows: top-level ones unless sub-runs are asked for. */
+const familyFilters = {
+  include_subruns: trueOrFalse('true: sub-runs too (by default lists show top-level runs)'),
+  include_subtasks: trueOrFalse("The seed system's name for include_subruns"),
+  parent: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Only the sub-runs of this run, oldest first' }),
+};
+
+function familyQuery(query: {
+  include_subruns?: string | undefined;
+  include_subtasks?: string | undefined;
+  parent?: number | undefined;
+}) {
+  return {
+    includeSubRuns: query.include_subruns === 'true' || query.include_subtasks === 'true',
+    parentRunId: query.parent,
+  };
+}
+
+export const runFilters = {
   status: z.string().optional().openapi({ description: 'Comma-separated statuses, e.g. RUNNING,FAILED' }),
   q: z.string().optional().openapi({ description: 'Case-insensitive match on title or message' }),
   ...PageQuerySchema,
 };
+const runListFilters = { ...runFilters, ...familyFilters };
 
 /** A follow stream polls this often while the log grows, and backs off to FOLLOW_POLL_MAX_MS while it does not. */
 const FOLLOW_POLL_MS = 250;
@@ -172,12 +200,12 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
       method: 'get',
       path: '/jobs/{id}/runs',
       middleware: read,
-      request: { params: JobId, query: z.object(runFilters) },
+      request: { params: JobId, query: z.object(runListFilters) },
       responses: { 200: jsonResponse(listOf(RunSchema, 'RunList'), 'Runs of the job, newest first'), ...commonErrors },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const page = await deck.runs.list({ ...query, jobId: c.req.valid('param').id });
+      const page = await deck.runs.list({ ...query, ...familyQuery(query), jobId: c.req.valid('param').id });
       const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
       return respondPage(c, hits, page);
     },
@@ -188,14 +216,15 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
       method: 'get',
       path: '/runs',
       middleware: read,
-      request: { query: z.object({ ...runFilters, queue: z.string().optional(), task: z.string().optional() }) },
+      request: { query: z.object({ ...runListFilters, queue: z.string().optional(), task: z.string().optional() }) },
       responses: {
         200: jsonResponse(listOf(RunSchema, 'AllRunList'), 'Runs of all jobs, newest first'),
         ...commonErrors,
       },
     }),
     async (c) => {
-      const page = await deck.runs.list(c.req.valid('query'));
+      const query = c.req.valid('query');
+      const page = await deck.runs.list({ ...query, ...familyQuery(query) });
       const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
       return respondPage(c, hits, page);
     },

@@ -10,6 +10,7 @@ import * as m0008 from './0008-list-indexes.js';
 import * as m0009 from './0009-jobs-last-run.js';
 import * as m0010 from './0010-run-indexes.js';
 import * as m0011 from './0011-sessions.js';
+import * as m0012 from './0012-subruns.js';
 import * as m0013 from './0013-job-keys.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
@@ -34,6 +35,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0009_jobs_last_run', m0009],
   ['0010_run_indexes', m0010],
   ['0011_sessions', m0011],
+  ['0012_subruns', m0012],
   ['0013_job_keys', m0013],
 ];
 

@@ -162,10 +162,15 @@ describe('store conformance: runs', () => {
       .then((runs) => runs.filter((r) => r.parentRunId === parent.id));
     await store.runsFinish([outcome(child!.id, { workerId: 'w' })]);
 
-    const all = await store.runList({ jobId: job.id, limit: 10, offset: 0 });
+    // Lists show top-level runs unless sub-runs are asked for.
+    expect((await store.runList({ jobId: job.id, limit: 10, offset: 0 })).total).toBe(2);
+    expect((await store.runList({ parentRunId: parent.id, limit: 10, offset: 0 })).items).toMatchObject([
+      { id: child!.id },
+    ]);
+    const all = await store.runList({ jobId: job.id, includeSubRuns: true, limit: 10, offset: 0 });
     expect(all.total).toBe(3);
     expect(all.items.map((r) => r.id)).toEqual([...all.items.map((r) => r.id)].sort((x, y) => y - x));
-    expect((await store.runList({ statuses: ['SUCCESS'], limit: 10, offset: 0 })).total).toBe(2);
+    expect((await store.runList({ statuses: ['SUCCESS'], includeSubRuns: true, limit: 10, offset: 0 })).total).toBe(2);
     expect((await store.runList({ queue: 'q2', limit: 10, offset: 0 })).total).toBe(1);
     expect((await store.runList({ task: 't2', limit: 10, offset: 0 })).total).toBe(1);
     // Sub-runs never count as "the last successful run" of the job.

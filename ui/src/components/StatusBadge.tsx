@@ -5,6 +5,7 @@ const COLORS: Record<string, string> = {
   QUEUED: 'default',
   RUNNING: 'processing',
   CANCELLING: 'processing',
+  WAITING: 'cyan',
   SUCCESS: 'success',
   PARTIAL_SUCCESS: 'warning',
   WARNING: 'warning',

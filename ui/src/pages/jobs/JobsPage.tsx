@@ -132,6 +132,7 @@ export default function JobsPage() {
               <StatusBadge status={job.last_run.status} />
             </Link>
             <RelativeTime value={job.last_run.started_at ?? job.last_run.created} />
+            <Typography.Text type="secondary">by {job.last_run.started_by}</Typography.Text>
           </Space>
         ) : (
           <Typography.Text type="secondary">Never</Typography.Text>

@@ -1,4 +1,4 @@
-import { Select, Space, Table, Typography, type TableProps } from 'antd';
+import { App as AntApp, Button, Popconfirm, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useJobRuns } from '../../api/queries.ts';
@@ -6,8 +6,21 @@ import type { RunResource } from '../../api/types.ts';
 import { PageError } from '../../components/PageState.tsx';
 import { formatDuration, RelativeTime, useNow } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { errorMessage } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { STOPPABLE_STATUSES, useRunActions } from '../run/run-queries.ts';
 
-const STATUSES = ['QUEUED', 'RUNNING', 'CANCELLING', 'SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
+export const STATUSES = [
+  'QUEUED',
+  'RUNNING',
+  'CANCELLING',
+  'WAITING',
+  'SUCCESS',
+  'PARTIAL_SUCCESS',
+  'WARNING',
+  'FAILED',
+  'CANCELLED',
+];
 
 /** Ticks every second while the run is going, so its duration counts up. */
 function Duration({ run }: { run: RunResource }) {
@@ -32,11 +45,48 @@ function Counters({ run }: { run: RunResource }) {
   );
 }
 
+/** A parent's progress: sub-runs done of all it created, and how many failed. */
+function SubRuns({ run }: { run: RunResource }) {
+  if (run.total_subruns === 0) return <span>—</span>;
+  return (
+    <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid={`subruns-${run.id}`}>
+      {run.completed_subruns}/{run.total_subruns}
+      {run.failed_subruns > 0 && <Typography.Text type="danger"> ({run.failed_subruns} failed)</Typography.Text>}
+    </span>
+  );
+}
+
+/** Stop from the runs table, as on the run page (operators and admins). */
+function StopButton({ run }: { run: RunResource }) {
+  const { message } = AntApp.useApp();
+  const actions = useRunActions();
+  const [busy, setBusy] = useState(false);
+  const stop = async () => {
+    setBusy(true);
+    try {
+      const stopped = await actions.stop(run);
+      message.success(stopped.status === 'CANCELLED' ? `Run ${run.id} cancelled` : `Stopping run ${run.id}…`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popconfirm title={`Stop run ${run.id}?`} okText="Stop" okButtonProps={{ danger: true }} onConfirm={stop}>
+      <Button size="small" danger loading={busy} aria-label={`Stop run ${run.id}`}>
+        Stop
+      </Button>
+    </Popconfirm>
+  );
+}
+
 /** The runs of one job, newest first, filtered by status and paged on the server. */
 export function RunsTable({ jobId }: { jobId: string }) {
   const [status, setStatus] = useState<string[]>([]);
   const [page, setPage] = useState({ page: 1, size: 25 });
   const runs = useJobRuns(jobId, { ...(status.length && { status: status.join(',') }), ...page });
+  const { can } = useSession();
 
   const columns: TableProps<RunResource>['columns'] = [
     { title: 'Status', dataIndex: 'status', key: 'status', render: (s: string) => <StatusBadge status={s} /> },
@@ -81,6 +131,17 @@ export function RunsTable({ jobId }: { jobId: string }) {
         ),
     },
     { title: 'Counters', key: 'counters', responsive: ['xl'], render: (_, run) => <Counters run={run} /> },
+    { title: 'Sub-runs', key: 'subruns', responsive: ['md'], render: (_, run) => <SubRuns run={run} /> },
+    ...(can('run')
+      ? [
+          {
+            title: 'Actions',
+            key: 'actions',
+            render: (_: unknown, run: RunResource) =>
+              STOPPABLE_STATUSES.includes(run.status) ? <StopButton run={run} /> : null,
+          },
+        ]
+      : []),
   ];
 
   if (runs.isError && !runs.data) return <PageError error={runs.error} retry={() => void runs.refetch()} />;

@@ -13,6 +13,7 @@ import { RunDetails } from './RunDetails.tsx';
 import { RunError } from './RunError.tsx';
 import { RunAttempts, RunNotifications } from './RunHistoryTables.tsx';
 import { RunProgress } from './RunProgress.tsx';
+import { SubRunsPanel } from './SubRunsPanel.tsx';
 import { ACTIVE_STATUSES, useApiPaths, useJobOfRun, useRun } from './run-queries.ts';
 
 /** /admin/runs/:id — one run: status, timing, arguments, result, counters, logs; stop and re-run. */
@@ -89,6 +90,13 @@ export default function RunPage() {
           </Space>
         </Col>
       </Row>
+
+      {data.total_subruns > 0 && <SubRunsPanel run={data} active={active} />}
+      {data.parent_run_id !== null && (
+        <Typography.Text>
+          Sub-run of <Link to={`/runs/${data.parent_run_id}`}>run {data.parent_run_id}</Link>
+        </Typography.Text>
+      )}
 
       {has('/runs/{run_id}/attempts') && <RunAttempts runId={data.id} attempt={data.attempt} />}
       {has('/runs/{run_id}/notifications') && <RunNotifications runId={data.id} />}

@@ -3,9 +3,9 @@ import { api } from '../../api/client.ts';
 import type { JobResource, JsonObject, RunResource } from '../../api/types.ts';
 
 /** Statuses in which a run may still change (and write log lines). */
-export const ACTIVE_STATUSES = ['QUEUED', 'RUNNING', 'CANCELLING'];
-/** Statuses from which a stop is accepted. */
-export const STOPPABLE_STATUSES = ['QUEUED', 'RUNNING'];
+export const ACTIVE_STATUSES = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
+/** Statuses from which a stop is accepted (a WAITING parent stops with its sub-runs). */
+export const STOPPABLE_STATUSES = ['QUEUED', 'RUNNING', 'WAITING'];
 
 export function useRun(id: number) {
   return useQuery({

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/http/app.js';
+import { fanOutTask } from '../../../src/tasks/index.js';
+import { openTestDeck, startWorker, testTasks } from '../../support/deck.js';
+
+// Bodies are checked field by field; `any` keeps those checks short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;
+
+describe('sub-runs and deleting runs over HTTP', () => {
+  it('shows a fan-out: counters, links, lists without sub-runs, the sub-runs list; deletes 409 then 204', async () => {
+    const deck = await openTestDeck({ tasks: [...testTasks, fanOutTask] });
+    const app = createApp(deck, { adminUi: false });
+    const tokens = Object.fromEntries(
+      await Promise.all(
+        (['admin', 'operator'] as const).map(async (role) => [
+          role,
+          (await deck.tokens.create({ name: role, role })).secret,
+        ]),
+      ),
+    );
+    const call = (path: string, init: RequestInit = {}, role = 'admin') =>
+      app.request(`http://localhost/api${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      });
+
+    const job = await deck.jobs.create({ title: 'Fan out', task: 'demo.fan-out' });
+    const created = await call(`/jobs/${job.id}/runs`, {
+      method: 'POST',
+      body: JSON.stringify({ args: { records: 30, fail_every: 10, record_ms: 0 } }),
+    });
+    expect(created.status).toBe(201);
+    const parent: Body = await created.json();
+    // Not deletable while queued.
+    expect((await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' })).status).toBe(409);
+
+    await startWorker(deck);
+    await deck.runs.waitForEnd(parent.id, { timeoutMs: 10_000 });
+    const run: Body = await (await call(`/runs/${parent.id}`)).json();
+    expect(run).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      parent_run_id: null,
+      total_subruns: 30,
+      completed_subruns: 30,
+      failed_subruns: 3,
+      inserted_entries: 27,
+    });
+    expect(run.links.subruns).toMatch(new RegExp(`/api/runs/${parent.id}/subruns$`));
+
+    const top: Body = await (await call(`/jobs/${job.id}/runs`)).json();
+    expect(top.hits.total).toBe(1);
+    for (const flag of ['include_subruns', 'include_subtasks']) {
+      expect(((await (await call(`/jobs/${job.id}/runs?${flag}=true`)).json()) as Body).hits.total).toBe(31);
+    }
+    expect(((await (await call(`/runs?parent=${parent.id}&size=5`)).json()) as Body).hits.total).toBe(30);
+
+    const failed: Body = await (await call(`/runs/${parent.id}/subruns?status=FAILED&size=2`)).json();
+    expect(failed.hits.total).toBe(3);
+    expect(failed.hits.hits).toHaveLength(2);
+    expect(failed.hits.hits[0]).toMatchObject({ parent_run_id: parent.id, status: 'FAILED', title: 'Record 10 of 30' });
+    expect(failed.counts).toEqual({ SUCCESS: 27, FAILED: 3 });
+    expect(failed.links.next).toContain('page=2');
+    expect((await call(`/runs/999999/subruns`)).status).toBe(404);
+
+    // Deleting history is an administrator's right.
+    expect((await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' }, 'operator')).status).toBe(403);
+    const deleted = await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    expect((await call(`/runs/${parent.id}`)).status).toBe(404);
+    expect((await deck.runs.list({ jobId: job.id, includeSubRuns: true })).total).toBe(0);
+    expect((await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' })).status).toBe(404);
+    const audit = await deck.store.auditList({ jobId: job.id, limit: 10, offset: 0 });
+    expect(audit.items.map((e) => e.action)).toContain('run.delete');
+  });
+});
