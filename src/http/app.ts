@@ -6,7 +6,8 @@ import type { Jobdeck } from '../service/jobdeck.js';
 import { adminStaticRoutes } from './admin-static.js';
 import { authentication, LoginLimiter, type Authenticate } from './auth.js';
 import { errorResponse, handleError } from './errors.js';
-import { router, type AppEnv } from './route-support.js';
+import { openApiDocument } from './openapi-document.js';
+import { apiPath, router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
 import { registerEventRoutes } from './routes/events.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -78,11 +79,7 @@ export function createApp(deck: Jobdeck, options: AppOptions = {}): OpenAPIHono<
     }),
   );
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Jobdeck API', version: '0.1.0', description: 'Jobs, runs, tasks and queues of a Jobdeck.' },
-    security: [{ bearer: [] }],
-  });
+  api.doc31('/openapi.json', (c) => openApiDocument(apiPath(c)));
 
   const limiter = new LoginLimiter();
   api.route('/', sessionRoutes(deck, limiter));

@@ -44,9 +44,13 @@ export function actorOf(c: Context<AppEnv>): { actor: string; requestId: string 
 
 /** The base URL of the API as the client reached it, for links. */
 export function apiBase(c: Context): string {
-  const url = new URL(c.req.url);
-  const path = url.pathname;
-  return `${url.origin}${path.slice(0, path.indexOf('/api') + 4)}`;
+  return `${new URL(c.req.url).origin}${apiPath(c)}`;
+}
+
+/** The path of the API as the client reached it (`/api`, or under a prefix `/prefix/api`). */
+export function apiPath(c: Context): string {
+  const path = new URL(c.req.url).pathname;
+  return path.slice(0, path.indexOf('/api') + 4);
 }
 
 /** A page of a list: `{hits: {hits, total}, links: {self, prev?, next?}}`. */

@@ -92,7 +92,8 @@ export const JobSchema = z
     retry_backoff_max_seconds: z.number().int(),
     retry_partial: z.boolean(),
     next_run: isoTime.nullable(),
-    last_run: RunSchema.nullable(),
+    // A union, not RunSchema.nullable(): that would carry the name Run and make the Run component nullable.
+    last_run: z.union([RunSchema, z.null()]),
     created: isoTime,
     updated: isoTime,
     links: LinksSchema,

@@ -14,6 +14,9 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter) {
     createRoute({
       method: 'post',
       path: '/session',
+      operationId: 'signIn',
+      summary: 'Sign in with a token (sets the session cookie)',
+      tags: ['Session'],
       security: [],
       request: { body: jsonBody(z.strictObject({ token: z.string().min(1) })) },
       responses: {
@@ -45,8 +48,14 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter) {
     createRoute({
       method: 'delete',
       path: '/session',
+      operationId: 'signOut',
+      summary: 'Sign out (clears the session cookie)',
+      tags: ['Session'],
       security: [],
-      responses: { 204: { description: 'Signed out' } },
+      responses: {
+        204: { description: 'Signed out' },
+        400: errorResponseDoc('The request URL is not valid'),
+      },
     }),
     (c) => {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -62,6 +71,9 @@ export function whoAmIRoute() {
     createRoute({
       method: 'get',
       path: '/session',
+      operationId: 'getSession',
+      summary: 'Who is signed in',
+      tags: ['Session'],
       responses: { 200: jsonResponse(Identity, 'Who is signed in'), ...commonErrors },
     }),
     (c) => {
