@@ -43,7 +43,7 @@ export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, 
   const lastSuccess = useLastSuccess(job.id, open);
   const mutations = useJobMutations();
   const task = useMemo(() => tasks.data?.find((t) => t.id === job.task), [tasks.data, job.task]);
-  const [args, setArgs] = useState<JsonObject>(initialArgs ?? job.args);
+  const [args, setArgs] = useState<JsonObject>(initialArgs ?? (job.args as JsonObject));
   const [argErrors, setArgErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -146,7 +146,7 @@ export function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, 
         {task ? (
           <Suspense fallback={<PageLoading />}>
             <ArgsForm
-              schema={task.args_schema}
+              schema={task.args_schema as JsonObject}
               value={args}
               onChange={setArgs}
               errors={argErrors}
