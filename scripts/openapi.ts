@@ -56,7 +56,9 @@ async function lint(document: Record<string, unknown>): Promise<void> {
       }
       throw new Error(`redocly lint: ${totals.errors} errors, ${totals.warnings} warnings`);
     }
-    console.warn(`redocly lint (recommended): ${Object.keys(document.paths as object).length} paths, 0 errors, 0 warnings`);
+    console.warn(
+      `redocly lint (recommended): ${Object.keys(document.paths as object).length} paths, 0 errors, 0 warnings`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
