@@ -8,7 +8,8 @@ import { basePathOf, normalizeBasePath, pathWithout } from './mount.js';
 import { authentication, LoginLimiter, publicRoute, type Authenticate } from './auth.js';
 import { StreamGuard, type StreamPolicy } from './stream-guard.js';
 import { errorResponse, handleError } from './errors.js';
-import { router, type AppEnv } from './route-support.js';
+import { openApiDocument } from './openapi-document.js';
+import { apiPath, router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
 import { registerEventRoutes } from './routes/events.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -114,11 +115,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
     }),
   );
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Jobdeck API', version: '0.1.0', description: 'Jobs, runs, tasks and queues of a Jobdeck.' },
-    security: [{ bearer: [] }],
-  });
+  api.doc31('/openapi.json', (c) => openApiDocument(apiPath(c)));
 
   const limiter = new LoginLimiter();
   const trustProxy = options.trustProxy ?? /^(1|true|yes)$/i.test(process.env.JOBDECK_TRUST_PROXY ?? '');

@@ -66,6 +66,12 @@ function basePath(c: Context): string {
   return (c.get('basePath') as string | undefined) ?? '';
 }
 
+/** The path of the API as the client reached it (`/api`, or under a prefix `/prefix/api`). */
+export function apiPath(c: Context): string {
+  const path = new URL(c.req.url).pathname;
+  return path.slice(0, path.indexOf('/api') + 4);
+}
+
 /** A page of a list: `{hits: {hits, total}, links: {self, prev?, next?}}`. */
 export function respondPage(c: Context, hits: unknown[], page: { page: number; size: number; total: number }): never {
   return respond(c, { hits: { hits, total: page.total }, links: pageLinks(c, page.page, page.size, page.total) }, 200);

@@ -118,7 +118,8 @@ export const JobSchema = z
       .nullable()
       .openapi({ description: "Fields set by the host program's code at each start; changing them is refused (409)." }),
     next_run: isoTime.nullable(),
-    last_run: RunSchema.nullable(),
+    // A union, not RunSchema.nullable(): that would carry the name Run and make the Run component nullable.
+    last_run: z.union([RunSchema, z.null()]),
     created: isoTime,
     updated: isoTime,
     links: LinksSchema,

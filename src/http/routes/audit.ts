@@ -24,6 +24,9 @@ export function auditRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/audit',
+      operationId: 'listAuditEntries',
+      summary: 'List audit log entries',
+      tags: ['Audit'],
       middleware: [requirePermission('admin')],
       request: { query: z.object({ job: z.string().optional(), ...PageQuerySchema }) },
       responses: { 200: jsonResponse(listOf(AuditEntrySchema, 'AuditList'), 'Changes, newest first'), ...commonErrors },

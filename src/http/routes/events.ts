@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { StoreEvent } from '../../storage/notifier.js';
 import { requirePermission } from '../auth.js';
-import type { AppEnv } from '../route-support.js';
+import { commonErrors, type AppEnv } from '../route-support.js';
 import type { StreamGuard } from '../stream-guard.js';
 
 /** Store events as the API names them. */
@@ -31,7 +31,24 @@ function toApiEvent(event: StoreEvent): { event: string; data: Record<string, un
  * reach every server. A comment line every 15 s keeps proxies from closing the stream. The
  * stream guard limits open streams per credential and closes them once it is revoked.
  */
-export function registerEventRoutes(app: Hono<AppEnv>, deck: Jobdeck, streams: StreamGuard): void {
+export function registerEventRoutes(app: OpenAPIHono<AppEnv>, deck: Jobdeck, streams: StreamGuard): void {
+  // A stream, not a JSON route: described in the document by hand, served by a plain handler.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/events',
+    operationId: 'streamEvents',
+    summary: 'Follow changes as Server-Sent Events',
+    tags: ['Events'],
+    description: 'Events run.queued, run.changed, run.stopping, run.progress, job.* and changed; ready once live',
+    responses: {
+      200: {
+        content: { 'text/event-stream': { schema: z.string() } },
+        description: 'An endless event stream',
+      },
+      401: commonErrors[401],
+      403: commonErrors[403],
+    },
+  });
   app.get('/events', requirePermission('read'), (c) =>
     streams.open(c, async ({ stream, sleep }) => {
       let id = 0;

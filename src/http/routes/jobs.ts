@@ -80,6 +80,9 @@ export function jobRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/jobs',
+      operationId: 'listJobs',
+      summary: 'List jobs',
+      tags: ['Jobs'],
       middleware: read,
       request: { query: listQuery },
       responses: { 200: jsonResponse(listOf(JobSchema, 'JobList'), 'Jobs, newest first'), ...commonErrors },
@@ -101,6 +104,9 @@ export function jobRoutes(deck: Jobdeck) {
     createRoute({
       method: 'post',
       path: '/jobs',
+      operationId: 'createJob',
+      summary: 'Create a job',
+      tags: ['Jobs'],
       middleware: admin,
       request: { body: jsonBody(JobCreateSchema) },
       responses: { 201: jsonResponse(JobSchema, 'The job (it is not run)'), ...commonErrors },
@@ -115,6 +121,9 @@ export function jobRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}',
+      operationId: 'getJob',
+      summary: 'Get a job',
+      tags: ['Jobs'],
       middleware: read,
       request: { params: JobId },
       responses: { 200: jsonResponse(JobSchema, 'The job'), ...commonErrors },
@@ -127,6 +136,9 @@ export function jobRoutes(deck: Jobdeck) {
       createRoute({
         method,
         path: '/jobs/{id}',
+        operationId: method === 'put' ? 'replaceJob' : 'updateJob',
+        summary: method === 'put' ? 'Replace a job' : 'Change fields of a job',
+        tags: ['Jobs'],
         middleware: admin,
         description:
           method === 'put' ? 'Replace the job (fields left out take their defaults)' : 'Change the given fields',
@@ -164,6 +176,9 @@ export function jobRoutes(deck: Jobdeck) {
     createRoute({
       method: 'delete',
       path: '/jobs/{id}',
+      operationId: 'deleteJob',
+      summary: 'Delete a job',
+      tags: ['Jobs'],
       middleware: admin,
       description: 'Deletes the job with its runs and their logs; refused (409) while a run is queued or running',
       request: { params: JobId },

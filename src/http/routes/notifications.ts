@@ -44,6 +44,9 @@ export function notificationRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/runs/{run_id}/notifications',
+      operationId: 'listRunNotifications',
+      summary: 'List the notifications sent about a run',
+      tags: ['Notifications'],
       middleware: read,
       description: 'E-mails and webhooks sent (or being retried) about the run, newest first',
       request: {
@@ -66,6 +69,9 @@ export function notificationRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/notifications',
+      operationId: 'listJobNotifications',
+      summary: 'List the notifications sent about a job',
+      tags: ['Notifications'],
       middleware: read,
       description: "The job's latest 100 deliveries (run endings, missed slots, long runs), newest first",
       request: { params: z.object({ id: pathParam('id') }) },

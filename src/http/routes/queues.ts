@@ -21,6 +21,9 @@ export function queueRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/queues',
+      operationId: 'listQueues',
+      summary: 'List queues with run counts',
+      tags: ['Queues'],
       middleware: [requirePermission('read')],
       responses: {
         200: jsonResponse(
@@ -40,6 +43,9 @@ export function queueRoutes(deck: Jobdeck) {
       createRoute({
         method: 'post',
         path: `/queues/{name}/${action}`,
+        operationId: action === 'pause' ? 'pauseQueue' : 'resumeQueue',
+        summary: action === 'pause' ? 'Pause a queue' : 'Resume a queue',
+        tags: ['Queues'],
         middleware: [requirePermission('admin')],
         description:
           action === 'pause'

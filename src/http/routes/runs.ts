@@ -199,6 +199,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/runs',
+      operationId: 'listJobRuns',
+      summary: 'List the runs of a job',
+      tags: ['Runs'],
       middleware: read,
       request: { params: JobId, query: z.object(runListFilters) },
       responses: { 200: jsonResponse(listOf(RunSchema, 'RunList'), 'Runs of the job, newest first'), ...commonErrors },
@@ -215,6 +218,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/runs',
+      operationId: 'listRuns',
+      summary: 'List runs of all jobs',
+      tags: ['Runs'],
       middleware: read,
       request: { query: z.object({ ...runListFilters, queue: z.string().optional(), task: z.string().optional() }) },
       responses: {
@@ -234,6 +240,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'post',
       path: '/jobs/{id}/runs',
+      operationId: 'createRun',
+      summary: 'Run a job now (configure and run)',
+      tags: ['Runs'],
       middleware: run,
       description: 'Configure and run: queue a run now (inactive jobs too)',
       request: { params: JobId, body: jsonBody(RunCreateSchema) },
@@ -262,6 +271,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/runs/{run_id}',
+      operationId: 'getJobRun',
+      summary: 'Get a run of a job',
+      tags: ['Runs'],
       middleware: read,
       request: { params: RunId },
       responses: { 200: jsonResponse(RunSchema, 'The run'), ...commonErrors },
@@ -276,6 +288,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/runs/{run_id}',
+      operationId: 'getRun',
+      summary: 'Get a run',
+      tags: ['Runs'],
       middleware: read,
       description: "The run, for callers that know only its id (the admin UI's run page)",
       request: { params: RunId.pick({ run_id: true }) },
@@ -288,6 +303,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/runs/{run_id}/attempts',
+      operationId: 'listRunAttempts',
+      summary: 'List the attempts of a run',
+      tags: ['Runs'],
       middleware: read,
       description:
         'The attempts of a run that ended, was retried or was rescued, first to last: worker, start, end, status and error of each. The attempt in progress is the run itself.',
@@ -308,6 +326,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/runs/{run_id}/logs/stats',
+      operationId: 'getRunLogStats',
+      summary: "Get the length of a run's log",
+      tags: ['Logs'],
       middleware: read,
       description:
         'How long the log is: last_seq is the sequence number of its last line (0 when empty). Lines are numbered 1, 2, … per run, so a client can page to any part of a long log with after = seq − 1.',
@@ -325,6 +346,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'post',
       path: '/jobs/{id}/runs/{run_id}/actions/stop',
+      operationId: 'stopRun',
+      summary: 'Stop a run',
+      tags: ['Runs'],
       middleware: run,
       description: 'A queued run is CANCELLED at once; a running one becomes CANCELLING until its task ends',
       request: { params: RunId },
@@ -340,6 +364,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/runs/{run_id}/logs',
+      operationId: 'listRunLogs',
+      summary: 'Read or follow the log of a run',
+      tags: ['Logs'],
       middleware: read,
       request: {
         params: RunId,
@@ -392,6 +419,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/runs/{run_id}/logs/download',
+      operationId: 'downloadJobRunLogs',
+      summary: 'Download the log of a run of a job',
+      tags: ['Logs'],
       middleware: read,
       request: { params: RunId, query: downloadQuery },
       responses: { 200: downloadResponse, ...commonErrors },
@@ -407,6 +437,9 @@ export function runRoutes(deck: Jobdeck, streams: StreamGuard) {
     createRoute({
       method: 'get',
       path: '/runs/{run_id}/logs/download',
+      operationId: 'downloadRunLogs',
+      summary: 'Download the log of a run',
+      tags: ['Logs'],
       middleware: read,
       description: 'The same as /jobs/{id}/runs/{run_id}/logs/download, for callers that know only the run',
       request: { params: RunId.pick({ run_id: true }), query: downloadQuery },

@@ -56,6 +56,9 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter, options: Ses
     createRoute({
       method: 'post',
       path: '/session',
+      operationId: 'signIn',
+      summary: 'Sign in with a token (sets the session cookie)',
+      tags: ['Session'],
       security: [],
       middleware: [publicRoute('sign-in: exchanges a token for a session')],
       request: { body: jsonBody(z.strictObject({ token: z.string().min(1) })) },
@@ -93,10 +96,16 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter, options: Ses
     createRoute({
       method: 'delete',
       path: '/session',
+      operationId: 'signOut',
+      summary: 'Sign out (clears the session cookie)',
+      tags: ['Session'],
       security: [],
       middleware: [publicRoute('sign-out: ends the cookie’s session, if any')],
       description: 'Signs out: the session ends on the server, so a copy of the cookie is refused too',
-      responses: { 204: { description: 'Signed out' } },
+      responses: {
+        204: { description: 'Signed out' },
+        400: errorResponseDoc('The request URL is not valid'),
+      },
     }),
     async (c) => {
       const secret = getCookie(c, SESSION_COOKIE);
@@ -118,6 +127,9 @@ export function whoAmIRoute() {
       method: 'get',
       path: '/session',
       middleware: [requirePermission('read')],
+      operationId: 'getSession',
+      summary: 'Who is signed in',
+      tags: ['Session'],
       responses: { 200: jsonResponse(SignedIn, 'Who is signed in'), ...commonErrors },
     }),
     (c) => {

@@ -20,6 +20,9 @@ export function skippedSlotRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/jobs/{id}/skipped-slots',
+      operationId: 'listSkippedSlots',
+      summary: 'List the schedule slots of a job that made no run',
+      tags: ['Jobs'],
       middleware: [requirePermission('read')],
       request: {
         params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),

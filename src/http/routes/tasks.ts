@@ -17,6 +17,9 @@ export function taskRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/tasks',
+      operationId: 'listTasks',
+      summary: 'List the tasks jobs can run',
+      tags: ['Tasks'],
       middleware: read,
       responses: {
         200: jsonResponse(
@@ -42,6 +45,9 @@ export function taskRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/tasks/{id}/args',
+      operationId: 'getTaskArgsSchema',
+      summary: "Get the JSON Schema of a task's arguments",
+      tags: ['Tasks'],
       middleware: read,
       request: { params: TaskId },
       responses: {
@@ -56,6 +62,9 @@ export function taskRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/schedules/preview',
+      operationId: 'previewSchedule',
+      summary: 'Preview the next times of a schedule',
+      tags: ['Schedules'],
       middleware: read,
       description:
         'The next fire times of a schedule: pass the schedule as JSON in `schedule`, or `cron` (+ `timezone`) or `every`',

@@ -1,5 +1,20 @@
+import createClient from 'openapi-fetch';
 import { apiRoot } from '../app/mount.ts';
+import type { paths } from '../../../src/client/openapi.ts';
 import type { ErrorBody, FieldError } from './types.ts';
+
+/**
+ * The admin UI's API client: generated from the API's OpenAPI document (src/client/openapi.ts,
+ * the types `jobdeck/client` exports), so a route whose schema changes breaks the UI's type check
+ * until the UI follows. Calls go through `call(api.GET('/jobs/{id}', …))`, which answers the data
+ * or throws an ApiError.
+ */
+
+/**
+ * Where the API is, the one place the UI says so (links and streams use it through apiUrl):
+ * `/api`, or under the host's prefix (`/jobs-admin/api`) as the server tells it (app/mount.ts).
+ */
+export const API_BASE = apiRoot;
 
 /** An API failure, with the API's message and per-field errors. */
 export class ApiError extends Error {
@@ -24,67 +39,69 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined | null>;
-  signal?: AbortSignal;
+type QueryValue = string | number | boolean | undefined | null;
+
+/** Query parameters as the API reads them: empty, null and undefined values are left out. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value as QueryValue));
+  }
+  return params.toString();
+}
+
+/** The URL of an API path, for what is not a fetch: links, downloads and event streams. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const search = queryString(query);
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * The typed client. Requests carry the session cookie, and every write the CSRF header the API
+ * requires of cookie-authenticated requests (a cross-site form cannot set it).
+ */
+export const api = createClient<paths>({
+  baseUrl: API_BASE,
+  credentials: 'same-origin',
+  headers: { accept: 'application/json' },
+  querySerializer: queryString,
+});
+api.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET') request.headers.set('x-jobdeck-csrf', '1');
+    return request;
+  },
+});
+
+export interface CallOptions {
   /** Sign-in itself answers 401 for a bad token: that must not bounce to the sign-in page. */
   ignoreUnauthorized?: boolean;
 }
 
-export function apiUrl(path: string, query?: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `${apiRoot}${path}${search ? `?${search}` : ''}`;
-}
-
-/**
- * Calls the API with the session cookie. Every write carries the CSRF header the API requires
- * of cookie-authenticated requests (a cross-site form cannot set it).
- */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-jobdeck-csrf'] = '1';
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
+/** The answer of a client call: its data, or an ApiError with the API's message and field errors. */
+export async function call<R extends { data?: unknown; error?: unknown; response: Response }>(
+  request: Promise<R>,
+  options: CallOptions = {},
+): Promise<NonNullable<R['data']>> {
+  let result: R;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-      ...(options.signal && { signal: options.signal }),
-    });
+    result = await request;
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const body = parseJson(text);
+  const { response } = result;
   if (!response.ok) {
-    const error = body as Partial<ErrorBody> | undefined;
+    // A proxy's HTML error page, say, is no error body: the status still tells what happened.
+    const body = typeof result.error === 'object' ? (result.error as Partial<ErrorBody> | null) : null;
     if (response.status === 401 && !options.ignoreUnauthorized) onUnauthorized?.();
     throw new ApiError(
       response.status,
-      error?.message ?? `The request failed (HTTP ${response.status}).`,
-      error?.errors ?? [],
+      body?.message ?? `The request failed (HTTP ${response.status}).`,
+      body?.errors ?? [],
     );
   }
-  return body as T;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined; // a proxy's HTML error page, say: the status still tells what happened
-  }
+  return result.data as NonNullable<R['data']>;
 }
 
 /** A readable message of anything thrown, for toasts and error states. */

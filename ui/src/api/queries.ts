@@ -1,26 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
-import type { JobResource, Page, RunResource, SchedulePreview, SkippedSlotWire, TaskResource } from './types.ts';
+import type { operations } from '../../../src/client/openapi.ts';
+import { api, call } from './client.ts';
 
 /**
  * Query hooks shared by the pages. Keys start with the resource name so live events
  * (hooks/useEvents.ts) refresh them: ['jobs', …], ['job', id], ['runs', …], ['run', id], ['queues'].
  */
 
-export interface JobFilters {
-  q?: string;
-  active?: 'true' | 'false';
-  task?: string;
-  queue?: string;
-  sort?: string;
-  page: number;
-  size: number;
-}
+export type JobFilters = NonNullable<operations['listJobs']['parameters']['query']> & { page: number; size: number };
 
 export function useJobs(filters: JobFilters) {
   return useQuery({
     queryKey: ['jobs', filters],
-    queryFn: ({ signal }) => api<Page<JobResource>>('/jobs', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => call(api.GET('/jobs', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,22 +20,17 @@ export function useJobs(filters: JobFilters) {
 export function useJob(id: string) {
   return useQuery({
     queryKey: ['job', id],
-    queryFn: ({ signal }) => api<JobResource>(`/jobs/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(api.GET('/jobs/{id}', { params: { path: { id } }, signal })),
   });
 }
 
-export interface RunFilters {
-  status?: string;
-  q?: string;
-  page: number;
-  size: number;
-}
+export type RunFilters = NonNullable<operations['listJobRuns']['parameters']['query']> & { page: number; size: number };
 
 export function useJobRuns(jobId: string, filters: RunFilters) {
   return useQuery({
     queryKey: ['runs', jobId, filters],
     queryFn: ({ signal }) =>
-      api<Page<RunResource>>(`/jobs/${encodeURIComponent(jobId)}/runs`, { query: { ...filters }, signal }),
+      call(api.GET('/jobs/{id}/runs', { params: { path: { id: jobId }, query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -53,10 +40,9 @@ export function useLastSuccess(jobId: string, enabled = true) {
   return useQuery({
     queryKey: ['runs', jobId, 'last-success'],
     queryFn: ({ signal }) =>
-      api<Page<RunResource>>(`/jobs/${encodeURIComponent(jobId)}/runs`, {
-        query: { status: 'SUCCESS', size: 1 },
-        signal,
-      }).then((page) => page.hits.hits[0] ?? null),
+      call(
+        api.GET('/jobs/{id}/runs', { params: { path: { id: jobId }, query: { status: 'SUCCESS', size: 1 } }, signal }),
+      ).then((page) => page.hits.hits[0] ?? null),
     enabled,
   });
 }
@@ -66,10 +52,7 @@ export function useSkippedSlots(jobId: string, page: number, size: number) {
     // Under 'runs' so the events that refresh runs refresh these too.
     queryKey: ['runs', jobId, 'skipped', page, size],
     queryFn: ({ signal }) =>
-      api<Page<SkippedSlotWire>>(`/jobs/${encodeURIComponent(jobId)}/skipped-slots`, {
-        query: { page, size },
-        signal,
-      }),
+      call(api.GET('/jobs/{id}/skipped-slots', { params: { path: { id: jobId }, query: { page, size } }, signal })),
     placeholderData: keepPreviousData,
     // A skipped slot makes no run, so no run event announces it: look again now and then.
     refetchInterval: 5_000,
@@ -79,30 +62,25 @@ export function useSkippedSlots(jobId: string, page: number, size: number) {
 export function useTasks() {
   return useQuery({
     queryKey: ['tasks'],
-    queryFn: ({ signal }) => api<Page<TaskResource>>('/tasks', { signal }).then((page) => page.hits.hits),
+    queryFn: ({ signal }) => call(api.GET('/tasks', { signal })).then((page) => page.hits.hits),
     staleTime: 5 * 60_000,
   });
-}
-
-export interface QueueResource {
-  name: string;
-  title: string;
-  description: string;
-  paused: boolean;
-  counts: Record<string, number>;
 }
 
 export function useQueues() {
   return useQuery({
     queryKey: ['queues'],
-    queryFn: ({ signal }) => api<Page<QueueResource>>('/queues', { signal }).then((page) => page.hits.hits),
+    queryFn: ({ signal }) => call(api.GET('/queues', { signal })).then((page) => page.hits.hits),
   });
 }
 
-export function useSchedulePreview(params: Record<string, string> | null) {
+export type SchedulePreviewParams = Omit<NonNullable<operations['previewSchedule']['parameters']['query']>, 'count'>;
+
+export function useSchedulePreview(params: SchedulePreviewParams | null) {
   return useQuery({
     queryKey: ['schedule-preview', params],
-    queryFn: ({ signal }) => api<SchedulePreview>('/schedules/preview', { query: { ...params, count: 5 }, signal }),
+    queryFn: ({ signal }) =>
+      call(api.GET('/schedules/preview', { params: { query: { ...params, count: 5 } }, signal })),
     enabled: params !== null,
     placeholderData: keepPreviousData,
     retry: false,

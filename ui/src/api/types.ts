@@ -1,52 +1,42 @@
 /**
- * The API's wire types, reused from the server (type-only imports: nothing of the server is
- * bundled). Resources add links and, for jobs, the last run.
+ * The API's wire types: resources from the generated OpenAPI types, domain words from the server
+ * (type-only imports: nothing of the server is bundled).
  */
-import type { JobWire, LogLineWire, RunWire, SkippedSlotWire } from '../../../src/service/wire.ts';
-import type { Role, Permission } from '../../../src/domain/access.ts';
+import type { JobWire, RunWire } from '../../../src/service/wire.ts';
+import type { Role, Permission, AuditEntry } from '../../../src/domain/access.ts';
 import type { Schedule } from '../../../src/domain/schedule.ts';
 import type { JsonObject, JsonValue } from '../../../src/domain/model.ts';
-import type { ErrorBody } from '../../../src/http/errors.ts';
+import type { components, operations } from '../../../src/client/openapi.ts';
 import type { FieldError } from '../../../src/domain/errors.ts';
 
-export type { LogLineWire, SkippedSlotWire, Permission, Schedule };
-export type { JsonObject, JsonValue, ErrorBody, FieldError };
+export type { JobWire, RunWire, Role, Permission, AuditEntry, Schedule };
+export type { JsonObject, JsonValue, FieldError };
+export type ErrorBody = components['schemas']['Error'];
 
-export type RunResource = RunWire & {
-  /** Sent to admins only: a failed run's stack trace (the message has the error's name and text). */
-  error_stack?: string | null;
-  links: { self: string; logs: string; stop: string; job: string };
-};
+/**
+ * Resources as the API's OpenAPI document describes them (generated, src/client/openapi.ts): a
+ * route whose schema changes breaks the UI's type check wherever the UI relies on what changed.
+ */
+type Schemas = components['schemas'];
+type JsonAnswer<O extends keyof operations> = operations[O]['responses'] extends {
+  200: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
 
-export type JobResource = JobWire & {
-  run_args: { args: JsonObject; custom_args: JsonObject | null };
-  last_run: (RunWire & { links: { self: string } }) | null;
-  links: { self: string; runs: string };
-};
+export type RunResource = Schemas['Run'];
+export type JobResource = Schemas['Job'];
+export type TaskResource = Schemas['Task'];
+export type QueueResource = Schemas['Queue'];
+export type SessionIdentity = Schemas['SignedIn'];
+export type SchedulePreview = JsonAnswer<'previewSchedule'>;
+export type AuditEntryResource = Schemas['AuditEntry'];
+export type LogLineWire = Schemas['LogLine'];
+export type LogPage = Schemas['LogPage'];
+export type SkippedSlotWire = Schemas['SkippedSlot'];
 
 /** A page of a list, as every list route answers. */
 export interface Page<T> {
   hits: { hits: T[]; total: number };
   links?: { self: string; prev?: string; next?: string };
-}
-
-export interface TaskResource {
-  id: string;
-  title: string;
-  description: string;
-  args_schema: JsonObject;
-}
-
-export interface SessionIdentity {
-  name: string;
-  role: Role;
-  /** GET /api/session says who signed the user in: the host app (its sign-out) or Jobdeck. */
-  signed_in_by?: 'host' | 'jobdeck';
-}
-
-export interface SchedulePreview {
-  schedule: Schedule;
-  description: string;
-  timezone: string;
-  times: string[];
 }

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { can as roleCan } from '../../../src/domain/access.ts';
-import { api } from '../api/client.ts';
+import { api, call } from '../api/client.ts';
 import { mount } from './mount.ts';
 import type { Permission, SessionIdentity } from '../api/types.ts';
 
@@ -56,8 +56,7 @@ function maySignedIn(): boolean {
 export function useSessionQuery() {
   return useQuery({
     queryKey: sessionQueryKey,
-    queryFn: () =>
-      maySignedIn() ? api<SessionIdentity>('/session', { ignoreUnauthorized: true }).catch(nullOn401) : null,
+    queryFn: () => (maySignedIn() ? call(api.GET('/session'), { ignoreUnauthorized: true }).catch(nullOn401) : null),
     staleTime: 60_000,
     retry: false,
   });
@@ -88,7 +87,7 @@ export function useSession(): Session {
 export function useSignOut() {
   const client = useQueryClient();
   return async () => {
-    await api('/session', { method: 'DELETE', ignoreUnauthorized: true }).catch(() => undefined);
+    await call(api.DELETE('/session'), { ignoreUnauthorized: true }).catch(() => undefined);
     rememberSignedIn(false);
     client.clear();
     client.setQueryData(sessionQueryKey, null);

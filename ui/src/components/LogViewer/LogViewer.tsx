@@ -15,8 +15,9 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, apiUrl, errorMessage } from '../../api/client.ts';
-import type { LogLineWire, Page } from '../../api/types.ts';
+import { api, apiUrl, call, errorMessage } from '../../api/client.ts';
+import type { LogLineWire, LogPage } from '../../api/types.ts';
+import type { operations } from '../../../../src/client/openapi.ts';
 import { copyText } from './copy-text.ts';
 import { LogBuffer } from './log-buffer.ts';
 import { logLineText } from './log-line-text.ts';
@@ -47,6 +48,8 @@ export interface LogViewerProps {
   active: boolean;
 }
 
+type LogLevel = NonNullable<NonNullable<operations['listRunLogs']['parameters']['query']>['level']>;
+
 /**
  * A run's log: level filter and text search (done by the API), follow mode (live tail), wrap,
  * copy a line, download as text or NDJSON. Stays smooth at any length: see LogBuffer and LogList.
@@ -54,7 +57,7 @@ export interface LogViewerProps {
 export function LogViewer({ runId, jobId, active }: LogViewerProps) {
   const { message } = AntApp.useApp();
   const narrow = !Grid.useBreakpoint().md;
-  const [level, setLevel] = useState('');
+  const [level, setLevel] = useState<LogLevel | ''>('');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [wrap, setWrap] = useState(false);
@@ -66,7 +69,8 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
   // Under the run's key: the events that refresh the run refresh the log's length too.
   const stats = useQuery({
     queryKey: ['run', runId, 'log-stats'],
-    queryFn: ({ signal }) => api<{ last_seq: number }>(`/runs/${runId}/logs/stats`, { signal }),
+    queryFn: ({ signal }) =>
+      call(api.GET('/runs/{run_id}/logs/stats', { params: { path: { run_id: runId } }, signal })),
     // A task that only logs sends no events: poll while nobody follows the live tail.
     refetchInterval: active && !follow ? 5000 : false,
   });
@@ -77,10 +81,15 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
   const buffer = useMemo(() => {
     if (!ready) return null;
     const fetchPage = (after: number, size: number) =>
-      api<Page<LogLineWire>>(logsPath, { query: { after, size, level, q } }).then((page) => page.hits.hits);
+      call(
+        api.GET('/jobs/{id}/runs/{run_id}/logs', {
+          params: { path: { id: jobId, run_id: runId }, query: { after, size, level: level || undefined, q } },
+        }),
+        // Without follow=true the answer is JSON, not the event stream the route also describes.
+      ).then((page) => (page as LogPage).hits.hits);
     return new LogBuffer(fetchPage, { indexed: !filtered, count: stats.data?.last_seq ?? 0 });
     // One buffer per filter, created once the length is known; later lengths reach it via grow().
-  }, [logsPath, level, q, filtered, ready]);
+  }, [jobId, runId, level, q, filtered, ready]);
 
   const lastSeq = stats.data?.last_seq;
   useEffect(() => {

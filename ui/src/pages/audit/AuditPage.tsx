@@ -3,24 +3,15 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client.ts';
-import type { JobResource, JsonObject, Page } from '../../api/types.ts';
+import { api, ApiError, call } from '../../api/client.ts';
+import type { AuditEntryResource, JsonObject } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
 import { formatAbsolute, RelativeTime } from '../../components/RelativeTime.tsx';
 import { AuditDetails } from './AuditDetails.tsx';
 
 /** An audit entry as GET /api/audit lists it. */
-interface AuditRow {
-  id: number;
-  time: string;
-  actor: string;
-  action: string;
-  job_id: string | null;
-  run_id: number | null;
-  details: JsonObject | null;
-  request_id: string | null;
-}
+type AuditRow = AuditEntryResource;
 
 const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', stop: 'orange' };
 const actionColor = (action: string) => ACTION_COLORS[action.split('.')[1] ?? ''] ?? 'default';
@@ -111,14 +102,14 @@ export default function AuditPage() {
 
   const entries = useQuery({
     queryKey: ['audit', { job, page, size }],
-    queryFn: ({ signal }) => api<Page<AuditRow>>('/audit', { query: { job, page, size }, signal }),
+    queryFn: ({ signal }) => call(api.GET('/audit', { params: { query: { job, page, size } }, signal })),
     placeholderData: keepPreviousData,
     enabled: can('admin'),
     refetchInterval: 15_000,
   });
   const jobs = useQuery({
     queryKey: ['jobs', { q: jobSearch, size: 20, page: 1 }],
-    queryFn: ({ signal }) => api<Page<JobResource>>('/jobs', { query: { q: jobSearch, size: 20 }, signal }),
+    queryFn: ({ signal }) => call(api.GET('/jobs', { params: { query: { q: jobSearch, size: 20 } }, signal })),
     placeholderData: keepPreviousData,
     enabled: can('admin'),
   });
@@ -168,7 +159,7 @@ export default function AuditPage() {
         locale={{ emptyText: job ? 'Nothing recorded for this job' : 'Nothing recorded yet' }}
         expandable={{
           rowExpandable: (entry) => entry.details !== null && Object.keys(entry.details).length > 0,
-          expandedRowRender: (entry) => entry.details && <AuditDetails details={entry.details} />,
+          expandedRowRender: (entry) => entry.details && <AuditDetails details={entry.details as JsonObject} />,
         }}
         pagination={{
           current: page,

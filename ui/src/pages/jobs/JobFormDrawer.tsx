@@ -47,8 +47,8 @@ interface Values {
   active: boolean;
   notification_emails: string[];
   notification_statuses: string[];
-  overlap_policy: string;
-  misfire_policy: string;
+  overlap_policy: NonNullable<JobInput['overlap_policy']>;
+  misfire_policy: NonNullable<JobInput['misfire_policy']>;
   custom_args: string;
   max_attempts: number | null;
   timeout_seconds: number | null;
@@ -100,7 +100,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   const queues = useQueues();
   const mutations = useJobMutations();
   const { message } = AntApp.useApp();
-  const [args, setArgs] = useState<JsonObject>(job?.args ?? {});
+  const [args, setArgs] = useState<JsonObject>((job?.args as JsonObject | undefined) ?? {});
   const [argErrors, setArgErrors] = useState<FieldError[]>([]);
   const [otherError, setOtherError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -321,7 +321,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
                   {task ? (
                     <Suspense fallback={<PageLoading />}>
                       <ArgsForm
-                        schema={task.args_schema}
+                        schema={task.args_schema as JsonObject}
                         value={args}
                         onChange={setArgs}
                         errors={argErrors}

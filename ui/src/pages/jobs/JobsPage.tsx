@@ -12,7 +12,8 @@ import { JobActions } from './JobActions.tsx';
 
 const JobFormDrawer = lazy(() => import('./JobFormDrawer.tsx'));
 
-const SORTABLE: Record<string, [asc: string, desc: string]> = {
+type JobSort = NonNullable<JobFilters['sort']>;
+const SORTABLE: Record<string, [asc: JobSort, desc: JobSort]> = {
   title: ['title', '-title'],
   last_run: ['last_run', '-last_run'],
   next_run: ['next_run', 'next_run'],
@@ -29,7 +30,7 @@ function useFilters(): [JobFilters, (change: Partial<JobFilters>) => void] {
     ...(params.get('active') && { active: params.get('active') as 'true' | 'false' }),
     ...(params.get('task') && { task: params.get('task')! }),
     ...(params.get('queue') && { queue: params.get('queue')! }),
-    ...(params.get('sort') && { sort: params.get('sort')! }),
+    ...(params.get('sort') && { sort: params.get('sort') as JobSort }),
   };
   const update = (change: Partial<JobFilters>) => {
     const next = { ...filters, ...change };

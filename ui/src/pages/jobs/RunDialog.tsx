@@ -47,10 +47,12 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
   const task = useMemo(() => tasks.data?.find((t) => t.id === job.task), [tasks.data, job.task]);
   // An operator runs what an admin saved, changing only what the task lets operators set.
   const limited = !useSession().can('admin');
-  const editable = operatorEditable(task?.args_schema);
-  const readOnlyFields = limited ? argFields(task?.args_schema).filter((f) => !editable.includes(f)) : [];
+  const editable = operatorEditable(task?.args_schema as JsonObject | undefined);
+  const readOnlyFields = limited
+    ? argFields(task?.args_schema as JsonObject | undefined).filter((f) => !editable.includes(f))
+    : [];
   const sinceReadOnly = limited && !editable.includes('since');
-  const [args, setArgs] = useState<JsonObject>(initialArgs ?? job.args);
+  const [args, setArgs] = useState<JsonObject>(initialArgs ?? (job.args as JsonObject));
   const [argErrors, setArgErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -173,7 +175,7 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
         {task ? (
           <Suspense fallback={<PageLoading />}>
             <ArgsForm
-              schema={task.args_schema}
+              schema={task.args_schema as JsonObject}
               value={args}
               onChange={setArgs}
               errors={argErrors}

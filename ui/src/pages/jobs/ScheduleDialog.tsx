@@ -100,7 +100,7 @@ export default function ScheduleDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(job.schedule));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(job.schedule as Schedule | null));
   const [saving, setSaving] = useState<'save' | 'remove' | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const mutations = useJobMutations();

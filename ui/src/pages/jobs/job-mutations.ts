@@ -1,41 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
-import { api, errorMessage } from '../../api/client.ts';
-import type { JobResource, JsonObject, RunResource, Schedule } from '../../api/types.ts';
+import type { components } from '../../../../src/client/openapi.ts';
+import { api, call, errorMessage } from '../../api/client.ts';
 
+type Schemas = components['schemas'];
 /** What the job form sends: the API's writable job fields. */
-export interface JobInput {
-  title: string;
-  description?: string;
-  task: string;
-  default_queue?: string;
-  active?: boolean;
-  args?: JsonObject;
-  custom_args?: JsonObject | string | null;
-  schedule?: Schedule | Record<string, unknown> | null;
-  overlap_policy?: string;
-  misfire_policy?: string;
-  notification_emails?: string[];
-  notification_statuses?: string[];
-  /** A secret of "set" keeps the stored one; null or none: unsigned. */
-  notification_webhooks?: { url: string; secret: string | null }[];
-  notify_running_longer_than?: number | null;
-  max_attempts?: number;
-  timeout_seconds?: number | null;
-  retry_backoff_seconds?: number;
-  retry_backoff_max_seconds?: number;
-  retry_partial?: boolean;
-}
-
-export interface RunInput {
-  title?: string;
-  queue?: string;
-  args?: JsonObject;
-  since?: string | null;
-  custom_args?: JsonObject | string | null;
-}
-
-const jobPath = (id: string) => `/jobs/${encodeURIComponent(id)}`;
+export type JobInput = Schemas['JobCreate'];
+/** What "Configure and run" sends. */
+export type RunInput = Schemas['RunCreate'];
 
 /** Job writes; each refreshes the lists and pages that show the job. Errors are thrown to the caller. */
 export function useJobMutations() {
@@ -46,24 +18,24 @@ export function useJobMutations() {
   };
   return {
     create: async (input: JobInput) => {
-      const job = await api<JobResource>('/jobs', { method: 'POST', body: input });
+      const job = await call(api.POST('/jobs', { body: input }));
       await refresh();
       return job;
     },
     update: async (id: string, input: Partial<JobInput>) => {
-      const job = await api<JobResource>(jobPath(id), { method: 'PATCH', body: input });
+      const job = await call(api.PATCH('/jobs/{id}', { params: { path: { id } }, body: input }));
       client.setQueryData(['job', id], job);
       await refresh(id);
       return job;
     },
     remove: async (id: string) => {
-      await api(jobPath(id), { method: 'DELETE' });
+      await call(api.DELETE('/jobs/{id}', { params: { path: { id } } }));
       client.removeQueries({ queryKey: ['job', id] });
       await refresh();
       return true;
     },
     run: async (id: string, input: RunInput) => {
-      const run = await api<RunResource>(`${jobPath(id)}/runs`, { method: 'POST', body: input });
+      const run = await call(api.POST('/jobs/{id}/runs', { params: { path: { id } }, body: input }));
       await client.invalidateQueries({ queryKey: ['runs', id] });
       await refresh(id);
       return run;

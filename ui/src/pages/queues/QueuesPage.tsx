@@ -2,19 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
+import { api, call, errorMessage } from '../../api/client.ts';
+import type { QueueResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
 
 /** A queue as GET /api/queues lists it: its runs counted by status. */
-export interface QueueRow {
-  name: string;
-  title: string;
-  description: string;
-  paused: boolean;
-  counts: Record<string, number>;
-}
+export type QueueRow = QueueResource;
 
 /** The statuses shown, in the order a run goes through them. */
 const STATUS_COLUMNS = [
@@ -34,7 +28,7 @@ function useQueueList() {
   return useQuery({
     // ['queues']: refreshed by the run events (counts change as runs move).
     queryKey: ['queues'],
-    queryFn: ({ signal }) => api<Page<QueueRow>>('/queues', { signal }).then((page) => page.hits.hits),
+    queryFn: ({ signal }) => call(api.GET('/queues', { signal })).then((page) => page.hits.hits),
     // Pausing sends no live event; another admin's pause shows within this time.
     refetchInterval: 10_000,
   });
@@ -55,9 +49,10 @@ export default function QueuesPage() {
   const setPaused = async (queue: QueueRow, pause: boolean) => {
     setBusy(queue.name);
     try {
-      const updated = await api<QueueRow>(`/queues/${encodeURIComponent(queue.name)}/${pause ? 'pause' : 'resume'}`, {
-        method: 'POST',
-      });
+      const params = { params: { path: { name: queue.name } } };
+      const updated = await call(
+        pause ? api.POST('/queues/{name}/pause', params) : api.POST('/queues/{name}/resume', params),
+      );
       client.setQueryData<QueueRow[]>(['queues'], (list) => list?.map((q) => (q.name === updated.name ? updated : q)));
       message.success(`Queue "${queue.title}" ${pause ? 'paused' : 'resumed'}`);
     } catch (error) {

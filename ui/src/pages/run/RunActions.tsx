@@ -2,7 +2,7 @@ import { App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
-import type { JobResource, RunResource } from '../../api/types.ts';
+import type { JobResource, JsonObject, RunResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { STOPPABLE_STATUSES, useRunActions } from './run-queries.ts';
 
@@ -73,7 +73,7 @@ export function RunActions({ run, job }: { run: RunResource; job: JobResource | 
             job={job}
             open={editing}
             onClose={() => setEditing(false)}
-            initialArgs={run.args}
+            initialArgs={run.args as JsonObject}
             initialTitle={run.title}
             initialQueue={run.queue}
           />

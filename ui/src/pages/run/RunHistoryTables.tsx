@@ -2,18 +2,11 @@ import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDuration, RelativeTime } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useRunList } from './run-queries.ts';
+import type { components } from '../../../../src/client/openapi.ts';
+import { useRunAttempts, useRunNotifications } from './run-queries.ts';
 
 /** One earlier attempt of a retried or rescued run, as GET /api/runs/{id}/attempts lists it. */
-interface AttemptRow {
-  attempt: number;
-  worker_id?: string | null;
-  started_at?: string | null;
-  finished_at?: string | null;
-  duration_ms?: number | null;
-  status: string;
-  message?: string | null;
-}
+type AttemptRow = components['schemas']['RunAttempt'];
 
 const attemptColumns: ColumnsType<AttemptRow> = [
   { title: '#', dataIndex: 'attempt', width: 48 },
@@ -37,7 +30,7 @@ const attemptColumns: ColumnsType<AttemptRow> = [
 
 /** Earlier attempts of a retried or rescued run; a run tried once has nothing to add here. */
 export function RunAttempts({ runId, attempt }: { runId: number; attempt: number }) {
-  const attempts = useRunList<AttemptRow>(runId, 'attempts', true);
+  const attempts = useRunAttempts(runId);
   if (!attempts.data?.length || (attempt <= 1 && attempts.data.length <= 1)) return null;
   return (
     <section aria-label="Attempts" data-testid="run-attempts">
@@ -55,17 +48,7 @@ export function RunAttempts({ runId, attempt }: { runId: number; attempt: number
 }
 
 /** A notification about the run (an e-mail or a webhook call), as GET /api/runs/{id}/notifications lists it. */
-interface DeliveryRow {
-  id: number;
-  event?: string;
-  status?: string;
-  channel?: string;
-  target?: string;
-  state?: string;
-  attempts?: number;
-  last_error?: string | null;
-  updated?: string;
-}
+type DeliveryRow = components['schemas']['Notification'];
 
 const STATE_COLORS: Record<string, string> = {
   delivered: 'success',
@@ -99,7 +82,7 @@ const deliveryColumns: ColumnsType<DeliveryRow> = [
 
 /** Notification deliveries about this run, when the server records them. */
 export function RunNotifications({ runId }: { runId: number }) {
-  const deliveries = useRunList<DeliveryRow>(runId, 'notifications', true);
+  const deliveries = useRunNotifications(runId);
   if (!deliveries.data?.length) return null;
   return (
     <section aria-label="Notifications" data-testid="run-notifications">

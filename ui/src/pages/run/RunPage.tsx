@@ -84,7 +84,7 @@ export default function RunPage() {
             </Card>
             {data.result !== null && (
               <Card size="small" title="Result">
-                <JsonView value={data.result} label="Result" />
+                <JsonView value={data.result as JsonValue} label="Result" />
               </Card>
             )}
           </Space>

@@ -2,7 +2,7 @@ import { Card, Select, Space, Table, Tooltip, Typography, type TableProps } from
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 import type { RunResource } from '../../api/types.ts';
 import { formatDuration } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -57,10 +57,15 @@ export function SubRunsPanel({ run, active }: { run: RunResource; active: boolea
   const subRuns = useQuery({
     queryKey: ['run', run.id, 'subruns', status, page],
     queryFn: async ({ signal }) => {
-      const body = await api<SubRunPage>(`/runs/${run.id}/subruns`, {
-        query: { ...(status.length && { status: status.join(',') }), ...page },
-        signal,
-      });
+      const body: SubRunPage = await call(
+        api.GET('/runs/{run_id}/subruns', {
+          params: {
+            path: { run_id: run.id },
+            query: { ...(status.length && { status: status.join(',') }), ...page },
+          },
+          signal,
+        }),
+      );
       // The parent's counters change with its sub-runs' events, not its own: read it again too.
       if (active) void client.invalidateQueries({ queryKey: ['run', run.id], exact: true });
       return body;

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { JobResource, JsonObject, RunResource } from '../../api/types.ts';
+import { api, API_BASE, call } from '../../api/client.ts';
+import type { JsonObject, RunResource } from '../../api/types.ts';
 
 /** Statuses in which a run may still change (and write log lines). */
 export const ACTIVE_STATUSES = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
@@ -11,7 +11,7 @@ export function useRun(id: number) {
   return useQuery({
     // ['run', id]: refreshed by the run.changed / run.progress live events.
     queryKey: ['run', id],
-    queryFn: ({ signal }) => api<RunResource>(`/runs/${id}`, { signal }),
+    queryFn: ({ signal }) => call(api.GET('/runs/{run_id}', { params: { path: { run_id: id } }, signal })),
     enabled: Number.isSafeInteger(id) && id > 0,
   });
 }
@@ -19,7 +19,7 @@ export function useRun(id: number) {
 export function useJobOfRun(jobId: string | undefined) {
   return useQuery({
     queryKey: ['job', jobId],
-    queryFn: ({ signal }) => api<JobResource>(`/jobs/${encodeURIComponent(jobId!)}`, { signal }),
+    queryFn: ({ signal }) => call(api.GET('/jobs/{id}', { params: { path: { id: jobId! } }, signal })),
     enabled: jobId !== undefined,
   });
 }
@@ -33,38 +33,43 @@ export function useApiPaths() {
   return useQuery({
     queryKey: ['openapi-paths'],
     queryFn: ({ signal }) =>
-      api<{ paths?: Record<string, unknown> }>('/openapi.json', { signal }).then(
-        (doc) => new Set(Object.keys(doc.paths ?? {})),
-      ),
+      // The document itself is no operation of the client.
+      fetch(`${API_BASE}/openapi.json`, { signal, credentials: 'same-origin' })
+        .then((response) => (response.ok ? (response.json() as Promise<{ paths?: object }>) : {}))
+        .then((doc: { paths?: object }) => new Set(Object.keys(doc.paths ?? {}))),
     staleTime: Infinity,
     retry: false,
   });
 }
 
-/** A run sub-resource (attempts, notifications) as a list, whatever envelope the route uses. */
-export function useRunList<T>(runId: number, name: string, enabled: boolean) {
+/** The attempts of a run, first to last. */
+export function useRunAttempts(runId: number) {
   return useQuery({
-    queryKey: ['run', runId, name],
-    queryFn: ({ signal }) => api<unknown>(`/runs/${runId}/${name}`, { signal }).then((body) => listItems<T>(body)),
-    enabled,
+    queryKey: ['run', runId, 'attempts'],
+    queryFn: ({ signal }) =>
+      call(api.GET('/runs/{run_id}/attempts', { params: { path: { run_id: runId } }, signal })).then((b) => b.items),
   });
 }
 
-function listItems<T>(body: unknown): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const object = body as { items?: T[]; hits?: T[] | { hits?: T[] } } | null;
-  if (Array.isArray(object?.hits)) return object.hits;
-  return object?.items ?? object?.hits?.hits ?? [];
+/** The notifications sent about a run, newest first. */
+export function useRunNotifications(runId: number) {
+  return useQuery({
+    queryKey: ['run', runId, 'notifications'],
+    queryFn: ({ signal }) =>
+      call(api.GET('/runs/{run_id}/notifications', { params: { path: { run_id: runId } }, signal })).then(
+        (b) => b.hits,
+      ),
+  });
 }
-
-const runsPath = (run: RunResource) => `/jobs/${encodeURIComponent(run.job_id)}/runs`;
 
 /** Stop and run again; each answers the run the API returns and refreshes what shows runs. */
 export function useRunActions() {
   const client = useQueryClient();
   return {
     stop: async (run: RunResource) => {
-      const stopped = await api<RunResource>(`${runsPath(run)}/${run.id}/actions/stop`, { method: 'POST' });
+      const stopped = await call(
+        api.POST('/jobs/{id}/runs/{run_id}/actions/stop', { params: { path: { id: run.job_id, run_id: run.id } } }),
+      );
       client.setQueryData(['run', run.id], stopped);
       await client.invalidateQueries({ queryKey: ['runs'] });
       return stopped;
@@ -74,16 +79,18 @@ export function useRunActions() {
      * saved on the job since then do not replace them), its queue, title and since.
      */
     runAgain: async (run: RunResource) => {
-      const created = await api<RunResource>(runsPath(run), {
-        method: 'POST',
-        body: {
-          title: run.title,
-          queue: run.queue,
-          args: run.args as JsonObject,
-          custom_args: run.custom_args ?? null,
-          ...(run.since && { since: run.since }),
-        },
-      });
+      const created = await call(
+        api.POST('/jobs/{id}/runs', {
+          params: { path: { id: run.job_id } },
+          body: {
+            title: run.title,
+            queue: run.queue,
+            args: run.args as JsonObject,
+            custom_args: run.custom_args ?? null,
+            ...(run.since && { since: run.since }),
+          },
+        }),
+      );
       await client.invalidateQueries({ queryKey: ['runs'] });
       await client.invalidateQueries({ queryKey: ['jobs'] });
       return created;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, errorMessage } from '../../api/client.ts';
+import { api, call, errorMessage } from '../../api/client.ts';
 import type { SessionIdentity } from '../../api/types.ts';
 import { mount } from '../../app/mount.ts';
 import { rememberSignedIn, sessionQueryKey, takeSessionEnded } from '../../app/session.tsx';
@@ -23,9 +23,7 @@ export default function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const identity = await api<SessionIdentity>('/session', {
-        method: 'POST',
-        body: { token: token.trim() },
+      const identity = await call(api.POST('/session', { body: { token: token.trim() } }), {
         ignoreUnauthorized: true,
       });
       client.clear();
