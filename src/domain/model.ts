@@ -79,7 +79,7 @@ export interface RunProgress {
 }
 
 /** A parent run's children: how many it created, how many ended, how many of those failed. */
-export interface SubRunCounts {
+interface SubRunCounts {
   total: number;
   completed: number;
   /** Ended FAILED or CANCELLED. */

@@ -6,7 +6,7 @@
  * account or an OpenID Connect identity (`kind: 'user'`). The store, expiry and revocation do not
  * care which; only turning a subject back into an Identity does.
  */
-export const SESSION_SUBJECT_KINDS = ['token', 'user'] as const;
+const SESSION_SUBJECT_KINDS = ['token', 'user'] as const;
 export type SessionSubjectKind = (typeof SESSION_SUBJECT_KINDS)[number];
 
 export interface SessionSubject {

@@ -47,9 +47,9 @@ export class TaskRegistry {
 }
 
 /** Keywords the admin UI reads: which argument fields an operator may change, which are secret. */
-export const OPERATOR_EDITABLE_KEYWORD = 'x-jobdeck-operator-editable';
-export const SECRET_KEYWORD = 'x-jobdeck-secret';
-export const SECRETS_BOUND_TO_KEYWORD = 'x-jobdeck-secrets-bound-to';
+const OPERATOR_EDITABLE_KEYWORD = 'x-jobdeck-operator-editable';
+const SECRET_KEYWORD = 'x-jobdeck-secret';
+const SECRETS_BOUND_TO_KEYWORD = 'x-jobdeck-secrets-bound-to';
 
 /** The JSON Schema of a task's arguments, for generated forms, with the task's argument rights. */
 export function argsJsonSchema(task: AnyTask): Record<string, unknown> {

@@ -145,7 +145,6 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   return definition as unknown as Task<S>;
 }
 
-
 /** The field lists must name top-level fields of the schema (when it is an object), so typos show. */
 function checkArgFieldLists(definition: TaskDefinition<ArgsSchema>): void {
   const shape = (definition.args as { shape?: Record<string, unknown> }).shape;

@@ -6,6 +6,9 @@ import { Readable } from 'node:stream';
 import ipaddr from 'ipaddr.js';
 import { ConfigurationError } from '../domain/errors.js';
 import type { OutboundClient, OutboundRequest } from '../domain/task.js';
+import { OUTBOUND_ALLOW_ENV, OutboundRefusedError } from '../domain/outbound-refused.js';
+
+export { OUTBOUND_ALLOW_ENV, OutboundRefusedError };
 
 /** Where outbound requests (the http.request task, webhooks) may go beyond the public internet. */
 export interface OutboundConfig {
@@ -13,23 +16,11 @@ export interface OutboundConfig {
   allow?: readonly string[];
 }
 
-export const OUTBOUND_ALLOW_ENV = 'JOBDECK_OUTBOUND_ALLOW';
 const REDIRECTS_MAX = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 // Headers that identify the caller: not sent on to another origin after a redirect.
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-
-/** A request the policy refused; no connection was attempted, so open and closed ports look alike. */
-export class OutboundRefusedError extends Error {
-  constructor(host: string, address: string, range: string) {
-    super(
-      `Outbound request to ${host} refused: ${address} is a ${range} address. Jobdeck calls only public ` +
-        `addresses unless the target is allowed (config outbound.allow or ${OUTBOUND_ALLOW_ENV}).`,
-    );
-    this.name = 'OutboundRefusedError';
-  }
-}
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 

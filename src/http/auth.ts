@@ -7,7 +7,7 @@ import { errorResponse } from './errors.js';
 import { clientKey, type LoginLimiter } from './login-limiter.js';
 import { hostRequestOf } from './mount.js';
 
-export { LoginLimiter, clientKey } from './login-limiter.js';
+export { LoginLimiter } from './login-limiter.js';
 
 export const SESSION_COOKIE = 'jobdeck_session';
 /** Cookie-authenticated writes must carry this header: a cross-site form cannot set it. */
@@ -20,7 +20,7 @@ export type Permission = 'read' | 'run' | 'admin';
  * (a token and the sessions opened with it count together), `check` says whether it still lets
  * the caller in (not revoked, not expired).
  */
-export interface Credential {
+interface Credential {
   key: string;
   check(): Promise<boolean>;
 }

@@ -7,7 +7,7 @@ import { issuesToFieldErrors } from '../domain/run-args.js';
 import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 /** The one error body of the API: never a stack trace. */
-export interface ErrorBody {
+interface ErrorBody {
   status: number;
   message: string;
   errors?: FieldError[];

@@ -127,7 +127,7 @@ export const JobSchema = z
   .openapi('Job');
 
 /** Fields a client may send back from a GET but not change: ignored in requests. */
-export const JOB_READ_ONLY = [
+const JOB_READ_ONLY = [
   'id',
   'key',
   'managed_fields',

@@ -11,7 +11,7 @@ export interface StreamPolicy {
   recheckMs: number;
 }
 
-export const DEFAULT_STREAM_POLICY: StreamPolicy = { maxPerCredential: 10, recheckMs: 30_000 };
+const DEFAULT_STREAM_POLICY: StreamPolicy = { maxPerCredential: 10, recheckMs: 30_000 };
 
 /** A stream's body gets this: the stream, and a sleep that ends early when the stream closes. */
 export interface GuardedStream {

@@ -47,7 +47,9 @@ export function createEnqueue(deps: EnqueueDeps): Enqueue {
     const store = options.tx ? await deps.store.within(options.tx) : undefined;
     const jobs = store ? deps.jobs.withStore(store) : deps.jobs;
     const runs = store ? deps.runs.withStore(store) : deps.runs;
-    const job = options.job ? await jobs.getByKey(options.job) : await new JobDefinitions(jobs, deps.registry).forTask(definition);
+    const job = options.job
+      ? await jobs.getByKey(options.job)
+      : await new JobDefinitions(jobs, deps.registry).forTask(definition);
     if (job.task !== definition.id) {
       throw new ValidationError(`Job "${options.job}" runs task "${job.task}", not "${definition.id}".`, [
         fieldError('job', `The job runs task "${job.task}".`),

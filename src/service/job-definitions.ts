@@ -18,7 +18,7 @@ export type JobDefinition = Omit<Partial<JobInput>, 'task'> & {
 };
 
 /** One job in a `jobdeck jobs export` file: its wire fields and its key. */
-export type JobFileEntry = Record<string, unknown> & { key: string };
+type JobFileEntry = Record<string, unknown> & { key: string };
 
 export interface JobFile {
   jobdeck: 1;
@@ -37,7 +37,7 @@ const CODE: ActorContext = { actor: 'code' };
 /** Wire fields a file carries: the settable ones. */
 const FILE_FIELDS = Object.values(JOB_WIRE_NAMES) as string[];
 
-export function checkJobKey(key: unknown, field = 'key'): string {
+function checkJobKey(key: unknown, field = 'key'): string {
   if (typeof key !== 'string' || !KEY.test(key)) {
     throw new ValidationError('The job key is not valid.', [
       fieldError(field, 'A key is 1–200 letters, digits, ".", "_", ":" or "-", starting with a letter or digit.'),
@@ -47,7 +47,7 @@ export function checkJobKey(key: unknown, field = 'key'): string {
 }
 
 /** The key of the job `enqueue(task, …)` uses when no job is named: one per task. */
-export function taskJobKey(task: AnyTask): string {
+function taskJobKey(task: AnyTask): string {
   return `task:${task.id}`;
 }
 

@@ -28,7 +28,7 @@ export const JOB_WIRE_NAMES = {
   retryPartial: 'retry_partial',
 } as const satisfies Record<keyof JobInput, string>;
 
-export type JobInputField = keyof typeof JOB_WIRE_NAMES;
+type JobInputField = keyof typeof JOB_WIRE_NAMES;
 
 const INPUT_FIELDS = Object.keys(JOB_WIRE_NAMES) as JobInputField[];
 

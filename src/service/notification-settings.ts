@@ -8,7 +8,6 @@ import type { RunService } from './run-service.js';
 import type { Role } from '../domain/access.js';
 import { SECRET_SET } from '../domain/secret-args.js';
 
-export { SECRET_SET };
 const MAX_WEBHOOKS = 20;
 const MAX_THRESHOLD_S = 366 * 24 * 3600;
 

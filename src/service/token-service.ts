@@ -15,7 +15,7 @@ const NAME_MAX = 100;
 /** Longer than any secret Jobdeck makes or an admin would set: not worth hashing. */
 const SECRET_MAX = 1000;
 /** JOBDECK_ADMIN_TOKEN is chosen by a person: below this it may be guessable. */
-export const ADMIN_SECRET_MIN = 32;
+const ADMIN_SECRET_MIN = 32;
 
 /** Only the hash is stored, so a stolen database copy grants no access. */
 export function hashSecret(secret: string): string {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigurationError } from '../domain/errors.js';
 
 /** `transaction`: a transaction-pooling proxy (PgBouncer, Supavisor, RDS Proxy) sits in between. */
-export type Pooler = 'transaction' | 'none';
+type Pooler = 'transaction' | 'none';
 
 export type DatabaseTarget =
   | { dialect: 'sqlite'; file: string }

@@ -15,12 +15,12 @@ export type HostTransaction = HostPgClient | HostKyselyTransaction;
  * What Jobdeck uses of a `pg` client: `query({ text, values, types })` answering `{ rows }` (and
  * `rowCount`). An ORM's raw-query escape can be wrapped into this shape (see docs/library.md).
  */
-export interface HostPgClient {
+interface HostPgClient {
   query(config: pg.QueryConfig): Promise<Pick<pg.QueryResult, 'rows'> & Partial<pg.QueryResult>>;
 }
 
 /** What Jobdeck uses of a Kysely transaction, whatever the host's database type. */
-export interface HostKyselyTransaction {
+interface HostKyselyTransaction {
   readonly isTransaction: boolean;
   withSchema(schema: string): unknown;
 }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { Listeners, NOTIFY_CHANNEL, type Notifier, type StoreEvent, type StoreListener } from './notifier.js';
 
 /** How often other processes' writes are looked for when nothing announces them (see below). */
-export const DEFAULT_NOTIFY_POLL_MS = 500;
+const DEFAULT_NOTIFY_POLL_MS = 500;
 
 /**
  * PostgreSQL behind a transaction pooler with no direct connection to LISTEN on (a LISTEN on a

@@ -11,7 +11,7 @@ export interface TableLayout {
 }
 
 /** Jobdeck's own schema on PostgreSQL when the URL names none: no clash with a host's `jobs`. */
-export const DEFAULT_SCHEMA = 'jobdeck';
+const DEFAULT_SCHEMA = 'jobdeck';
 
 /** Migration records under Jobdeck's own names, so a host's Kysely migrator never sees them. */
 const CURRENT = { migrationTable: 'jobdeck_migration', migrationLockTable: 'jobdeck_migration_lock' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTask } from '../domain/task.js';
-import { OutboundRefusedError } from '../engine/outbound-policy.js';
+import { OutboundRefusedError } from '../domain/outbound-refused.js';
 
 const EXCERPT_CHARS = 2000;
 const ERROR_BODY_CHARS = 500;

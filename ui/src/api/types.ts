@@ -2,14 +2,13 @@
  * The API's wire types: resources from the generated OpenAPI types, domain words from the server
  * (type-only imports: nothing of the server is bundled).
  */
-import type { JobWire, RunWire } from '../../../src/service/wire.ts';
-import type { Role, Permission, AuditEntry } from '../../../src/domain/access.ts';
+import type { Permission } from '../../../src/domain/access.ts';
 import type { Schedule } from '../../../src/domain/schedule.ts';
 import type { JsonObject, JsonValue } from '../../../src/domain/model.ts';
-import type { components, operations } from '../../../src/client/openapi.ts';
+import type { components } from '../../../src/client/openapi.ts';
 import type { FieldError } from '../../../src/domain/errors.ts';
 
-export type { JobWire, RunWire, Role, Permission, AuditEntry, Schedule };
+export type { Permission, Schedule };
 export type { JsonObject, JsonValue, FieldError };
 export type ErrorBody = components['schemas']['Error'];
 
@@ -18,25 +17,12 @@ export type ErrorBody = components['schemas']['Error'];
  * route whose schema changes breaks the UI's type check wherever the UI relies on what changed.
  */
 type Schemas = components['schemas'];
-type JsonAnswer<O extends keyof operations> = operations[O]['responses'] extends {
-  200: { content: { 'application/json': infer T } };
-}
-  ? T
-  : never;
 
 export type RunResource = Schemas['Run'];
 export type JobResource = Schemas['Job'];
-export type TaskResource = Schemas['Task'];
 export type QueueResource = Schemas['Queue'];
 export type SessionIdentity = Schemas['SignedIn'];
-export type SchedulePreview = JsonAnswer<'previewSchedule'>;
 export type AuditEntryResource = Schemas['AuditEntry'];
 export type LogLineWire = Schemas['LogLine'];
 export type LogPage = Schemas['LogPage'];
 export type SkippedSlotWire = Schemas['SkippedSlot'];
-
-/** A page of a list, as every list route answers. */
-export interface Page<T> {
-  hits: { hits: T[]; total: number };
-  links?: { self: string; prev?: string; next?: string };
-}

@@ -3,7 +3,6 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'ant
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, call, errorMessage } from '../../api/client.ts';
-import type { SessionIdentity } from '../../api/types.ts';
 import { mount } from '../../app/mount.ts';
 import { rememberSignedIn, sessionQueryKey, takeSessionEnded } from '../../app/session.tsx';
 import { useTitle } from '../../hooks/useTitle.ts';
