@@ -149,6 +149,9 @@ export function sessionAdminRoutes(deck: Jobdeck) {
     createRoute({
       method: 'get',
       path: '/sessions',
+      operationId: 'listSessions',
+      summary: 'List sign-in sessions',
+      tags: ['Session'],
       middleware: admin,
       description: 'Live sign-in sessions (not ended, not past their absolute end), newest first',
       responses: {
@@ -165,6 +168,9 @@ export function sessionAdminRoutes(deck: Jobdeck) {
     createRoute({
       method: 'delete',
       path: '/sessions/{session_id}',
+      operationId: 'endSession',
+      summary: 'End a sign-in session',
+      tags: ['Session'],
       middleware: admin,
       description: 'Ends a session at once; open event streams of it close within the re-check interval',
       request: { params: z.object({ session_id: z.string().openapi({ param: { name: 'session_id', in: 'path' } }) }) },

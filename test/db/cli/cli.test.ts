@@ -84,7 +84,7 @@ describe('jobdeck CLI bad input', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(
-      /task: Unknown task "nope". Known tasks: demo.import-vocabulary, demo.wait, http.request/,
+      /task: Unknown task "nope". Known tasks: demo.fan-out, demo.import-vocabulary, demo.wait, http.request/,
     );
     expect(bad.stderr).toMatch(/queue: Unknown queue "fast". Known queues: default/);
     expect(bad.stderr).toMatch(/custom_args: Invalid JSON at line 1, column 9/);
