@@ -20,9 +20,6 @@ export const FINAL_STATUSES: readonly RunStatus[] = ['SUCCESS', 'PARTIAL_SUCCESS
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
 
-/** A sub-run that ends in one of these counts in its parent's `failed_subruns`. */
-const FAILED_SUBRUN_STATUSES: readonly RunStatus[] = ['FAILED', 'CANCELLED'];
-
 /** A worker holds the run: it is executing it (or being asked to stop it). */
 export const HELD_STATUSES: readonly RunStatus[] = ['RUNNING', 'CANCELLING'];
 

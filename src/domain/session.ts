@@ -6,7 +6,8 @@
  * account or an OpenID Connect identity (`kind: 'user'`). The store, expiry and revocation do not
  * care which; only turning a subject back into an Identity does.
  */
-const SESSION_SUBJECT_KINDS = ['token', 'user'] as const;
+/** @public (the list the type is derived from) */
+export const SESSION_SUBJECT_KINDS = ['token', 'user'] as const;
 export type SessionSubjectKind = (typeof SESSION_SUBJECT_KINDS)[number];
 
 export interface SessionSubject {

@@ -1,26 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Run } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { runFromRow } from './rows.js';
-import type { Database } from './schema.js';
 import type { RunOutcome } from './store.js';
 import type { RunAttempt } from './store.js';
-
-/** Runs `fn` in a write transaction on one connection (BEGIN IMMEDIATE on SQLite). */
-async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.connection().execute(async (db) => {
-    await ctx.traits.beginWrite.execute(db);
-    try {
-      const result = await fn(db);
-      await sql`commit`.execute(db);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(db).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+import { inWriteTransaction } from './write-transaction.js';
 
 /**
  * Puts a failed run back in the queue for another attempt, available at `availableAt`, and keeps

@@ -1,25 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { ACTIVE_STATUSES, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
 import { runsInsert } from './run-queries.js';
-import type { Database } from './schema.js';
 import { statusIn } from './status-filter.js';
 import type { NewRun, RunDeleteResult } from './store.js';
-
-/** Runs `fn` in a write transaction on one connection (BEGIN IMMEDIATE on SQLite). */
-async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.connection().execute(async (db) => {
-    await ctx.traits.beginWrite.execute(db);
-    try {
-      const result = await fn(db);
-      await sql`commit`.execute(db);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(db).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+import { inWriteTransaction } from './write-transaction.js';
 
 /**
  * Sub-runs and their parent. The parent's counters grow here, in the transaction that inserts

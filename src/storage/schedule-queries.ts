@@ -7,21 +7,7 @@ import { newRunRow } from './run-queries.js';
 import { jobFromRow, runFromRow, skippedSlotFromRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { DueJob, FirePlan, FireResult, Page } from './store.js';
-
-/** Runs `fn` in a write transaction on one connection (BEGIN IMMEDIATE on SQLite). */
-async function inWriteTransaction<T>(ctx: QueryContext, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.connection().execute(async (db) => {
-    await ctx.traits.beginWrite.execute(db);
-    try {
-      const result = await fn(db);
-      await sql`commit`.execute(db);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(db).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+import { inWriteTransaction } from './write-transaction.js';
 
 async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0]): Promise<DueJob> {
   const counts = await db

@@ -1,28 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, signIn, type TestPage } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, type TestPage } from './support/browser.js';
+import { useBrowserSuite } from './support/suite.js';
 
-let server: TestServer;
-let browser: Browser;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const errors = current?.errors ?? [];
-  await current?.close();
-  current = undefined;
-  expect(errors).toEqual([]);
-});
+const suite = useBrowserSuite();
 
 async function openRunDialog(page: TestPage['page'], jobId: string) {
-  await page.goto(`${server.url}/admin/jobs/${jobId}`);
+  await page.goto(`${suite.server.url}/admin/jobs/${jobId}`);
   // Generous: on a loaded machine the page may take a while to settle after loading.
   await page.getByRole('button', { name: 'Configure and run…' }).click({ timeout: 30_000 });
   return page.getByRole('dialog', { name: /Configure and run/ });
@@ -30,15 +13,18 @@ async function openRunDialog(page: TestPage['page'], jobId: string) {
 
 describe('Configure and run as an operator', () => {
   it('shows what the role may not change read-only, with why, and runs with what it may', async () => {
-    const request = await server.api('POST', '/jobs', {
+    const request = await suite.server.api('POST', '/jobs', {
       title: 'Call the API',
       task: 'http.request',
       args: { url: 'https://api.example.org/', headers: { Authorization: 'Bearer hidden-value' } },
     });
-    const wait = await server.api('POST', '/jobs', { title: 'Wait a bit', task: 'demo.wait', args: { seconds: 30 } });
-    current = await openPage(browser);
-    const { page } = current;
-    await signIn(page, server, 'operator');
+    const wait = await suite.server.api('POST', '/jobs', {
+      title: 'Wait a bit',
+      task: 'demo.wait',
+      args: { seconds: 30 },
+    });
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'operator');
 
     let dialog = await openRunDialog(page, request.id);
     await dialog
@@ -58,7 +44,7 @@ describe('Configure and run as an operator', () => {
     await seconds.fill('0');
     await dialog.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/admin\/runs\/\d+$/);
-    const run = (await server.api('GET', `/jobs/${wait.id}/runs`)).hits.hits[0];
+    const run = (await suite.server.api('GET', `/jobs/${wait.id}/runs`)).hits.hits[0];
     expect(run.args).toEqual({ seconds: 0 });
   });
 });

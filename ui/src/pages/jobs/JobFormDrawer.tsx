@@ -22,11 +22,11 @@ import { CustomArgsField } from './CustomArgsField.tsx';
 import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobAdvancedFields.tsx';
 import { sortFieldErrors } from './job-form-errors.ts';
 import { useJobMutations, type JobInput } from './job-mutations.ts';
+import { FINAL_STATUSES } from '../../../../src/domain/run-status.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
 /** Statuses a run may end with: the ones notifications can be sent for. */
-const FINAL_STATUSES = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
 
 const OVERLAP = [
   { value: 'skip', label: 'Skip the slot while a run is queued or running' },

@@ -6,21 +6,13 @@ import type { RunResource } from '../../api/types.ts';
 import { PageError } from '../../components/PageState.tsx';
 import { formatDuration, RelativeTime, useNow } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { RUN_STATUSES } from '../../../../src/domain/run-status.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { STOPPABLE_STATUSES, useRunActions } from '../run/run-queries.ts';
 
-export const STATUSES = [
-  'QUEUED',
-  'RUNNING',
-  'CANCELLING',
-  'WAITING',
-  'SUCCESS',
-  'PARTIAL_SUCCESS',
-  'WARNING',
-  'FAILED',
-  'CANCELLED',
-];
+/** Every run status, for the status filters (the one list is the domain's). */
+export const STATUSES: readonly string[] = RUN_STATUSES;
 
 /** Ticks every second while the run is going, so its duration counts up. */
 function Duration({ run }: { run: RunResource }) {

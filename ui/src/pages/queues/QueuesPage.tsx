@@ -6,21 +6,13 @@ import { api, call, errorMessage } from '../../api/client.ts';
 import type { QueueResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
+import { RUN_STATUSES } from '../../../../src/domain/run-status.ts';
 
 /** A queue as GET /api/queues lists it: its runs counted by status. */
 export type QueueRow = QueueResource;
 
-/** The statuses shown, in the order a run goes through them. */
-const STATUS_COLUMNS = [
-  'QUEUED',
-  'RUNNING',
-  'CANCELLING',
-  'SUCCESS',
-  'PARTIAL_SUCCESS',
-  'WARNING',
-  'FAILED',
-  'CANCELLED',
-];
+/** The statuses shown, in the order a run goes through them (the domain's one list). */
+const STATUS_COLUMNS: readonly string[] = RUN_STATUSES;
 const LABELS: Record<string, string> = { PARTIAL_SUCCESS: 'Partial', CANCELLING: 'Stopping' };
 const title = (status: string) => LABELS[status] ?? status.charAt(0) + status.slice(1).toLowerCase();
 
