@@ -18,14 +18,19 @@ const welcome = defineTask({
   run: (_ctx, args) => ({ greeted: args.userId }),
 });
 
-/** A host program's pool whose search_path is its own schema, holding a `users` table. */
+/**
+ * A host program's pool whose search_path is its own schema (a startup parameter, as hosts set
+ * it), holding a `users` table. Startup parameters do not pass a transaction pooler, so when the
+ * suite runs through PgBouncer the host's pool is a direct connection (JOBDECK_LISTEN_URL).
+ */
 async function hostPool(): Promise<pg.Pool> {
   const schema = `host_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl() });
+  const url = process.env.JOBDECK_LISTEN_URL || testPostgresUrl();
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}; create table ${schema}.users (id text primary key)`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: testPostgresUrl(), options: `-c search_path=${schema}`, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 4 });
   onCleanup(async () => {
     await pool.query(`drop schema ${schema} cascade`);
     await pool.end();
