@@ -86,7 +86,9 @@ case "${1:-test}" in
       console.log(`tests through PgBouncer: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
       if (r.numTotalTests === 0 || r.numPendingTests + r.numTodoTests > 0) { console.error("no test may be skipped"); process.exit(1); }
     ' "$report"
-    if grep -E "WARNING|ERROR" "$dir/pgbouncer.log" >&2; then
+    # The isolation test drops its own databases (jd_iso_*) WITH (FORCE): the server then closes
+    # PgBouncer's idle connections to them, which PgBouncer logs as a warning. Anything else fails.
+    if grep -E "WARNING|ERROR" "$dir/pgbouncer.log" | grep -vE "jd_iso_[0-9a-f]+/.*got packet 'E' from server when not linked" >&2; then
       echo "PgBouncer logged errors (above)" >&2
       exit 1
     fi
