@@ -16,6 +16,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
+import { runLogRoutes } from './routes/run-logs.js';
 import { runRoutes } from './routes/runs.js';
 import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
@@ -137,7 +138,8 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', whoAmIRoute());
   api.route('/', sessionAdminRoutes(deck));
   api.route('/', jobRoutes(deck));
-  api.route('/', runRoutes(deck, streams));
+  api.route('/', runRoutes(deck));
+  api.route('/', runLogRoutes(deck, streams));
   api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
