@@ -209,26 +209,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/runs/{run_id}/logs/stats': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get the length of a run's log
-     * @description How long the log is: last_seq is the sequence number of its last line (0 when empty). Lines are numbered 1, 2, … per run, so a client can page to any part of a long log with after = seq − 1.
-     */
-    get: operations['getRunLogStats'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/jobs/{id}/runs/{run_id}/actions/stop': {
     parameters: {
       query?: never;
@@ -243,6 +223,26 @@ export interface paths {
      * @description A queued run is CANCELLED at once; a running one becomes CANCELLING until its task ends
      */
     post: operations['stopRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run_id}/logs/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the length of a run's log
+     * @description How long the log is: last_seq is the sequence number of its last line (0 when empty). Lines are numbered 1, 2, … per run, so a client can page to any part of a long log with after = seq − 1.
+     */
+    get: operations['getRunLogStats'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2137,24 +2137,25 @@ export interface operations {
       };
     };
   };
-  getRunLogStats: {
+  stopRun: {
     parameters: {
       query?: never;
       header?: never;
       path: {
+        id: string;
         run_id: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The log's length */
-      200: {
+      /** @description The run, CANCELLED or CANCELLING */
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LogStats'];
+          'application/json': components['schemas']['Run'];
         };
       };
       /** @description Invalid request: the body names each field and why */
@@ -2195,25 +2196,24 @@ export interface operations {
       };
     };
   };
-  stopRun: {
+  getRunLogStats: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        id: string;
         run_id: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The run, CANCELLED or CANCELLING */
-      202: {
+      /** @description The log's length */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Run'];
+          'application/json': components['schemas']['LogStats'];
         };
       };
       /** @description Invalid request: the body names each field and why */
