@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { openContext, type CliContext, type GlobalOptions } from './context.js';
 import { reportError } from './output.js';
 import type { Jobdeck } from '../service/jobdeck.js';
-import type { WireView } from '../service/wire.js';
+import type { WireView } from '../wire/wire.js';
 
 /**
  * Wraps a command's action: opens Jobdeck from the global options, runs, closes, and turns

@@ -1,10 +1,10 @@
 import { UnavailableError } from '../domain/errors.js';
 import { createJobdeck, type Jobdeck } from '../service/jobdeck.js';
-import { retrying } from '../engine/service-support.js';
-import { createServerLogger } from '../service/server-logger.js';
+import { retrying } from '../engine/retrying.js';
+import { createServerLogger } from '../observability/server-logger.js';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../storage/database-url.js';
 import { builtinTasks, demoTasks } from '../tasks/index.js';
-import { loadConfig, type JobdeckConfig } from './config-file.js';
+import { loadConfig, type JobdeckConfig } from '../config/config-file.js';
 
 export interface GlobalOptions {
   json?: boolean;

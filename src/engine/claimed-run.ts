@@ -9,7 +9,7 @@ import { isolatedTask } from './isolated-task.js';
 import type { RunAbort } from './run-abort.js';
 import { withDeadline } from './run-deadline.js';
 import { withRetryDecision } from './run-retry.js';
-import { retrying } from './service-support.js';
+import { retrying } from './retrying.js';
 import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 export interface ClaimedRunDeps extends ExecutionEnv {

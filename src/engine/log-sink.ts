@@ -1,7 +1,7 @@
 import type { JsonObject, LogLevel, LogLine } from '../domain/model.js';
 import type { Store } from '../storage/store.js';
 import { outsideConsoleCapture } from './console-capture.js';
-import { retrying } from './service-support.js';
+import { retrying } from './retrying.js';
 
 /** How much one run may log; what goes beyond is counted and summed up in one last line. */
 interface LogCapOptions {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../storage/store.js';
-import { silentLogger, type Service } from './service-support.js';
+import { silentLogger } from './silent-logger.js';
+import type { Service } from './service.js';
 
 export interface MaintenanceOptions {
   /** A running run whose worker has not renewed its lease for this long is rescued (default 30 s). */

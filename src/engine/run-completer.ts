@@ -2,7 +2,7 @@ import type { Run } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import { CompletionBatcher } from './completion-batcher.js';
-import { retrying } from './service-support.js';
+import { retrying } from './retrying.js';
 import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 /** An outcome decided by the worker itself rather than by the task (no result, no counters). */

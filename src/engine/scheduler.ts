@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { planFiring, type PlanOptions } from '../domain/fire-plan.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { FireResult, Store } from '../storage/store.js';
-import { silentLogger } from './service-support.js';
+import { silentLogger } from './silent-logger.js';
 
 export interface SchedulerOptions extends PlanOptions {
   /** Jobs fired per transaction (default 50). */

@@ -14,7 +14,7 @@ import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
 import { PrefetchSize } from './prefetch-size.js';
-import { silentLogger } from './service-support.js';
+import { silentLogger } from './silent-logger.js';
 import { subRunsFactory } from './sub-runs.js';
 
 export interface WorkerOptions {

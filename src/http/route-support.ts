@@ -6,7 +6,7 @@ import { ErrorSchema } from './schemas.js';
 import { validationErrorResponse } from './errors.js';
 import type { Role } from '../domain/access.js';
 import type { Jobdeck } from '../service/jobdeck.js';
-import type { WireView } from '../service/wire.js';
+import type { WireView } from '../wire/wire.js';
 
 export type AppEnv = { Variables: AppVariables };
 

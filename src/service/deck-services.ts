@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Service } from '../engine/service-support.js';
+import type { Service } from '../engine/service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { WorkerOptions } from '../engine/worker.js';
 import type { Job } from '../domain/model.js';
-import type { NotificationServiceOptions } from './notification-service.js';
+import type { NotificationServiceOptions } from '../notifications/notification-service.js';
 
 /** A part `deck.start()` runs: on (default), off, or on with these options. */
 type Part<T> = boolean | T;

@@ -3,7 +3,7 @@ import type { Job } from '../domain/model.js';
 import type { AnyTask } from '../domain/task.js';
 import type { ActorContext, JobInput, JobService } from './job-service.js';
 import { jobInputFromWire, wireNamesOf, JOB_WIRE_NAMES } from './job-fields.js';
-import { jobToWire, type WireView } from './wire.js';
+import { jobToWire, type WireView } from '../wire/wire.js';
 
 /**
  * A job declared in the host's code or config, found again at each start by its `key`. Every

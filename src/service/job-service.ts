@@ -13,11 +13,11 @@ import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { fieldDiff, type AuditService } from './audit-service.js';
-import { jobToWire, type WireView } from './wire.js';
+import { jobToWire, type WireView } from '../wire/wire.js';
 import type { Role } from '../domain/access.js';
 import { restoreSecretArgs } from '../domain/secret-args.js';
 import { wireNameOfChange } from './job-fields.js';
-import { keepWebhookSecrets, parseThreshold, parseWebhooks } from './notification-settings.js';
+import { keepWebhookSecrets, parseThreshold, parseWebhooks } from '../notifications/settings.js';
 
 export interface JobInput {
   title: string;

@@ -1,6 +1,6 @@
 import type { LogLine } from '../domain/model.js';
 import type { LogListQuery, RunService } from './run-service.js';
-import { logLineToWire } from './wire.js';
+import { logLineToWire } from '../wire/wire.js';
 
 /** One line as people read it: time, level, message and the fields as JSON. */
 export function logLineText(line: LogLine): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextAttemptDelayMs, type NotificationPayload } from '../../src/domain/notification.js';
-import { redactSecrets, resolveNotificationConfig, signBody } from '../../src/service/notification-channels.js';
-import { emailFor, formatDuration } from '../../src/service/notification-message.js';
-import { keepWebhookSecrets, parseThreshold, parseWebhooks } from '../../src/service/notification-settings.js';
+import { redactSecrets, resolveNotificationConfig, signBody } from '../../src/notifications/channels.js';
+import { emailFor, formatDuration } from '../../src/notifications/message.js';
+import { keepWebhookSecrets, parseThreshold, parseWebhooks } from '../../src/notifications/settings.js';
 
 const payload: NotificationPayload = {
   event: 'missed',

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
-import { createServerLogger } from '../../src/service/server-logger.js';
+import { createServerLogger } from '../../src/observability/server-logger.js';
 
 function capture() {
   const lines: string[] = [];

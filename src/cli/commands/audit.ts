@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditEntryToWire } from '../../service/access-wire.js';
+import { auditEntryToWire } from '../../wire/access-wire.js';
 import { parseInteger, withContext } from '../command-support.js';
 import { oneLine, printJson, printTable } from '../output.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Job } from '../../domain/model.js';
 import type { JobInput } from '../../service/job-service.js';
-import { jobToWire, runToWire, skippedSlotToWire, type WireView } from '../../service/wire.js';
+import { jobToWire, runToWire, skippedSlotToWire, type WireView } from '../../wire/wire.js';
 import { maskSecretArgs } from '../../domain/secret-args.js';
 import { cliActor, cliView, parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';

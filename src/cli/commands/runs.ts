@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import type { Run } from '../../domain/model.js';
 import { isFinalStatus } from '../../domain/run-status.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
-import { attemptToWire, runDurationMs, runToWire, type WireView } from '../../service/wire.js';
+import { attemptToWire, runDurationMs, runToWire, type WireView } from '../../wire/wire.js';
 import { maskSecretArgs } from '../../domain/secret-args.js';
 import { cliActor, cliView, parseInteger, parseRunId, withContext } from '../command-support.js';
-import { notificationToWire } from '../../service/notification-settings.js';
+import { notificationToWire } from '../../notifications/settings.js';
 import { oneLine, printFields, printJson, printTable } from '../output.js';
 
 function seconds(ms: number | null): string | null {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Service } from '../../engine/service-support.js';
+import type { Service } from '../../engine/service.js';
 import { parseInteger, parseList, withContext } from '../command-support.js';
 import { openContext, type GlobalOptions } from '../context.js';
 import { printJson, reportError } from '../output.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../domain/access.js';
-import { tokenToWire } from '../../service/access-wire.js';
+import { tokenToWire } from '../../wire/access-wire.js';
 import { cliActor, withContext } from '../command-support.js';
 import { printJson, printTable } from '../output.js';
 

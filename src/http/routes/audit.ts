@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { auditEntryToWire } from '../../service/access-wire.js';
+import { auditEntryToWire } from '../../wire/access-wire.js';
 import { requirePermission } from '../auth.js';
 import { commonErrors, jsonResponse, respondPage, router } from '../route-support.js';
 import { PageQuerySchema, listOf } from '../schemas.js';

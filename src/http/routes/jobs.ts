@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Job, Run } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { JOB_SORTS } from '../../storage/store.js';
-import { jobToWire, runToWire } from '../../service/wire.js';
+import { jobToWire, runToWire } from '../../wire/wire.js';
 import { requirePermission } from '../auth.js';
 import {
   actorOf,

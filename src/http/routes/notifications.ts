@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { notificationToWire } from '../../service/notification-settings.js';
+import { notificationToWire } from '../../notifications/settings.js';
 import { requirePermission } from '../auth.js';
 import { commonErrors, jsonResponse, respond, router } from '../route-support.js';
 

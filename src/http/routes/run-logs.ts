@@ -4,7 +4,7 @@ import { isFinalStatus } from '../../domain/run-status.js';
 import type { LogLine } from '../../domain/model.js';
 import { logLineNdjson, logLineText, logPages } from '../../service/log-export.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { logLineToWire } from '../../service/wire.js';
+import { logLineToWire } from '../../wire/wire.js';
 import { requirePermission } from '../auth.js';
 import { commonErrors, jsonResponse, publicUrl, respond, router, type AppEnv } from '../route-support.js';
 import type { StreamGuard } from '../stream-guard.js';

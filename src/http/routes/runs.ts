@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Run } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { attemptToWire, runToWire, type WireView } from '../../service/wire.js';
+import { attemptToWire, runToWire, type WireView } from '../../wire/wire.js';
 import { requirePermission } from '../auth.js';
 import {
   actorOf,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { skippedSlotToWire } from '../../service/wire.js';
+import { skippedSlotToWire } from '../../wire/wire.js';
 import { requirePermission } from '../auth.js';
 import { commonErrors, jsonResponse, respondPage, router } from '../route-support.js';
 import { listOf, PageQuerySchema } from '../schemas.js';

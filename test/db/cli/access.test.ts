@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryWire } from '../../../src/service/access-wire.js';
+import type { AuditEntryWire } from '../../../src/wire/access-wire.js';
 import type { QueueInfo } from '../../../src/service/queue-service.js';
 import { cli, cliJson } from '../../support/cli.js';
 import { useTestDatabase } from '../../support/fixtures.js';

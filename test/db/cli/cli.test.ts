@@ -3,7 +3,7 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JobWire, RunWire } from '../../../src/service/wire.js';
+import type { JobWire, RunWire } from '../../../src/wire/wire.js';
 import { cli, cliJson, startWorkerProcess } from '../../support/cli.js';
 import { openTestStore, useTestDatabase } from '../../support/fixtures.js';
 

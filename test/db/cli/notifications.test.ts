@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobWire, RunWire } from '../../../src/service/wire.js';
+import type { JobWire, RunWire } from '../../../src/wire/wire.js';
 import { cli, cliJson } from '../../support/cli.js';
 import { openTestStore, useTestDatabase } from '../../support/fixtures.js';
 

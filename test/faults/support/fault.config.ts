@@ -1,4 +1,4 @@
-import { defineConfig } from '../../../src/cli/config-file.js';
+import { defineConfig } from '../../../src/config/config-file.js';
 import { faultTasks } from './fault-tasks.js';
 
 /** The config of every process a fault scenario starts: short leases so rescues are quick. */

@@ -1,4 +1,4 @@
-import { defineConfig } from '../../../src/cli/config-file.js';
+import { defineConfig } from '../../../src/config/config-file.js';
 import { hostTasks } from './host-tasks.js';
 
 /** The config of every process on the suite's hosts: a short lease by default, so rescues are quick. */

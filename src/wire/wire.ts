@@ -3,7 +3,7 @@ import { describeSchedule } from '../domain/schedule-words.js';
 import { type Schedule } from '../domain/schedule.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
 import type { RunAttempt } from '../storage/store.js';
-import { webhooksToWire } from './notification-settings.js';
+import { webhooksToWire } from '../notifications/settings.js';
 import type { Role } from '../domain/access.js';
 import { maskSecretArgs } from '../domain/secret-args.js';
 import type { AnyTask } from '../domain/task.js';

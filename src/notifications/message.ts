@@ -5,7 +5,7 @@ import type {
   NotificationPayload,
   NotificationStatus,
 } from '../domain/notification.js';
-import { runDurationMs } from './wire.js';
+import { runDurationMs } from '../wire/wire.js';
 
 const EXCERPT_CHARS = 1000;
 

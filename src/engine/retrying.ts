@@ -1,7 +1,3 @@
-import pino, { type Logger } from 'pino';
-
-export const silentLogger: Logger = pino({ level: 'silent' });
-
 /**
  * Calls `fn` until it succeeds, waiting longer after each failure (100 ms doubling up to 5 s),
  * for at most `attempts` tries; the last error is thrown.
@@ -21,10 +17,4 @@ export async function retrying<T>(
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-/** A long-running service: start() and stop() may be called any number of times. */
-export interface Service {
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }

@@ -2,8 +2,8 @@ import { ValidationError, fieldError } from '../domain/errors.js';
 import type { NotificationWebhook } from '../domain/model.js';
 import type { Notification } from '../domain/notification.js';
 import type { Store } from '../storage/store.js';
-import type { JobService } from './job-service.js';
-import type { RunService } from './run-service.js';
+import type { JobService } from '../service/job-service.js';
+import type { RunService } from '../service/run-service.js';
 
 import type { Role } from '../domain/access.js';
 import { SECRET_SET } from '../domain/secret-args.js';

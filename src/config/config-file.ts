@@ -5,7 +5,7 @@ import type { AnyTask } from '../domain/task.js';
 import type { QueueConfig } from '../service/queue-registry.js';
 import type { WorkerOptions } from '../engine/worker.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
-import type { NotificationServiceOptions } from '../service/notification-service.js';
+import type { NotificationServiceOptions } from '../notifications/notification-service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import { importUserModule } from '../engine/typescript-modules.js';
 import type { OutboundConfig } from '../engine/outbound-policy.js';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedNotification } from '../domain/notification.js';
-import { emailFor } from './notification-message.js';
+import { emailFor } from './message.js';
 import { OutboundRefusedError, type OutboundPolicy } from '../engine/outbound-policy.js';
 
 /** Where mail goes and how links are made; from the config file or the environment. */

@@ -8,11 +8,12 @@ import {
   type NotificationEvent,
   type NotificationPayload,
 } from '../domain/notification.js';
-import { silentLogger, type Service } from '../engine/service-support.js';
+import { silentLogger } from '../engine/silent-logger.js';
+import type { Service } from '../engine/service.js';
 import type { Store } from '../storage/store.js';
-import { Channels, resolveNotificationConfig, type NotificationConfig } from './notification-channels.js';
-import { payloadFor } from './notification-message.js';
-import { webhookOrigin } from './notification-settings.js';
+import { Channels, resolveNotificationConfig, type NotificationConfig } from './channels.js';
+import { payloadFor } from './message.js';
+import { webhookOrigin } from './settings.js';
 import { OutboundPolicy } from '../engine/outbound-policy.js';
 
 export interface NotificationServiceOptions extends NotificationConfig {

@@ -1,0 +1,4 @@
+import pino, { type Logger } from 'pino';
+
+/** The logger of a service started without one: says nothing. */
+export const silentLogger: Logger = pino({ level: 'silent' });
