@@ -2,6 +2,10 @@ import type { Logger } from 'pino';
 import type { Store } from '../storage/store.js';
 import { silentLogger } from './silent-logger.js';
 import type { Service } from './service.js';
+import { WORKER_DEAD_AFTER_MS, WORKER_KEEP_ENDED_MS } from '../domain/worker-presence.js';
+
+/** Worker rows are swept (dead ones marked, old ones pruned) once a minute: 2 statements. */
+const WORKER_SWEEP_MS = 60_000;
 
 export interface MaintenanceOptions {
   /** A running run whose worker has not renewed its lease for this long is rescued (default 30 s). */
@@ -22,6 +26,7 @@ export class Maintenance implements Service {
   readonly #log: Logger;
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> = Promise.resolve();
+  #lastWorkerSweep = 0;
 
   constructor(store: Store, options: MaintenanceOptions = {}) {
     this.#store = store;
@@ -33,9 +38,13 @@ export class Maintenance implements Service {
   async start(): Promise<void> {
     if (this.#timer) return;
     this.#timer = setInterval(() => {
-      this.#sweeping = this.#sweeping.then(() => this.rescue().then(() => undefined));
+      this.#sweeping = this.#sweeping.then(async () => {
+        await this.rescue();
+        if (Date.now() - this.#lastWorkerSweep >= WORKER_SWEEP_MS) await this.sweepWorkers();
+      });
     }, this.#intervalMs);
     await this.rescue();
+    await this.sweepWorkers();
   }
 
   async stop(): Promise<void> {
@@ -53,6 +62,21 @@ export class Maintenance implements Service {
     } catch (error) {
       this.#log.error({ err: error }, 'rescue failed');
       return 0;
+    }
+  }
+
+  /** Marks workers silent for 30 s as died and prunes those ended over a day ago (100 at a time). */
+  async sweepWorkers(): Promise<void> {
+    this.#lastWorkerSweep = Date.now();
+    try {
+      const { died } = await this.#store.workersSweep({
+        deadAfterMs: WORKER_DEAD_AFTER_MS,
+        keepEndedMs: WORKER_KEEP_ENDED_MS,
+        limit: 100,
+      });
+      if (died) this.#log.warn({ workers: died }, 'workers died (no heartbeat)');
+    } catch (error) {
+      this.#log.error({ err: error }, 'worker sweep failed');
     }
   }
 }

@@ -16,6 +16,7 @@ import { RunCompleter, workerOutcome } from './run-completer.js';
 import { PrefetchSize } from './prefetch-size.js';
 import { silentLogger } from './silent-logger.js';
 import { subRunsFactory } from './sub-runs.js';
+import { WorkerPresence } from './worker-presence.js';
 
 export interface WorkerOptions {
   queues: string[];
@@ -32,6 +33,8 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   /** How often running runs renew their lease (default 5000 ms). */
   heartbeatMs?: number;
+  /** How often the process renews its row in `workers`, on the lease timer (default 10 s). */
+  presenceIntervalMs?: number;
   /** Fallback check for stops asked elsewhere (default 500 ms). */
   cancelCheckMs?: number;
   /** On stop(), how long running runs may take to finish before they are aborted (default 30 s). */
@@ -75,7 +78,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
   readonly #opts: Required<
-    Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch' | 'outbound'>
+    Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch' | 'outbound' | 'presenceIntervalMs'>
   >;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
@@ -90,6 +93,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   readonly #progress: ProgressThrottle;
   readonly #completer: RunCompleter;
   readonly #deps: ClaimedRunDeps;
+  readonly #presence: WorkerPresence;
   #timers: NodeJS.Timeout[] = [];
   #unsubscribe: (() => void) | undefined;
   #running = false;
@@ -124,6 +128,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#logs = new LogSink(store, { ...options.logs, onError }, this.id);
     this.#progress = new ProgressThrottle(store, { onError });
     this.#completer = new RunCompleter(store, onError);
+    const { queues, concurrency } = this.#opts;
+    const presence = { id: this.id, queues, concurrency, intervalMs: options.presenceIntervalMs };
+    this.#presence = new WorkerPresence(store, presence, onError);
     this.#deps = {
       store,
       tasks,
@@ -154,6 +161,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#running = true;
     this.#unsubscribe = this.#store.subscribe((event) => this.#onEvent(event));
     await this.#store.listening();
+    await this.#presence.register();
     this.#timers = [
       setInterval(() => this.#claim(), this.#opts.pollIntervalMs),
       setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
@@ -203,6 +211,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#timers = [];
     this.#unsubscribe?.();
     await this.#logs.flush();
+    await this.#presence.end();
     this.#log.info('worker stopped');
   }
 
@@ -366,6 +375,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     } catch (error) {
       this.#report(error);
     }
+    await this.#presence.tick(this.#executing, this.#opts.heartbeatMs);
   }
 
   async #checkStops(): Promise<void> {

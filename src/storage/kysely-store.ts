@@ -24,6 +24,8 @@ import * as runs from './run-queries.js';
 import * as family from './run-family-queries.js';
 import { PreparedRunStatements } from './prepared-run-statements.js';
 import * as schedules from './schedule-queries.js';
+import * as workerRegistry from './worker-queries.js';
+import type { WorkerRegistration, WorkerSweep } from './worker-store.js';
 import type { Database } from './schema.js';
 import type {
   AuditFilter,
@@ -404,6 +406,22 @@ export class KyselyStore implements Store {
   }
   runsPrune(options: RunPruneOptions) {
     return retention.runsPrune(this.#ctx, options);
+  }
+
+  workerBeat(worker: WorkerRegistration) {
+    return workerRegistry.workerBeat(this.#ctx, worker);
+  }
+  workerEnd(id: string) {
+    return workerRegistry.workerEnd(this.#ctx, id);
+  }
+  workersSweep(options: WorkerSweep) {
+    return workerRegistry.workersSweep(this.#ctx, options);
+  }
+  workerList(options: { limit: number; heldPerWorker: number }) {
+    return workerRegistry.workerList(this.#ctx, options);
+  }
+  taskRecentRuns(task: string, limit: number) {
+    return workerRegistry.taskRecentRuns(this.#ctx, task, limit);
   }
 
   async close(): Promise<void> {

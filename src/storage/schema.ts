@@ -187,6 +187,7 @@ export interface Database {
   notifications: NotificationsTable;
   notification_attempts: NotificationAttemptsTable;
   run_attempts: RunAttemptsTable;
+  workers: WorkersTable;
 }
 
 /** One try of a run: kept when the run is retried or rescued, and when it ends. */
@@ -198,4 +199,19 @@ interface RunAttemptsTable {
   finished_at: number;
   status: string;
   message: string | null;
+}
+
+/** One worker process (migration 0015); `queues` is a JSON list. */
+export interface WorkersTable {
+  id: string;
+  host: string;
+  pid: number;
+  version: string;
+  queues: string;
+  concurrency: number;
+  busy: number;
+  started_at: number;
+  heartbeat_at: number;
+  ended_at: number | null;
+  ended: string | null;
 }
