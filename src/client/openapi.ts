@@ -434,6 +434,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a task with its argument schema and rights */
+    get: operations['getTask'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Outcomes and duration percentiles of a task's recent runs
+     * @description Over the task's last `window` finished runs (default 200, at most 1000), sub-runs included: runs per final status, p50/p95/max duration of those that started, and the newest ten.
+     */
+    get: operations['getTaskStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List worker processes with the runs they hold
+     * @description Live workers first, then by last heartbeat; workers that stopped or died are kept for 24 h. Each worker lists the first 20 runs it holds and how many in all.
+     */
+    get: operations['listWorkers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/queues': {
     parameters: {
       query?: never;
@@ -1009,6 +1066,118 @@ export interface components {
         [key: string]: unknown;
       };
       links: components['schemas']['Links'];
+    };
+    TaskDetail: {
+      id: string;
+      title: string;
+      description: string;
+      args_schema: {
+        [key: string]: unknown;
+      };
+      /** @description Fields an operator may change when running */
+      operator_editable: string[];
+      /** @description Fields whose values are write-only */
+      secret_args: string[];
+      timeout_seconds: number | null;
+      isolate: boolean;
+      links: {
+        [key: string]: string;
+      };
+    };
+    TaskStats: {
+      task: string;
+      window: number;
+      runs: number;
+      /** Format: date-time */
+      since: string | null;
+      outcomes: {
+        [key: string]: number;
+      };
+      duration_ms: {
+        p50: number | null;
+        p95: number | null;
+        max: number | null;
+        samples: number;
+      };
+      recent: {
+        id: number;
+        job_id: string;
+        title: string;
+        /** @enum {string} */
+        status:
+          | 'QUEUED'
+          | 'RUNNING'
+          | 'CANCELLING'
+          | 'WAITING'
+          | 'SUCCESS'
+          | 'PARTIAL_SUCCESS'
+          | 'WARNING'
+          | 'FAILED'
+          | 'CANCELLED';
+        /** Format: date-time */
+        started_at: string | null;
+        /** Format: date-time */
+        finished_at: string;
+        duration_ms: number | null;
+      }[];
+    };
+    WorkerList: {
+      hits: {
+        hits: components['schemas']['Worker'][];
+        total: number;
+      };
+      /** Format: date-time */
+      now: string;
+      beat_interval_ms: number;
+      dead_after_ms: number;
+      links: {
+        [key: string]: string;
+      };
+    };
+    Worker: {
+      id: string;
+      host: string;
+      pid: number;
+      version: string;
+      queues: string[];
+      concurrency: number;
+      /** @description Slots executing a task at the last heartbeat */
+      busy: number;
+      /** Format: date-time */
+      started_at: string;
+      /** Format: date-time */
+      heartbeat_at: string;
+      /** Format: date-time */
+      ended_at: string | null;
+      /**
+       * @description stopped: it stopped cleanly; died: its heartbeat expired (crash, kill, lost host)
+       * @enum {string}
+       */
+      state: 'running' | 'stopped' | 'died';
+      /** @description The first 20 runs it holds now */
+      held_runs: components['schemas']['HeldRun'][];
+      held_total: number;
+    };
+    HeldRun: {
+      id: number;
+      job_id: string;
+      title: string;
+      task: string;
+      queue: string;
+      /** @enum {string} */
+      status:
+        | 'QUEUED'
+        | 'RUNNING'
+        | 'CANCELLING'
+        | 'WAITING'
+        | 'SUCCESS'
+        | 'PARTIAL_SUCCESS'
+        | 'WARNING'
+        | 'FAILED'
+        | 'CANCELLED';
+      /** Format: date-time */
+      started_at: string | null;
+      attempt: number;
     };
     Queue: {
       name: string;
@@ -2856,6 +3025,182 @@ export interface operations {
             timezone: string;
             times: string[];
           };
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The task */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDetail'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getTaskStats: {
+    parameters: {
+      query?: {
+        window?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskStats'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listWorkers: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Worker processes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerList'];
         };
       };
       /** @description Invalid request: the body names each field and why */

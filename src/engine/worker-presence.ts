@@ -27,6 +27,9 @@ export class WorkerPresence {
   readonly #onError: (error: unknown) => void;
   #startedAt = new Date();
   #lastBeat = 0;
+  /** Set by end(): a heartbeat still in flight then must not bring the row back to life. */
+  #ended = false;
+  #beating: Promise<void> = Promise.resolve();
 
   constructor(store: Store, options: PresenceOptions, onError: (error: unknown) => void) {
     this.#store = store;
@@ -44,6 +47,7 @@ export class WorkerPresence {
 
   async register(): Promise<void> {
     this.#startedAt = new Date();
+    this.#ended = false;
     await this.beat(0);
   }
 
@@ -55,16 +59,18 @@ export class WorkerPresence {
     if (Date.now() - this.#lastBeat >= this.#intervalMs - tickMs / 2) await this.beat(busy);
   }
 
-  async beat(busy: number): Promise<void> {
+  beat(busy: number): Promise<void> {
+    if (this.#ended) return Promise.resolve();
     this.#lastBeat = Date.now();
-    try {
-      await this.#store.workerBeat({ ...this.#row, startedAt: this.#startedAt, busy });
-    } catch (error) {
-      this.#onError(error);
-    }
+    this.#beating = this.#store
+      .workerBeat({ ...this.#row, startedAt: this.#startedAt, busy })
+      .catch((error: unknown) => this.#onError(error));
+    return this.#beating;
   }
 
   async end(): Promise<void> {
+    this.#ended = true;
+    await this.#beating;
     try {
       await this.#store.workerEnd(this.#row.id);
     } catch (error) {

@@ -23,6 +23,8 @@ import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session
 import { requestIds } from './request-id.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
+import { taskDetailRoutes } from './routes/task-details.js';
+import { workerRoutes } from './routes/workers.js';
 
 export interface AppOptions<Host = IncomingMessage> {
   /**
@@ -144,6 +146,8 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));
+  api.route('/', taskDetailRoutes(deck));
+  api.route('/', workerRoutes(deck));
   api.route('/', queueRoutes(deck));
   api.route('/', auditRoutes(deck));
   registerEventRoutes(api, deck, streams);

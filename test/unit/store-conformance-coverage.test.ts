@@ -9,10 +9,16 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function storeVerbs(): string[] {
-  const source = fs.readFileSync(path.join(root, 'src/storage/store.ts'), 'utf8');
-  const body = source.slice(source.indexOf('export interface Store {'));
-  const end = body.indexOf('\n}\n');
-  return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+  const storage = path.join(root, 'src/storage');
+  // The Store interface and the sub-interfaces it extends (src/storage/<feature>-store.ts).
+  const sources = ['store.ts', ...fs.readdirSync(storage).filter((file) => file.endsWith('-store.ts'))].map((file) =>
+    fs.readFileSync(path.join(storage, file), 'utf8'),
+  );
+  return sources.flatMap((source) =>
+    [...source.matchAll(/^export interface \w*Store\b[^{]*\{\n([\s\S]*?)\n\}\n/gm)].flatMap((body) =>
+      [...body[1]!.matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!),
+    ),
+  );
 }
 
 describe('store conformance suite', () => {
