@@ -20,6 +20,8 @@ export function Layout() {
   const items = [
     { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
+    { key: '/workers', label: <Link to="/workers">Workers</Link> },
+    { key: '/tasks', label: <Link to="/tasks">Tasks</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');

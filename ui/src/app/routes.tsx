@@ -11,6 +11,9 @@ const JobPage = lazy(() => import('../pages/jobs/JobPage.tsx'));
 const RunPage = lazy(() => import('../pages/run/RunPage.tsx'));
 const QueuesPage = lazy(() => import('../pages/queues/QueuesPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const WorkersPage = lazy(() => import('../pages/workers/WorkersPage.tsx'));
+const TasksPage = lazy(() => import('../pages/tasks/TasksPage.tsx'));
+const TaskPage = lazy(() => import('../pages/tasks/TaskPage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -26,6 +29,9 @@ export function AppRoutes() {
           <Route path="/runs/:id" element={page(<RunPage />)} />
           <Route path="/queues" element={page(<QueuesPage />)} />
           <Route path="/audit" element={page(<AuditPage />)} />
+          <Route path="/workers" element={page(<WorkersPage />)} />
+          <Route path="/tasks" element={page(<TasksPage />)} />
+          <Route path="/tasks/:id" element={page(<TaskPage />)} />
           <Route path="*" element={<Navigate to="/jobs" replace />} />
         </Route>
       </Route>

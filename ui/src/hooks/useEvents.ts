@@ -7,13 +7,13 @@ export type EventsState = 'connecting' | 'live' | 'offline';
 /** Which cached queries an event makes stale (keys start with these names). */
 const STALE_BY_EVENT: Record<string, string[]> = {
   'run.queued': ['runs', 'jobs', 'job', 'queues'],
-  'run.changed': ['runs', 'run', 'jobs', 'job', 'queues'],
-  'run.stopping': ['runs', 'run'],
+  'run.changed': ['runs', 'run', 'jobs', 'job', 'queues', 'workers'],
+  'run.stopping': ['runs', 'run', 'workers'],
   'run.progress': ['runs', 'run'],
   'job.created': ['jobs'],
   'job.updated': ['jobs', 'job'],
   'job.deleted': ['jobs', 'job'],
-  changed: ['runs', 'run', 'jobs', 'job', 'queues'],
+  changed: ['runs', 'run', 'jobs', 'job', 'queues', 'workers'],
 };
 
 /**
