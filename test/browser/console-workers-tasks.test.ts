@@ -8,7 +8,7 @@ const suite = useBrowserSuite({ logFailedResponses: true });
 const workerRow = (page: Page, id: string) => page.locator(`tr[data-worker="${id}"]`);
 
 /** The page fits the phone's width: nothing but tables scrolls sideways. */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsWidth = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
 describe('workers and tasks pages', () => {
   it('lists the running worker with the run it holds, and a stopped one with how it ended', async () => {
@@ -52,7 +52,7 @@ describe('workers and tasks pages', () => {
   it("shows a viewer a task's argument form read-only with its rights, its jobs and run figures, on a phone", async () => {
     const { server } = suite;
     const job = await server.api('POST', '/jobs', { title: 'Daily report', task: 'browser.report' });
-    const runs = [];
+    const runs: { id: number }[] = [];
     for (let i = 0; i < 3; i++) runs.push(await server.api('POST', `/jobs/${job.id}/runs`, {}));
     await server.waitFor(async () => {
       const states = await Promise.all(runs.map((r) => server.api('GET', `/runs/${r.id}`)));
@@ -81,7 +81,7 @@ describe('workers and tasks pages', () => {
     await expect(page.getByTestId('task-runs').textContent()).resolves.toBe('3');
     await page.getByTestId('task-p95').waitFor();
     await page.getByTestId('task-outcomes').getByText('SUCCESS').waitFor();
-    await page.getByRole('link', { name: `#${runs[2].id}`, exact: false }).waitFor();
+    await page.getByRole('link', { name: `#${runs[2]!.id}`, exact: false }).waitFor();
     await page.getByRole('link', { name: 'Daily report' }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'task-phone');
