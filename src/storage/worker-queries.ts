@@ -14,6 +14,7 @@ import type {
 } from './worker-store.js';
 
 const HELD: RunStatus[] = ['RUNNING', 'CANCELLING'];
+const ACTIVE: RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
 
 /** The upsert of a worker's row: at start and at each heartbeat interval, one statement. */
 export async function workerBeat({ db, now }: QueryContext, worker: WorkerRegistration): Promise<void> {
@@ -97,6 +98,9 @@ export async function workerList(
         .select(sql<number>`row_number() OVER (PARTITION BY worker_id ORDER BY id)`.as('rn'))
         .select(sql<number | string>`count(*) OVER (PARTITION BY worker_id)`.as('total'))
         .where(statusIn(HELD))
+        // The predicate of the partial index runs_active, word for word: SQLite uses a partial
+        // index only when the query repeats its predicate (it scanned the whole table without).
+        .where(statusIn(ACTIVE))
         .where(
           'worker_id',
           'in',

@@ -17,7 +17,7 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** "string (date-time)", "integer 1..100", "array of string", "a | b", "one of 2 shapes". */
-export function typeOf(schema: JsonValue | undefined): string {
+function typeOf(schema: JsonValue | undefined): string {
   if (!isObject(schema)) return 'any';
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
   if ('const' in schema) return JSON.stringify(schema.const);
