@@ -28,7 +28,8 @@ describe('workers and tasks pages', () => {
     await page.getByRole('link', { name: 'Workers' }).click();
     await page.waitForURL(/\/admin\/workers$/);
     const row = workerRow(page, running.id);
-    await row.getByRole('link', { name: `#${run.id} Blocking import` }).waitFor();
+    // Live data: held runs are read at each refresh (events, or the 5 s poll) — allow a few.
+    await row.getByRole('link', { name: `#${run.id} Blocking import` }).waitFor({ timeout: 30_000 });
     await expect(row.getByTestId('worker-state').textContent()).resolves.toBe('Running');
     await expect(workerRow(page, other.id).getByTestId('worker-state').textContent()).resolves.toBe('Stopped');
     await expect(page.getByTestId('workers-summary').textContent()).resolves.toBe('1 running, 1 stopped or died');
@@ -46,7 +47,7 @@ describe('workers and tasks pages', () => {
     await server.api('POST', `/jobs/${job.id}/runs/${run.id}/actions/stop`);
     await server.waitFor(async () => (await server.api('GET', `/runs/${run.id}`)).status === 'CANCELLED');
     await page.goto(`${server.url}/admin/workers`);
-    await row.getByText('None').waitFor();
+    await row.getByText('None').waitFor({ timeout: 30_000 });
   });
 
   it("shows a viewer a task's argument form read-only with its rights, its jobs and run figures, on a phone", async () => {
