@@ -124,7 +124,8 @@ export class CalendarService {
     const job = await this.jobs.get(jobId);
     const now = new Date(this.clock());
     const { maxSlots } = CALENDAR_LIMITS;
-    let from = new Date(Math.max(now.getTime() - days * DAY_MS, job.created.getTime()));
+    // A schedule first fires after it is saved: the creation instant itself is no slot.
+    let from = new Date(Math.max(now.getTime() - days * DAY_MS, job.created.getTime() + 1));
     const first = this.#slots(job, from, now);
     const truncated = first.truncated;
     let slots = first.slots;
