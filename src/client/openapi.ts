@@ -1048,8 +1048,8 @@ export interface components {
       divergence: {
         /** @description 1-based line where the messages first differ */
         line: number | null;
-        a: components['schemas']['LogLine'];
-        b: components['schemas']['LogLine'];
+        a: components['schemas']['LogLine'] | null;
+        b: components['schemas']['LogLine'] | null;
         compared: number;
         /** @description No difference in the first 100,000 lines; the rest was not compared */
         stopped_at_limit: boolean;
@@ -1137,7 +1137,7 @@ export interface components {
       fields: {
         [key: string]: unknown;
       } | null;
-    } | null;
+    };
     RunList: {
       hits: {
         hits: components['schemas']['Run'][];

@@ -111,8 +111,9 @@ export const RunComparisonSchema = z
     logs: z.object({ a: LevelCountsSchema, b: LevelCountsSchema }),
     divergence: z.object({
       line: z.number().int().nullable().openapi({ description: '1-based line where the messages first differ' }),
-      a: LogLineSchema.nullable(),
-      b: LogLineSchema.nullable(),
+      // Unions, not LogLineSchema.nullable(): that would make the named LogLine component nullable.
+      a: z.union([LogLineSchema, z.null()]),
+      b: z.union([LogLineSchema, z.null()]),
       compared: z.number().int(),
       stopped_at_limit: z
         .boolean()

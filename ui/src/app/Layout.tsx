@@ -20,10 +20,11 @@ export function Layout() {
   const items = [
     { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
+    { key: '/calendar', label: <Link to="/calendar">Calendar</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = section === '/runs' ? '/jobs' : section;
+  const selected = section === '/runs' || section === '/compare' ? '/jobs' : section;
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>

@@ -11,6 +11,8 @@ const JobPage = lazy(() => import('../pages/jobs/JobPage.tsx'));
 const RunPage = lazy(() => import('../pages/run/RunPage.tsx'));
 const QueuesPage = lazy(() => import('../pages/queues/QueuesPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage.tsx'));
+const ComparePage = lazy(() => import('../pages/compare/ComparePage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -26,6 +28,8 @@ export function AppRoutes() {
           <Route path="/runs/:id" element={page(<RunPage />)} />
           <Route path="/queues" element={page(<QueuesPage />)} />
           <Route path="/audit" element={page(<AuditPage />)} />
+          <Route path="/calendar" element={page(<CalendarPage />)} />
+          <Route path="/compare" element={page(<ComparePage />)} />
           <Route path="*" element={<Navigate to="/jobs" replace />} />
         </Route>
       </Route>
