@@ -16,9 +16,9 @@ import type { JobService } from './job-service.js';
 
 const DAY_MS = 86_400_000;
 /** Limits that keep one calendar or fidelity request bounded, whatever the schedules. */
-export const CALENDAR_LIMITS = { maxDays: 14, maxJobs: 100, perJob: 500, fidelityMaxDays: 30, maxSlots: 2000 };
+const CALENDAR_LIMITS = { maxDays: 14, maxJobs: 100, perJob: 500, fidelityMaxDays: 30, maxSlots: 2000 };
 
-export interface CalendarRun {
+interface CalendarRun {
   id: number;
   status: string;
   scheduled_for: string;
@@ -26,7 +26,7 @@ export interface CalendarRun {
   finished_at: string | null;
 }
 
-export interface CalendarJob {
+interface CalendarJob {
   id: string;
   title: string;
   schedule: Schedule;

@@ -6,7 +6,7 @@ import { logLineToWire, runToWire, type LogLineWire, type RunWire, type WireView
 import type { RunService } from './run-service.js';
 
 /** Lines of each log compared (and counted) at most: a comparison stays bounded however long the logs. */
-export const COMPARE_MAX_LINES = 100_000;
+const COMPARE_MAX_LINES = 100_000;
 const PAGE = 5000;
 
 interface Difference {

@@ -5,7 +5,6 @@ import type { components } from '../../../../src/client/openapi.ts';
 /** The calendar's, fidelity's and comparison's data (keys under 'runs' so run events refresh them). */
 
 export type CalendarData = components['schemas']['Calendar'];
-export type CalendarJob = CalendarData['jobs'][number];
 export type FidelityData = components['schemas']['ScheduleFidelity'];
 export type RunComparison = components['schemas']['RunComparison'];
 

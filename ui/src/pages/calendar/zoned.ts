@@ -49,7 +49,7 @@ export function dayKey(ms: number, zone: string): string {
 }
 
 /** "Sun 29/03" for a day heading. */
-export function dayLabel(ms: number, zone: string): string {
+function dayLabel(ms: number, zone: string): string {
   const p = parts(ms, zone);
   return `${p.weekday} ${p.day}/${p.month}`;
 }
