@@ -110,6 +110,57 @@ export interface paths {
     patch: operations['updateJob'];
     trace?: never;
   };
+  '/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Fire times and slot runs of every active scheduled job in a window */
+    get: operations['getCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/jobs/{id}/fidelity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What became of every slot of a job's schedule in the last days */
+    get: operations['getScheduleFidelity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Two runs side by side: arguments, times, counters, logs and where the logs part */
+    get: operations['compareRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/jobs/{id}/runs': {
     parameters: {
       query?: never;
@@ -915,6 +966,235 @@ export interface components {
       /** @description Retry PARTIAL_SUCCESS like a failure. */
       retry_partial?: boolean;
     };
+    Calendar: {
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      to: string;
+      jobs: {
+        id: string;
+        title: string;
+        schedule: {
+          [key: string]: unknown;
+        };
+        schedule_description: string;
+        /** @description A crontab schedule's own time zone */
+        timezone: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-25T03:00:00.000Z
+         */
+        next_run: string | null;
+        /** @description Upcoming fire times in the window (at most 500) */
+        fires: string[];
+        more_fires: boolean;
+        /** @description Runs fired for slots in the window (at most 500) */
+        runs: components['schemas']['CalendarRun'][];
+        more_runs: boolean;
+      }[];
+      /** @description More than 100 active scheduled jobs: the soonest are listed */
+      more_jobs: boolean;
+    };
+    CalendarRun: {
+      id: number;
+      status: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      scheduled_for: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      finished_at: string | null;
+    };
+    ScheduleFidelity: {
+      job_id: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      to: string;
+      /** @description A run started within this after its slot is on time */
+      tolerance_ms: number;
+      /** @description More than 2,000 slots: only the latest are listed */
+      truncated: boolean;
+      counts: {
+        on_time: number;
+        late: number;
+        waiting: number;
+        skipped: number;
+        missed: number;
+      };
+      slots: {
+        /**
+         * Format: date-time
+         * @example 2026-11-25T03:00:00.000Z
+         */
+        slot: string;
+        /** @enum {string} */
+        outcome: 'on_time' | 'late' | 'waiting' | 'skipped' | 'missed';
+        lateness_ms: number | null;
+        run_id: number | null;
+        run_status: string | null;
+        /** @description Why a skipped slot made no run */
+        reason: string | null;
+      }[];
+    };
+    RunComparison: {
+      a: components['schemas']['ComparedRun'];
+      b: components['schemas']['ComparedRun'];
+      same_job: boolean;
+      args: {
+        key: string;
+        a?: unknown;
+        b?: unknown;
+        in_a: boolean;
+        in_b: boolean;
+        same: boolean;
+      }[];
+      /** @description b minus a */
+      duration_ms_difference: number | null;
+      counters: {
+        name: string;
+        a: number | null;
+        b: number | null;
+        difference: number | null;
+      }[];
+      logs: {
+        a: {
+          counts: {
+            debug: number;
+            info: number;
+            warn: number;
+            error: number;
+          };
+          lines: number;
+          /** @description The log is longer than the 100,000 lines counted */
+          more: boolean;
+        };
+        b: {
+          counts: {
+            debug: number;
+            info: number;
+            warn: number;
+            error: number;
+          };
+          lines: number;
+          /** @description The log is longer than the 100,000 lines counted */
+          more: boolean;
+        };
+      };
+      divergence: {
+        /** @description 1-based line where the messages first differ */
+        line: number | null;
+        a: components['schemas']['LogLine'] | null;
+        b: components['schemas']['LogLine'] | null;
+        compared: number;
+        /** @description No difference in the first 100,000 lines; the rest was not compared */
+        stopped_at_limit: boolean;
+      };
+    };
+    ComparedRun: {
+      id: number;
+      job_id: string;
+      task: string;
+      title: string;
+      /** @enum {string} */
+      status:
+        | 'QUEUED'
+        | 'RUNNING'
+        | 'CANCELLING'
+        | 'WAITING'
+        | 'SUCCESS'
+        | 'PARTIAL_SUCCESS'
+        | 'WARNING'
+        | 'FAILED'
+        | 'CANCELLED';
+      queue: string;
+      args: {
+        [key: string]: unknown;
+      };
+      custom_args: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      since: string | null;
+      started_by: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      created: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      finished_at: string | null;
+      duration_ms: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      scheduled_for: string | null;
+      lateness_ms: number | null;
+      message: string | null;
+      result?: unknown;
+      total_entries: number | null;
+      inserted_entries: number | null;
+      updated_entries: number | null;
+      errored_entries: number | null;
+      /** @description The current or last attempt (0 before the first start). */
+      attempt: number;
+      max_attempts: number;
+      worker_id: string | null;
+      /** @description The run that created this one as a sub-run; null for a top-level run. */
+      parent_run_id: number | null;
+      /** @description Sub-runs this run created (0: none). */
+      total_subruns: number;
+      /** @description Its sub-runs that have ended. */
+      completed_subruns: number;
+      /** @description Its sub-runs that ended FAILED or CANCELLED (the run then ends PARTIAL_SUCCESS). */
+      failed_subruns: number;
+    };
+    LogLine: {
+      seq: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      time: string;
+      level: string;
+      message: string;
+      fields: {
+        [key: string]: unknown;
+      } | null;
+    };
     RunList: {
       hits: {
         hits: components['schemas']['Run'][];
@@ -984,19 +1264,6 @@ export interface components {
         total: number;
       };
       links: components['schemas']['Links'];
-    };
-    LogLine: {
-      seq: number;
-      /**
-       * Format: date-time
-       * @example 2026-11-25T03:00:00.000Z
-       */
-      time: string;
-      level: string;
-      message: string;
-      fields: {
-        [key: string]: unknown;
-      } | null;
     };
     SubRunList: {
       hits: {
@@ -1820,6 +2087,189 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getCalendar: {
+    parameters: {
+      query?: {
+        /** @description ISO 8601 start of the window (default now) */
+        from?: string;
+        /** @description ISO 8601 end (default from + 7 days; at most 14 days) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Calendar'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getScheduleFidelity: {
+    parameters: {
+      query?: {
+        /** @description Days back (1 to 30) */
+        days?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every slot, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleFidelity'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  compareRuns: {
+    parameters: {
+      query: {
+        /** @description The first run */
+        a: number;
+        /** @description The second run */
+        b: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The comparison */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunComparison'];
         };
       };
       /** @description Invalid request: the body names each field and why */

@@ -11,6 +11,7 @@ import { errorResponse, handleError } from './errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { apiPath, router, type AppEnv } from './route-support.js';
 import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { registerEventRoutes } from './routes/events.js';
 import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -140,6 +141,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', whoAmIRoute());
   api.route('/', sessionAdminRoutes(deck));
   api.route('/', jobRoutes(deck));
+  api.route('/', calendarRoutes(deck)); // before runRoutes: /runs/compare is no run id
   api.route('/', runRoutes(deck));
   api.route('/', runLogRoutes(deck, streams));
   api.route('/', runFamilyRoutes(deck));

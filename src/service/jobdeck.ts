@@ -33,6 +33,8 @@ import { createServerLogger } from '../observability/server-logger.js';
 import { createEnqueue, type Enqueue } from './enqueue.js';
 import { JobDefinitions, type JobDefinition } from './job-definitions.js';
 import { DeckServices, type StartOptions } from './deck-services.js';
+import { CalendarService } from './calendar-service.js';
+import { RunCompareService } from './run-compare-service.js';
 
 export interface JobdeckOptions {
   /**
@@ -97,6 +99,9 @@ export interface Jobdeck {
   /** A scheduler that fires due jobs; call start() on it. */
   createScheduler(options?: JobdeckOptions['scheduler']): Scheduler;
   schedules: ScheduleService;
+  /** The calendar of scheduled jobs, schedule fidelity (calendar-service.ts), two runs compared. */
+  calendar: CalendarService;
+  compareRuns: RunCompareService;
   /** Deliveries of notifications (with every attempt) by run or job. */
   notifications: NotificationReader;
   /** Finds notification events and delivers them (e-mail, webhooks); call start() on it. */
@@ -200,6 +205,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
       return scheduler;
     },
     schedules: new ScheduleService(store),
+    calendar: new CalendarService(store, jobs, clock),
+    compareRuns: new RunCompareService(store, runs),
     notifications: new NotificationReader(store, runs, jobs),
     createNotifier(notifierOptions = options.notifications) {
       return new NotificationService(store, {

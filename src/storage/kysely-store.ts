@@ -9,6 +9,7 @@ import * as access from './access-queries.js';
 import * as sessions from './session-queries.js';
 import type { Session, SessionSubject } from '../domain/session.js';
 import * as attempts from './attempt-queries.js';
+import * as calendar from './calendar-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
@@ -291,6 +292,13 @@ export class KyselyStore implements Store {
   skippedSlotList(jobId: string, limit: number, offset: number) {
     return schedules.skippedSlotList(this.#ctx, jobId, limit, offset);
   }
+  // Calendar, schedule fidelity and run comparison (calendar-store.ts).
+  jobsScheduled = (limit: number) => calendar.jobsScheduled(this.#ctx, limit);
+  runsForSlots = (jobId: string, from: Date, to: Date, limit: number) =>
+    calendar.runsForSlots(this.#ctx, jobId, from, to, limit);
+  skippedSlotsBetween = (jobId: string, from: Date, to: Date, limit: number) =>
+    calendar.skippedSlotsBetween(this.#ctx, jobId, from, to, limit);
+  logLevelCounts = (runId: number, limit: number) => calendar.logLevelCounts(this.#ctx, runId, limit);
 
   logAppend(lines: LogLine[], heldBy?: LogHolder) {
     return logs.logAppend(

@@ -7,6 +7,7 @@ import type { ClaimedNotification, MissedSlots, NewNotification, Notification } 
 import type { StoreListener } from './notifier.js';
 import type { HostTransaction } from './host-connection.js';
 import type { WorkerStore } from './worker-store.js';
+import type { CalendarStore } from './calendar-store.js';
 
 /**
  * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
@@ -228,7 +229,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore {
+export interface Store extends WorkerStore, CalendarStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

@@ -22,10 +22,11 @@ export function Layout() {
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
     { key: '/workers', label: <Link to="/workers">Workers</Link> },
     { key: '/tasks', label: <Link to="/tasks">Tasks</Link> },
+    { key: '/calendar', label: <Link to="/calendar">Calendar</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = section === '/runs' ? '/jobs' : section;
+  const selected = section === '/runs' || section === '/compare' ? '/jobs' : section;
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>

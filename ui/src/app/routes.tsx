@@ -14,6 +14,8 @@ const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
 const WorkersPage = lazy(() => import('../pages/workers/WorkersPage.tsx'));
 const TasksPage = lazy(() => import('../pages/tasks/TasksPage.tsx'));
 const TaskPage = lazy(() => import('../pages/tasks/TaskPage.tsx'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage.tsx'));
+const ComparePage = lazy(() => import('../pages/compare/ComparePage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -32,6 +34,8 @@ export function AppRoutes() {
           <Route path="/workers" element={page(<WorkersPage />)} />
           <Route path="/tasks" element={page(<TasksPage />)} />
           <Route path="/tasks/:id" element={page(<TaskPage />)} />
+          <Route path="/calendar" element={page(<CalendarPage />)} />
+          <Route path="/compare" element={page(<ComparePage />)} />
           <Route path="*" element={<Navigate to="/jobs" replace />} />
         </Route>
       </Route>

@@ -11,6 +11,7 @@ import { formatJson } from './custom-args.ts';
 import { JobActions } from './JobActions.tsx';
 import { RunsTable } from './RunsTable.tsx';
 import { SkippedSlots } from './SkippedSlots.tsx';
+import { FidelityPanel } from '../calendar/FidelityPanel.tsx';
 
 const RunDialog = lazy(() => import('./RunDialog.tsx'));
 
@@ -146,6 +147,9 @@ export default function JobPage() {
             label: `Skipped slots${skippedTotal ? ` (${skippedTotal})` : ''}`,
             children: <SkippedSlots jobId={j.id} />,
           },
+          ...(j.schedule
+            ? [{ key: 'fidelity', label: 'Schedule fidelity', children: <FidelityPanel jobId={j.id} /> }]
+            : []),
         ]}
       />
       <Suspense fallback={null}>{running && <RunDialog job={j} open onClose={() => setRunning(false)} />}</Suspense>

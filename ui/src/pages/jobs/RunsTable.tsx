@@ -10,6 +10,7 @@ import { RUN_STATUSES } from '../../../../src/domain/run-status.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { STOPPABLE_STATUSES, useRunActions } from '../run/run-queries.ts';
+import { useCompareSelection } from '../compare/compare-selection.tsx';
 
 /** Every run status, for the status filters (the one list is the domain's). */
 export const STATUSES: readonly string[] = RUN_STATUSES;
@@ -79,6 +80,7 @@ export function RunsTable({ jobId }: { jobId: string }) {
   const [page, setPage] = useState({ page: 1, size: 25 });
   const runs = useJobRuns(jobId, { ...(status.length && { status: status.join(',') }), ...page });
   const { can } = useSession();
+  const compare = useCompareSelection();
 
   const columns: TableProps<RunResource>['columns'] = [
     { title: 'Status', dataIndex: 'status', key: 'status', render: (s: string) => <StatusBadge status={s} /> },
@@ -153,11 +155,13 @@ export function RunsTable({ jobId }: { jobId: string }) {
           options={STATUSES.map((s) => ({ value: s, label: s }))}
           style={{ minWidth: 240 }}
         />
+        {compare.button}
       </Space>
       <div className="jd-table-wrap">
         <Table<RunResource>
           rowKey="id"
           size="middle"
+          rowSelection={compare.rowSelection}
           columns={columns}
           dataSource={runs.data?.hits.hits}
           loading={runs.isPending}
