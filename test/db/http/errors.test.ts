@@ -12,10 +12,14 @@ describe('API errors', () => {
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).errors).toEqual([{ field: 'colour', messages: ['Unknown field.'] }]);
 
-    const badTask = await api.call('POST', '/api/jobs', { body: { title: '', task: 'nope', default_queue: 'fast' } });
+    // Shapes and limits (the job contract) are checked first, then what needs the task and queues.
+    const badTitle = await api.call('POST', '/api/jobs', { body: { title: ' ', task: 'nope' } });
+    expect(badTitle.status).toBe(400);
+    expect((await badTitle.json()).errors).toEqual([{ field: 'title', messages: ['A title is required.'] }]);
+    const badTask = await api.call('POST', '/api/jobs', { body: { title: 'x', task: 'nope', default_queue: 'fast' } });
     const body = await badTask.json();
     expect(badTask.status).toBe(400);
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['queue', 'task', 'title']);
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['queue', 'task']);
 
     const badSchedule = await api.call('POST', '/api/jobs', {
       body: { title: 't', task: 'test.echo', schedule: { type: 'crontab', hour: '24', timezone: 'Mars/Base' } },
