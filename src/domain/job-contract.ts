@@ -23,6 +23,8 @@ export type MisfirePolicy = (typeof MISFIRE_POLICIES)[number];
 
 /** Job and run titles alike. */
 export const TITLE_MAX = 250;
+/** Who to ask about a job: a person, a team, an address. */
+export const OWNER_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
 /** The longest "running longer than" threshold of notifications (a year). */
 const THRESHOLD_MAX = 366 * 24 * 3600;
@@ -104,6 +106,17 @@ export const JOB_FIELDS = {
       .max(DESCRIPTION_MAX, { error: `At most ${DESCRIPTION_MAX} characters.` }),
     default: '',
     cli: { flag: '--description <text>', help: 'what the job does' },
+  },
+  owner: {
+    wire: 'owner',
+    schema: z
+      .string({ error: 'Must be text.' })
+      .trim()
+      .max(OWNER_MAX, { error: `At most ${OWNER_MAX} characters.` })
+      .describe('Who to ask about the job: a person, a team or an address (shown on its page).'),
+    default: '',
+    column: 'text',
+    cli: { flag: '--owner <who>', help: 'who to ask about the job: a person, team or address ("" clears)' },
   },
   task: {
     wire: 'task',
@@ -353,6 +366,7 @@ export function jobInputFromWire(wire: Record<string, unknown>): JobFieldsInput 
 export type CheckedJobFields = Partial<{
   title: string;
   description: string;
+  owner: string;
   active: boolean;
   overlapPolicy: (typeof OVERLAP_POLICIES)[number];
   misfirePolicy: (typeof MISFIRE_POLICIES)[number];

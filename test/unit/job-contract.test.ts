@@ -69,11 +69,12 @@ describe('job contract', () => {
   });
 
   it('stores the plain settings in their columns, with defaults for a row that lacks one', () => {
-    const columns = plainToColumns({ maxAttempts: 3, retryPartial: true }, (b) => (b ? 1 : 0));
-    expect(columns).toEqual({ max_attempts: 3, retry_partial: 1 });
+    const columns = plainToColumns({ maxAttempts: 3, retryPartial: true, owner: 'ops' }, (b) => (b ? 1 : 0));
+    expect(columns).toEqual({ max_attempts: 3, retry_partial: 1, owner: 'ops' });
     expect(plainFromColumns({ ...columns, timeout_seconds: null })).toMatchObject({
       maxAttempts: 3,
       retryPartial: true,
+      owner: 'ops',
       timeoutSeconds: null,
       retryBackoffSeconds: JOB_DEFAULTS.retryBackoffSeconds,
     });

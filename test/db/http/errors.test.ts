@@ -69,13 +69,13 @@ describe('API errors', () => {
     const api = await openTestApi();
     const created = await (
       await api.call('POST', '/api/jobs', {
-        body: { title: 'Round trip', task: 'test.echo', custom_args: '{"lines": ["a"]}' },
+        body: { title: 'Round trip', task: 'test.echo', custom_args: '{"lines": ["a"]}', owner: ' ops@x.org ' },
       })
     ).json();
-    expect(created.custom_args).toEqual({ lines: ['a'] });
+    expect(created).toMatchObject({ custom_args: { lines: ['a'] }, owner: 'ops@x.org' });
     const put = await api.call('PUT', `/api/jobs/${created.id}`, { body: { ...created, title: 'Round trip 2' } });
     expect(put.status).toBe(200);
-    expect((await put.json()).title).toBe('Round trip 2');
+    expect(await put.json()).toMatchObject({ title: 'Round trip 2', owner: 'ops@x.org' });
     const cleared = await (await api.call('PATCH', `/api/jobs/${created.id}`, { body: { custom_args: null } })).json();
     expect(cleared.custom_args).toBeNull();
     const badJson = await api.call('PATCH', `/api/jobs/${created.id}`, { body: { custom_args: '{"a": }' } });

@@ -23,7 +23,7 @@ import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobA
 import { sortFieldErrors } from './job-form-errors.ts';
 import { useJobMutations, type JobInput } from './job-mutations.ts';
 import { FINAL_STATUSES } from '../../../../src/domain/run-status.ts';
-import { JOB_DEFAULTS, TITLE_MAX } from '../../../../src/domain/job-contract.ts';
+import { JOB_DEFAULTS, OWNER_MAX, TITLE_MAX } from '../../../../src/domain/job-contract.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
@@ -43,6 +43,7 @@ const MISFIRE = [
 interface Values {
   title: string;
   description: string;
+  owner: string;
   task: string;
   default_queue: string;
   active: boolean;
@@ -78,6 +79,7 @@ const ADVANCED = [
 const FIELDS = new Set<string>([
   'title',
   'description',
+  'owner',
   'task',
   'default_queue',
   'active',
@@ -114,6 +116,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   const initialValues: Values = {
     title: job?.title ?? '',
     description: job?.description ?? JOB_DEFAULTS.description,
+    owner: job?.owner ?? JOB_DEFAULTS.owner,
     task: job?.task ?? (undefined as unknown as string),
     default_queue: job?.default_queue ?? 'default',
     active: job?.active ?? JOB_DEFAULTS.active,
@@ -145,6 +148,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
     const input: JobInput = {
       title: values.title.trim(),
       description: values.description,
+      owner: values.owner.trim(),
       task: values.task,
       default_queue: values.default_queue,
       active: values.active,
@@ -234,6 +238,9 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
         </Form.Item>
         <Form.Item label="Description" name="description">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} disabled={managed.has('description')} />
+        </Form.Item>
+        <Form.Item label="Owner" name="owner" tooltip="Who to ask about this job: a person, team or address">
+          <Input maxLength={OWNER_MAX} placeholder="ops@example.org" disabled={managed.has('owner')} />
         </Form.Item>
         <Form.Item label="Task" name="task" rules={[{ required: true, message: 'Choose the task the job runs.' }]}>
           <Select
