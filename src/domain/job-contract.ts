@@ -25,7 +25,7 @@ export type MisfirePolicy = (typeof MISFIRE_POLICIES)[number];
 export const TITLE_MAX = 250;
 /** Who to ask about a job: a person, a team, an address. */
 export const OWNER_MAX = 200;
-export const DESCRIPTION_MAX = 10_000;
+const DESCRIPTION_MAX = 10_000;
 /** The longest "running longer than" threshold of notifications (a year). */
 const THRESHOLD_MAX = 366 * 24 * 3600;
 
@@ -87,7 +87,7 @@ interface FieldSpec {
 }
 
 /** Every settable field, by its library (camelCase) name. `queue` is the job's `defaultQueue`. */
-export const JOB_FIELDS = {
+const JOB_FIELDS = {
   title: {
     wire: 'title',
     schema: z.preprocess(
