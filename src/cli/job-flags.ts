@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { ValidationError, fieldError } from '../domain/errors.js';
 import { parseEvery } from '../domain/schedule-parse.js';
-import type { JobInput } from '../service/job-service.js';
+import { JOB_CLI_FLAGS } from '../domain/job-contract.js';
+import type { JobPatch } from '../service/job-service.js';
 
-/** The flags of `jobs create` and `jobs update`, as commander hands them over. */
+/**
+ * The flags of `jobs create` and `jobs update`, as commander hands them over. Most come from the
+ * job contract (domain/job-contract.ts); the schedule, webhook and active flags are shaped here.
+ */
 export interface JobFlags {
-  title?: string;
-  description?: string;
-  task?: string;
-  queue?: string;
+  [contractFlag: string]: unknown;
   active?: boolean;
   inactive?: boolean;
   args?: string;
@@ -19,26 +20,23 @@ export interface JobFlags {
   startAt?: string;
   /** false when --no-schedule was given. */
   schedule?: boolean;
-  overlap?: string;
-  misfire?: string;
-  notifyEmails?: string;
-  notifyStatuses?: string;
   notifyWebhook?: string[];
   notifyWebhookSecret?: string;
-  notifyRunningLongerThan?: string;
-  maxAttempts?: string;
-  timeout?: string;
-  retryBackoff?: string;
-  retryBackoffMax?: string;
-  retryPartial?: boolean;
 }
 
+/** commander's property name of a flag: `--retry-backoff-max <seconds>` → `retryBackoffMax`. */
+const attributeOf = (flag: string) =>
+  flag
+    .split(' ')[0]!
+    .replace(/^--/, '')
+    .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 export function withJobFlags(command: Command): Command {
+  for (const { flag, help, negatable } of JOB_CLI_FLAGS) {
+    command.option(flag, help);
+    if (negatable) command.option(`--no-${flag.slice(2).split(' ')[0]}`, negatable);
+  }
   return command
-    .option('--title <title>', 'name of the job')
-    .option('--description <text>', 'what the job does')
-    .option('--task <id>', 'task type (see `jobdeck tasks list`)')
-    .option('--queue <name>', 'default queue of its runs')
     .option('--active', 'fired by its schedule (default for new jobs)')
     .option('--inactive', 'never fired by a schedule; can still be run by hand')
     .option('--args <json>', 'saved run arguments, a JSON object')
@@ -48,23 +46,12 @@ export function withJobFlags(command: Command): Command {
     .option('--timezone <zone>', 'IANA time zone of a --cron schedule (default UTC)')
     .option('--start-at <iso>', 'first fire time of an --every schedule')
     .option('--no-schedule', 'remove the schedule')
-    .option('--overlap <policy>', 'while a run is active: allow, skip (default) or queue')
-    .option('--misfire <policy>', 'slots missed while no scheduler ran: skip, once (default) or all')
-    .option('--notify-emails <list>', 'e-mail addresses told about chosen run endings, comma-separated ("" clears)')
     .option(
       '--notify-webhook <url>',
       'webhook POSTed a signed JSON body on the same events; repeat for several ("" clears)',
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option('--notify-webhook-secret <secret>', 'HMAC secret of the --notify-webhook URLs given (default: keep)')
-    .option('--notify-running-longer-than <seconds>', 'tell once when a run takes longer than this (0 clears)')
-    .option('--notify-statuses <list>', 'which endings, e.g. FAILED,PARTIAL_SUCCESS ("" clears)')
-    .option('--max-attempts <n>', 'attempts in all, the first included (default 1: no retry)')
-    .option('--timeout <seconds>', "abort a run after this many seconds (0: the task's default, or none)")
-    .option('--retry-backoff <seconds>', 'wait before the 2nd attempt, doubled for each further one (default 10)')
-    .option('--retry-backoff-max <seconds>', 'longest wait between attempts (default 600)')
-    .option('--retry-partial', 'retry a PARTIAL_SUCCESS like a failure')
-    .option('--no-retry-partial', 'a PARTIAL_SUCCESS is final (default)');
+    .option('--notify-webhook-secret <secret>', 'HMAC secret of the --notify-webhook URLs given (default: keep)');
 }
 
 function scheduleFrom(flags: JobFlags): unknown {
@@ -108,29 +95,21 @@ function webhooksFrom(urls: string[], flags: JobFlags): { url: string; secret: s
 }
 
 /** Only the fields given on the command line, so `update` changes just those. */
-export function jobInputFrom(flags: JobFlags): Partial<JobInput> {
+export function jobInputFrom(flags: JobFlags): JobPatch {
   const schedule = scheduleFrom(flags);
   const active = flags.inactive ? false : flags.active;
+  const input: JobPatch = {};
+  // Numbers stay text here: the contract checks them and names the bad field.
+  for (const { name, flag } of JOB_CLI_FLAGS) {
+    const value = flags[attributeOf(flag)];
+    if (value !== undefined) input[name] = value;
+  }
   return {
-    ...(flags.title !== undefined && { title: flags.title }),
-    ...(flags.description !== undefined && { description: flags.description }),
-    ...(flags.task !== undefined && { task: flags.task }),
-    ...(flags.queue !== undefined && { queue: flags.queue }),
+    ...input,
     ...(active !== undefined && { active }),
     ...(flags.args !== undefined && { args: flags.args }),
     ...(flags.customArgs !== undefined && { customArgs: flags.customArgs }),
     ...(schedule !== undefined && { schedule }),
-    ...(flags.overlap !== undefined && { overlapPolicy: flags.overlap }),
-    ...(flags.misfire !== undefined && { misfirePolicy: flags.misfire }),
-    ...(flags.notifyEmails !== undefined && { notificationEmails: flags.notifyEmails }),
-    ...(flags.notifyStatuses !== undefined && { notificationStatuses: flags.notifyStatuses }),
     ...(flags.notifyWebhook !== undefined && { notificationWebhooks: webhooksFrom(flags.notifyWebhook, flags) }),
-    ...(flags.notifyRunningLongerThan !== undefined && { notifyRunningLongerThan: flags.notifyRunningLongerThan }),
-    // Numbers stay text here: the job service checks them and names the bad field.
-    ...(flags.maxAttempts !== undefined && { maxAttempts: flags.maxAttempts }),
-    ...(flags.timeout !== undefined && { timeoutSeconds: flags.timeout }),
-    ...(flags.retryBackoff !== undefined && { retryBackoffSeconds: flags.retryBackoff }),
-    ...(flags.retryBackoffMax !== undefined && { retryBackoffMaxSeconds: flags.retryBackoffMax }),
-    ...(flags.retryPartial !== undefined && { retryPartial: flags.retryPartial }),
   };
 }

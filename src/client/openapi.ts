@@ -718,6 +718,7 @@ export interface components {
         secret: 'set' | null;
       }[];
       notify_running_longer_than: number | null;
+      owner: string;
       max_attempts: number;
       timeout_seconds: number | null;
       retry_backoff_seconds: number;
@@ -840,6 +841,8 @@ export interface components {
       /** @example ROR organisations import */
       title: string;
       description?: string;
+      /** @description Who to ask about the job: a person, a team or an address (shown on its page). */
+      owner?: string;
       /** @example demo.import-vocabulary */
       task: string;
       default_queue?: string;
@@ -905,6 +908,8 @@ export interface components {
       /** @example ROR organisations import */
       title?: string;
       description?: string;
+      /** @description Who to ask about the job: a person, a team or an address (shown on its page). */
+      owner?: string;
       /** @example demo.import-vocabulary */
       task?: string;
       default_queue?: string;

@@ -1,12 +1,8 @@
 import type { RunStatus } from './run-status.js';
 import type { Schedule } from './schedule.js';
+import type { JobPlainSettings, MisfirePolicy, OverlapPolicy } from './job-contract.js';
 
-/** What a firing does while a run of the same job is active. */
-export const OVERLAP_POLICIES = ['allow', 'skip', 'queue'] as const;
-export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
-/** What happens to slots missed while no scheduler ran. */
-export const MISFIRE_POLICIES = ['skip', 'once', 'all'] as const;
-export type MisfirePolicy = (typeof MISFIRE_POLICIES)[number];
+export type { MisfirePolicy, OverlapPolicy };
 
 /** A schedule slot that did not produce a run, and why. */
 export interface SkippedSlot {
@@ -33,8 +29,11 @@ export interface NotificationWebhook {
   secret: string | null;
 }
 
-/** An administrator-made configuration of one task. */
-export interface Job {
+/**
+ * An administrator-made configuration of one task. The plain settings (retries, timeout, owner…)
+ * come from the job contract (job-contract.ts); a job stored before one existed lacks it.
+ */
+export interface Job extends Partial<JobPlainSettings> {
   id: string;
   title: string;
   description: string;
@@ -57,12 +56,6 @@ export interface Job {
   notificationWebhooks: NotificationWebhook[];
   /** Tell the recipients once when a run has been running longer than this (seconds); null: never. */
   notifyRunningLongerThan: number | null;
-  /** Retries and timeout (see domain/retry-policy.ts); a missing field takes its default. */
-  maxAttempts?: number;
-  timeoutSeconds?: number | null;
-  retryBackoffSeconds?: number;
-  retryBackoffMaxSeconds?: number;
-  retryPartial?: boolean;
   /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
   key?: string | null;
   /** Fields (wire names) the host's code sets at each start; the API refuses to change them. */

@@ -1,5 +1,3 @@
-import { ValidationError, fieldError, type FieldError } from './errors.js';
-
 /**
  * How a job's runs are retried and bounded in time. Every field has a default, so a job stored
  * before these settings existed behaves as "one attempt, no timeout".
@@ -26,7 +24,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 export const MAX_ATTEMPTS_LIMIT = 100;
-const MAX_SECONDS = 30 * 24 * 3600;
+/** The longest timeout or wait a job may set (30 days). */
+export const MAX_SECONDS = 30 * 24 * 3600;
 
 /**
  * The wait before attempt `next` (2, 3, …): base × 2^(next−2), capped, then "full jitter" over
@@ -40,51 +39,4 @@ export function retryDelayMs(
   const exponent = Math.min(Math.max(0, next - 2), 40);
   const ceiling = Math.min(policy.retryBackoffSeconds * 2 ** exponent, policy.retryBackoffMaxSeconds) * 1000;
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** The wire/API names of the policy fields, as given by users. */
-export interface RetryPolicyInput {
-  maxAttempts?: unknown;
-  timeoutSeconds?: unknown;
-  retryBackoffSeconds?: unknown;
-  retryBackoffMaxSeconds?: unknown;
-  retryPartial?: unknown;
-}
-
-/** Validates the fields that are present; throws a ValidationError naming each bad field. */
-export function parseRetryPolicy(input: RetryPolicyInput): Partial<RetryPolicy> {
-  const errors: FieldError[] = [];
-  const out: Partial<RetryPolicy> = {};
-  const whole = (value: unknown, field: string, min: number, max: number): number | undefined => {
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
-    errors.push(fieldError(field, `Must be a whole number between ${min} and ${max}.`));
-    return undefined;
-  };
-  if (input.maxAttempts !== undefined) {
-    const n = whole(input.maxAttempts, 'max_attempts', 1, MAX_ATTEMPTS_LIMIT);
-    if (n !== undefined) out.maxAttempts = n;
-  }
-  if (input.timeoutSeconds !== undefined) {
-    if ([null, '', 0, '0'].includes(input.timeoutSeconds as never)) {
-      out.timeoutSeconds = null;
-    } else {
-      const n = whole(input.timeoutSeconds, 'timeout_seconds', 1, MAX_SECONDS);
-      if (n !== undefined) out.timeoutSeconds = n;
-    }
-  }
-  if (input.retryBackoffSeconds !== undefined) {
-    const n = whole(input.retryBackoffSeconds, 'retry_backoff_seconds', 0, MAX_SECONDS);
-    if (n !== undefined) out.retryBackoffSeconds = n;
-  }
-  if (input.retryBackoffMaxSeconds !== undefined) {
-    const n = whole(input.retryBackoffMaxSeconds, 'retry_backoff_max_seconds', 0, MAX_SECONDS);
-    if (n !== undefined) out.retryBackoffMaxSeconds = n;
-  }
-  if (input.retryPartial !== undefined) {
-    if (typeof input.retryPartial === 'boolean') out.retryPartial = input.retryPartial;
-    else errors.push(fieldError('retry_partial', 'Must be true or false.'));
-  }
-  if (errors.length) throw new ValidationError('The retry settings are not valid.', errors);
-  return out;
 }

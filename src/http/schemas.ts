@@ -1,8 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
+import {
+  JOB_PLAIN_FIELDS,
+  jobWireShape,
+  MISFIRE_POLICIES,
+  OVERLAP_POLICIES,
+  TITLE_MAX,
+  type JobPlainWire,
+} from '../domain/job-contract.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
-import { MAX_ATTEMPTS_LIMIT } from '../domain/retry-policy.js';
-import { TITLE_MAX } from '../service/job-service.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -32,6 +37,17 @@ const ScheduleSchema = json.nullable().openapi('Schedule', {
     timezone: 'Europe/Zurich',
   },
 });
+
+/** How a job's plain settings read: a stored value of the contract's column kind. */
+const COLUMN_SCHEMAS = {
+  text: z.string(),
+  int: z.number().int(),
+  'int-or-null': z.number().int().nullable(),
+  bool: z.boolean(),
+};
+const plainResponseShape = Object.fromEntries(
+  JOB_PLAIN_FIELDS.map((field) => [field.wire, COLUMN_SCHEMAS[field.column]]),
+) as unknown as { [K in keyof JobPlainWire]: z.ZodType<JobPlainWire[K]> };
 
 export const LinksSchema = z.record(z.string(), z.string()).openapi('Links');
 
@@ -104,11 +120,7 @@ export const JobSchema = z
       }),
     ),
     notify_running_longer_than: z.number().int().nullable(),
-    max_attempts: z.number().int(),
-    timeout_seconds: z.number().int().nullable(),
-    retry_backoff_seconds: z.number().int(),
-    retry_backoff_max_seconds: z.number().int(),
-    retry_partial: z.boolean(),
+    ...plainResponseShape,
     key: z
       .string()
       .nullable()
@@ -145,54 +157,24 @@ const withoutReadOnly = (value: unknown) => {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !JOB_READ_ONLY.includes(key)));
 };
 
+/** The job contract's fields (domain/job-contract.ts), with examples for the OpenAPI document. */
 const jobFields = {
-  title: z.string().openapi({ example: 'ROR organisations import' }),
-  description: z.string().optional(),
-  task: z.string().openapi({ example: 'demo.import-vocabulary' }),
-  default_queue: z.string().optional(),
-  active: z.boolean().optional(),
-  args: json.optional(),
-  custom_args: z.union([json, z.string()]).nullable().optional().openapi({
-    description: 'A JSON object (or JSON text) that replaces the arguments verbatim; null or "" clears it.',
+  ...jobWireShape,
+  title: jobWireShape.title.meta({ example: 'ROR organisations import' }),
+  task: jobWireShape.task.meta({ example: 'demo.import-vocabulary' }),
+  schedule: ScheduleSchema,
+  notification_emails: jobWireShape.notification_emails.meta({ example: ['ops@example.org'] }),
+  notification_statuses: jobWireShape.notification_statuses.meta({ example: ['FAILED', 'PARTIAL_SUCCESS'] }),
+  notification_webhooks: jobWireShape.notification_webhooks.meta({
+    description:
+      'Receivers of a signed JSON POST on the chosen endings, missed slots and long runs. The secret is write-only: reads show "set", and sending "set" back keeps it.',
+    example: [{ url: 'https://hooks.example.org/jobdeck', secret: 'change-me' }],
   }),
-  schedule: ScheduleSchema.optional(),
-  overlap_policy: z.enum(OVERLAP_POLICIES).optional(),
-  misfire_policy: z.enum(MISFIRE_POLICIES).optional(),
-  notification_emails: z
-    .array(z.string())
-    .optional()
-    .openapi({ example: ['ops@example.org'] }),
-  notification_statuses: z
-    .array(z.string())
-    .optional()
-    .openapi({ example: ['FAILED', 'PARTIAL_SUCCESS'] }),
-  notification_webhooks: z
-    .array(z.union([z.string(), z.strictObject({ url: z.string(), secret: z.string().nullable().optional() })]))
-    .optional()
-    .openapi({
-      description:
-        'Receivers of a signed JSON POST on the chosen endings, missed slots and long runs. The secret is write-only: reads show "set", and sending "set" back keeps it.',
-      example: [{ url: 'https://hooks.example.org/jobdeck', secret: 'change-me' }],
-    }),
-  notify_running_longer_than: z.number().int().min(0).nullable().optional().openapi({
-    description: 'Seconds: tell the recipients once when a run takes longer. null or 0: never.',
-  }),
-  max_attempts: z.number().int().min(1).max(MAX_ATTEMPTS_LIMIT).optional().openapi({
-    description: 'Attempts in all, the first included (default 1: never retried).',
-  }),
-  timeout_seconds: z.number().int().min(0).nullable().optional().openapi({
-    description: "Abort a run after this many seconds (null or 0: the task's default, or none).",
-  }),
-  retry_backoff_seconds: z.number().int().min(0).optional().openapi({
-    description: 'Wait before the 2nd attempt; doubles for each further one, with jitter (default 10).',
-  }),
-  retry_backoff_max_seconds: z.number().int().min(0).optional().openapi({
-    description: 'Longest wait between attempts (default 600).',
-  }),
-  retry_partial: z.boolean().optional().openapi({ description: 'Retry PARTIAL_SUCCESS like a failure.' }),
 };
 
-export const JobCreateSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields)).openapi('JobCreate');
+export const JobCreateSchema = z
+  .preprocess(withoutReadOnly, z.strictObject(jobFields).partial().required({ title: true, task: true }))
+  .openapi('JobCreate');
 export const JobPatchSchema = z.preprocess(withoutReadOnly, z.strictObject(jobFields).partial()).openapi('JobPatch');
 
 /** One try of a run, kept when it is retried, rescued or ends. */

@@ -9,7 +9,6 @@ import type { Role } from '../domain/access.js';
 import { SECRET_SET } from '../domain/secret-args.js';
 
 const MAX_WEBHOOKS = 20;
-const MAX_THRESHOLD_S = 366 * 24 * 3600;
 
 /** Validates a job's webhooks: `[{url, secret?}]` (or a list of URLs), http(s) only. */
 export function parseWebhooks(value: unknown): NotificationWebhook[] {
@@ -45,19 +44,6 @@ export function keepWebhookSecrets(next: NotificationWebhook[], current: Notific
       ? { url: hook.url, secret: current.find((c) => c.url === hook.url)?.secret ?? null }
       : hook,
   );
-}
-
-/** Seconds (a whole number ≥ 1), or null; 0 and "" also mean "never". */
-export function parseThreshold(value: unknown): number | null {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  const seconds = typeof value === 'string' ? Number(value) : value;
-  if (seconds === 0) return null;
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_THRESHOLD_S) {
-    throw new ValidationError('Not valid.', [
-      fieldError('notify_running_longer_than', `Must be whole seconds between 1 and ${MAX_THRESHOLD_S}, or null.`),
-    ]);
-  }
-  return seconds;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { ConflictError, ValidationError, fieldError, JobdeckError } from '../domain/errors.js';
 import type { Job } from '../domain/model.js';
 import type { AnyTask } from '../domain/task.js';
-import type { ActorContext, JobInput, JobService } from './job-service.js';
-import { jobInputFromWire, wireNamesOf, JOB_WIRE_NAMES } from './job-fields.js';
+import type { ActorContext, JobInput, JobPatch, JobService } from './job-service.js';
+import { jobInputFromWire, wireNamesOf, JOB_WIRE_NAMES } from '../domain/job-contract.js';
 import { jobToWire, type WireView } from '../wire/wire.js';
 
 /**
@@ -149,7 +149,7 @@ export class JobDefinitions {
 
   async #upsert(
     key: string,
-    input: Partial<JobInput>,
+    input: JobPatch,
     how: { managed: boolean; title: string; by?: ActorContext },
   ): Promise<{ job: Job; created: boolean }> {
     const { managed, by = CODE } = how;

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError, fieldError, type FieldError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { isDeepStrictEqual } from 'node:util';
-import { MISFIRE_POLICIES, OVERLAP_POLICIES, type Job, type JsonObject } from '../domain/model.js';
+import type { Job, JsonObject } from '../domain/model.js';
 import { firstFireTime } from '../domain/schedule-times.js';
-import { parseSchedule } from '../domain/schedule-parse.js';
-import { FINAL_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../domain/run-status.js';
-import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
+import { parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
 import { pageSize } from '../domain/paging.js';
-import { DEFAULT_RETRY_POLICY, parseRetryPolicy } from '../domain/retry-policy.js';
+import { JOB_DEFAULTS, PLAIN_DEFAULTS, type JobFieldsInput } from '../domain/job-contract.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
@@ -16,38 +14,21 @@ import { fieldDiff, type AuditService } from './audit-service.js';
 import { jobToWire, type WireView } from '../wire/wire.js';
 import type { Role } from '../domain/access.js';
 import { restoreSecretArgs } from '../domain/secret-args.js';
-import { wireNameOfChange } from './job-fields.js';
-import { keepWebhookSecrets, parseThreshold, parseWebhooks } from '../notifications/settings.js';
+import { JobValidator, refuseManagedChanges } from './job-validation.js';
+import { keepWebhookSecrets } from '../notifications/settings.js';
 
-export interface JobInput {
+/**
+ * A job as a program gives it (the fields of domain/job-contract.ts by their camelCase names).
+ * Values may be loose where text is allowed: JSON text for args, comma-separated lists, numbers
+ * as text; the contract and the service check them.
+ */
+export interface JobInput extends JobFieldsInput {
   title: string;
-  description?: string | undefined;
   task: string;
-  queue?: string | undefined;
-  active?: boolean | undefined;
-  /** Saved form arguments: an object or JSON text. */
-  args?: unknown;
-  /** Saved custom args (replace the form arguments): an object, JSON text, or null to clear. */
-  customArgs?: unknown;
-  /** An interval or crontab schedule (see domain/schedule.ts), or null for none. */
-  schedule?: unknown;
-  overlapPolicy?: string | undefined;
-  misfirePolicy?: string | undefined;
-  notificationEmails?: unknown;
-  notificationStatuses?: unknown;
-  /** `[{url, secret?}]`; a secret of "set" (as reads show it) keeps the stored one of that URL. */
-  notificationWebhooks?: unknown;
-  /** Seconds, or null (or 0) for never. */
-  notifyRunningLongerThan?: unknown;
-  /** Retries and timeout: see domain/retry-policy.ts. */
-  maxAttempts?: unknown;
-  timeoutSeconds?: unknown;
-  retryBackoffSeconds?: unknown;
-  retryBackoffMaxSeconds?: unknown;
-  retryPartial?: unknown;
 }
 
-export type JobPatch = Partial<JobInput>;
+/** A change: only the fields given, as loose as a `JobInput`'s. */
+export type JobPatch = JobFieldsInput;
 
 /** How a job is saved by code (jobs declared in code, `jobs apply`) rather than by a person. */
 export interface SaveOptions {
@@ -79,19 +60,19 @@ export interface JobListQuery {
   size?: number | undefined;
 }
 
-/** Job and run titles alike. */
-export const TITLE_MAX = 250;
-const DESCRIPTION_MAX = 10_000;
-
-/** Jobs: validation and persistence. Creating a job never runs it. */
+/** Jobs: create, read, change, delete (checks in job-validation.ts). Creating a job never runs it. */
 export class JobService {
+  readonly #validator: JobValidator;
+
   constructor(
     private readonly store: Store,
     private readonly tasks: TaskRegistry,
     private readonly queues: QueueRegistry,
     private readonly clock: () => number = Date.now,
     private readonly audit?: AuditService,
-  ) {}
+  ) {
+    this.#validator = new JobValidator(tasks, queues);
+  }
 
   /** Audit records show what admins may see: secrets as "set". */
   get #view(): WireView {
@@ -105,30 +86,24 @@ export class JobService {
 
   async create(input: JobInput, by: ActorContext = SYSTEM, options: SaveOptions = {}): Promise<Job> {
     const task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
-    const fields = this.#validate({ ...input, ...this.#restoreSecrets(task, input, null, null) }, true);
+    const fields = this.#validator.validate({ ...input, ...this.#restoreSecrets(task, input, null, null) }, true);
     const now = new Date(this.clock());
     const schedule = fields.schedule ?? null;
-    const active = fields.active ?? true;
+    const active = fields.active ?? JOB_DEFAULTS.active;
     const job = await this.store.jobCreate({
+      ...PLAIN_DEFAULTS,
+      ...fields,
       schedule,
       nextRunAt: active && schedule ? firstFireTime(schedule, now) : null,
-      overlapPolicy: fields.overlapPolicy ?? 'skip',
-      misfirePolicy: fields.misfirePolicy ?? 'once',
+      overlapPolicy: fields.overlapPolicy ?? JOB_DEFAULTS.overlapPolicy,
+      misfirePolicy: fields.misfirePolicy ?? JOB_DEFAULTS.misfirePolicy,
       notificationEmails: fields.notificationEmails ?? [],
       notificationStatuses: fields.notificationStatuses ?? [],
       notificationWebhooks: keepWebhookSecrets(fields.notificationWebhooks ?? [], []),
       notifyRunningLongerThan: fields.notifyRunningLongerThan ?? null,
-      ...DEFAULT_RETRY_POLICY,
-      ...definedOnly({
-        maxAttempts: fields.maxAttempts,
-        timeoutSeconds: fields.timeoutSeconds,
-        retryBackoffSeconds: fields.retryBackoffSeconds,
-        retryBackoffMaxSeconds: fields.retryBackoffMaxSeconds,
-        retryPartial: fields.retryPartial,
-      }),
       id: randomUUID(),
       title: fields.title!,
-      description: fields.description ?? '',
+      description: fields.description ?? JOB_DEFAULTS.description,
       task: fields.task!,
       defaultQueue: fields.defaultQueue ?? this.queues.defaultName,
       active,
@@ -183,21 +158,22 @@ export class JobService {
   async update(id: string, patch: JobPatch, by: ActorContext = SYSTEM, options: SaveOptions = {}): Promise<Job> {
     const current = await this.get(id);
     // Saved arguments are checked against the task the job will have after the change.
-    const sameTask = !patch.task || patch.task === current.task;
+    const taskId = typeof patch.task === 'string' && patch.task ? patch.task : current.task;
+    const sameTask = taskId === current.task;
     // Secrets sent back as "set" mean the stored ones (of the same task, for the same destination).
     const restored = this.#restoreSecrets(
-      this.tasks.find(patch.task ?? current.task),
+      this.tasks.find(taskId),
       patch,
       sameTask ? current.args : null,
       sameTask ? current.customArgs : null,
     );
-    const merged: JobInput = {
+    const merged: JobPatch = {
       title: patch.title ?? current.title,
       task: patch.task ?? current.task,
       args: restored.args ?? (sameTask ? current.args : {}),
       customArgs: restored.customArgs === undefined ? current.customArgs : restored.customArgs,
     };
-    const fields = this.#validate({ ...patch, ...merged }, false);
+    const fields = this.#validator.validate({ ...patch, ...merged }, false);
     const changes: JobChanges = { ...fields };
     if (changes.notificationWebhooks) {
       changes.notificationWebhooks = keepWebhookSecrets(changes.notificationWebhooks, current.notificationWebhooks);
@@ -242,7 +218,7 @@ export class JobService {
   /** The given args and custom args with "set" secrets replaced by the stored values (or dropped). */
   #restoreSecrets(
     task: AnyTask | undefined,
-    input: Partial<JobInput>,
+    input: JobPatch,
     storedArgs: JsonObject | null,
     storedCustomArgs: JsonObject | null,
   ): Pick<JobInput, 'args' | 'customArgs'> {
@@ -261,184 +237,8 @@ export class JobService {
       customArgs: restore(input.customArgs, 'custom_args', storedCustomArgs ?? storedArgs),
     };
   }
-
-  #validate(input: Partial<JobInput>, creating: boolean): JobChanges {
-    const errors: FieldError[] = [];
-    const changes: JobChanges = {};
-    if (input.title !== undefined || creating) {
-      const title = typeof input.title === 'string' ? input.title.trim() : '';
-      if (!title) errors.push(fieldError('title', 'A title is required.'));
-      else if (title.length > TITLE_MAX) errors.push(fieldError('title', `At most ${TITLE_MAX} characters.`));
-      else changes.title = title;
-    }
-    if (input.description !== undefined) {
-      if (typeof input.description !== 'string') errors.push(fieldError('description', 'Must be text.'));
-      else if (input.description.length > DESCRIPTION_MAX)
-        errors.push(fieldError('description', `At most ${DESCRIPTION_MAX} characters.`));
-      else changes.description = input.description;
-    }
-    if (input.active !== undefined) {
-      if (typeof input.active !== 'boolean') errors.push(fieldError('active', 'Must be true or false.'));
-      else changes.active = input.active;
-    }
-    if (input.queue !== undefined) {
-      collect(errors, () => (changes.defaultQueue = this.queues.check(String(input.queue), 'queue')));
-    }
-    let task: AnyTask | undefined;
-    if (input.task !== undefined || creating) {
-      task = typeof input.task === 'string' ? this.tasks.find(input.task) : undefined;
-      if (task) changes.task = task.id;
-      else
-        errors.push(
-          fieldError(
-            'task',
-            input.task
-              ? `Unknown task "${String(input.task)}". ${this.tasks.describeKnown()}`
-              : `A task is required. ${this.tasks.describeKnown()}`,
-          ),
-        );
-    }
-    if (input.schedule !== undefined) {
-      collect(errors, () => (changes.schedule = input.schedule === null ? null : parseSchedule(input.schedule)));
-    }
-    if (input.overlapPolicy !== undefined) {
-      const policy = oneOf(OVERLAP_POLICIES, input.overlapPolicy, 'overlap_policy', errors);
-      if (policy) changes.overlapPolicy = policy;
-    }
-    if (input.misfirePolicy !== undefined) {
-      const policy = oneOf(MISFIRE_POLICIES, input.misfirePolicy, 'misfire_policy', errors);
-      if (policy) changes.misfirePolicy = policy;
-    }
-    if (input.notificationEmails !== undefined) {
-      const emails = stringList(input.notificationEmails);
-      const bad = emails?.filter((email) => !EMAIL.test(email));
-      if (!emails) errors.push(fieldError('notification_emails', 'Must be a list of e-mail addresses.'));
-      else if (bad?.length) errors.push(fieldError('notification_emails', `Not e-mail addresses: ${bad.join(', ')}.`));
-      else changes.notificationEmails = emails;
-    }
-    if (input.notificationStatuses !== undefined) {
-      const statuses = stringList(input.notificationStatuses)?.map((s) => s.toUpperCase());
-      const bad = statuses?.filter((s) => !isRunStatus(s) || !isFinalStatus(s));
-      if (!statuses) errors.push(fieldError('notification_statuses', 'Must be a list of run statuses.'));
-      else if (bad?.length) {
-        errors.push(
-          fieldError(
-            'notification_statuses',
-            `Not final run statuses: ${bad.join(', ')}. Use ${FINAL_STATUSES.join(', ')}.`,
-          ),
-        );
-      } else changes.notificationStatuses = statuses as RunStatus[];
-    }
-    if (input.notificationWebhooks !== undefined) {
-      collect(errors, () => (changes.notificationWebhooks = parseWebhooks(input.notificationWebhooks)));
-    }
-    if (input.notifyRunningLongerThan !== undefined) {
-      collect(errors, () => (changes.notifyRunningLongerThan = parseThreshold(input.notifyRunningLongerThan)));
-    }
-    collect(errors, () => Object.assign(changes, parseRetryPolicy(input)));
-    if (input.args !== undefined) {
-      collect(errors, () => {
-        const args = parseJsonObject(input.args, 'args');
-        if (task) errors.push(...partialArgErrors(task, args));
-        changes.args = args;
-      });
-    }
-    if (input.customArgs !== undefined) {
-      collect(errors, () => {
-        if (input.customArgs === null || input.customArgs === '') {
-          changes.customArgs = null;
-          return;
-        }
-        const customArgs = parseJsonObject(input.customArgs, 'custom_args');
-        const parsed = task?.args.safeParse(customArgs);
-        if (parsed && !parsed.success) errors.push(...issuesToFieldErrors(parsed.error.issues, 'custom_args'));
-        changes.customArgs = customArgs;
-      });
-    }
-    if (errors.length) throw new ValidationError('The job is not valid.', errors);
-    return changes;
-  }
-}
-
-/**
- * Fields the host's code declares are the code's: it sets them again at each start, so a change
- * made here would silently vanish. Refused instead, naming the fields (409); saving a form with
- * their current values is fine.
- */
-function refuseManagedChanges(current: Job, changes: JobChanges): void {
-  const managed = current.managedFields ?? [];
-  if (managed.length === 0) return;
-  const refused = (Object.keys(changes) as (keyof JobChanges)[]).filter((field) => {
-    const wire = wireNameOfChange(field);
-    return wire !== undefined && managed.includes(wire) && !isDeepStrictEqual(changes[field], current[field]);
-  });
-  if (refused.length === 0) return;
-  const fields = refused.map((field) => wireNameOfChange(field)!);
-  throw new ConflictError(
-    `Job ${current.id} is declared in code (key "${current.key}"); change ${fields.join(', ')} there, not here.`,
-    fields.map((field) => fieldError(field, 'Managed by code: read-only here.')),
-  );
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** A list given as an array of strings or as comma-separated text; undefined if neither. */
-function stringList(value: unknown): string[] | undefined {
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => v.trim());
-  return undefined;
-}
-
-function oneOf<T extends string>(
-  allowed: readonly T[],
-  value: unknown,
-  field: string,
-  errors: FieldError[],
-): T | undefined {
-  if (allowed.includes(value as T)) return value as T;
-  errors.push(fieldError(field, `"${String(value)}" is not one of ${allowed.join(', ')}.`));
-  return undefined;
 }
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError(`Job with ID ${id} does not exist.`);
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function collect(errors: FieldError[], fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) errors.push(...error.errors);
-    else throw error;
-  }
-}
-
-/**
- * Saved arguments may be incomplete (a run can supply the rest), so only the values that are
- * present are held to the schema.
- */
-function partialArgErrors(task: AnyTask, args: JsonObject): FieldError[] {
-  const parsed = task.args.safeParse(args);
-  if (parsed.success) return [];
-  const present = parsed.error.issues.filter(
-    (issue) => valueAt(args, issue.path) !== undefined || (issue.path.length === 0 && issue.code !== 'invalid_type'),
-  );
-  return issuesToFieldErrors(present, 'args');
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

@@ -10,7 +10,8 @@ import { RUN_STATUSES, isFinalStatus, isRunStatus, type RunStatus } from '../dom
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Page, Store } from '../storage/store.js';
 import { pageSize } from '../domain/paging.js';
-import { TITLE_MAX, type ActorContext, type JobService } from './job-service.js';
+import type { ActorContext, JobService } from './job-service.js';
+import { TITLE_MAX } from '../domain/job-contract.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import type { HostTransaction } from '../storage/host-connection.js';

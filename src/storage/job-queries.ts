@@ -3,7 +3,7 @@ import { containsText } from './text-match.js';
 import { statusIn } from './status-filter.js';
 import type { Job } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
-import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import { PLAIN_DEFAULTS, plainToColumns } from '../domain/job-contract.js';
 import { ConflictError } from '../domain/errors.js';
 import type { DialectTraits } from './dialect.js';
 import { jobFromRow, jsonText, toJson } from './rows.js';
@@ -50,11 +50,7 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       notification_statuses: toJson(job.notificationStatuses),
       notification_webhooks: toJson(job.notificationWebhooks),
       notify_running_longer_than: job.notifyRunningLongerThan,
-      max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
-      timeout_seconds: job.timeoutSeconds ?? null,
-      retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
-      retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
-      retry_partial: traits.bool(job.retryPartial ?? false),
+      ...plainToColumns({ ...PLAIN_DEFAULTS, ...job }, traits.bool),
       key: job.key ?? null,
       managed_fields: jsonText(job.managedFields ?? null),
       created_at: job.created.getTime(),
@@ -148,13 +144,7 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       ...(changes.notifyRunningLongerThan !== undefined && {
         notify_running_longer_than: changes.notifyRunningLongerThan,
       }),
-      ...(changes.maxAttempts !== undefined && { max_attempts: changes.maxAttempts }),
-      ...(changes.timeoutSeconds !== undefined && { timeout_seconds: changes.timeoutSeconds }),
-      ...(changes.retryBackoffSeconds !== undefined && { retry_backoff_seconds: changes.retryBackoffSeconds }),
-      ...(changes.retryBackoffMaxSeconds !== undefined && {
-        retry_backoff_max_seconds: changes.retryBackoffMaxSeconds,
-      }),
-      ...(changes.retryPartial !== undefined && { retry_partial: traits.bool(changes.retryPartial) }),
+      ...plainToColumns(changes, traits.bool),
       ...(changes.key !== undefined && { key: changes.key }),
       ...(changes.managedFields !== undefined && { managed_fields: jsonText(changes.managedFields) }),
       updated_at: ctx.now(),

@@ -13,6 +13,7 @@ import type {
 } from '../domain/model.js';
 import type { Schedule } from '../domain/schedule.js';
 import { jsonWithoutNul } from '../domain/run-result.js';
+import { plainFromColumns } from '../domain/job-contract.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { ApiToken, AuditEntry, Role } from '../domain/access.js';
 import type { ApiTokensTable, AuditLogTable, JobsTable, RunLogsTable, RunsTable, SkippedSlotsTable } from './schema.js';
@@ -59,11 +60,7 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     notificationStatuses: parseJson(row.notification_statuses) as RunStatus[],
     notificationWebhooks: parseJson(row.notification_webhooks) as unknown as NotificationWebhook[],
     notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
-    maxAttempts: Number(row.max_attempts),
-    timeoutSeconds: numOrNull(row.timeout_seconds),
-    retryBackoffSeconds: Number(row.retry_backoff_seconds),
-    retryBackoffMaxSeconds: Number(row.retry_backoff_max_seconds),
-    retryPartial: Boolean(row.retry_partial),
+    ...plainFromColumns(row),
     key: row.key ?? null,
     managedFields: parseJson<string[]>(row.managed_fields),
     created: date(row.created_at),

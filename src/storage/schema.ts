@@ -1,11 +1,13 @@
 import type { Generated } from 'kysely';
+import type { JobPlainColumns } from '../domain/job-contract.js';
 
 /**
  * Table shapes as Kysely sees them. Times are epoch milliseconds and JSON is text on both
  * dialects (PostgreSQL stores it as jsonb but hands it back as text), so rows read the same
  * everywhere and the mapping to domain objects lives in one place (rows.ts).
  */
-export interface JobsTable {
+/** The plain settings' columns come from the job contract (max_attempts, retry_partial, owner…). */
+export interface JobsTable extends JobPlainColumns {
   id: string;
   title: string;
   description: string;
@@ -22,11 +24,6 @@ export interface JobsTable {
   notification_statuses: string;
   notification_webhooks: string;
   notify_running_longer_than: number | null;
-  max_attempts: number;
-  timeout_seconds: number | null;
-  retry_backoff_seconds: number;
-  retry_backoff_max_seconds: number;
-  retry_partial: number | boolean;
   created_at: number;
   updated_at: number;
   /** Highest run id of the job, 0 if never run; kept for the last-run order (migration 0009). */

@@ -2,6 +2,7 @@ import type { Session, SessionSubject } from '../domain/session.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
+import type { JobPlainSettings } from '../domain/job-contract.js';
 import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
 import type { StoreListener } from './notifier.js';
@@ -59,14 +60,10 @@ export type JobChanges = Partial<
     | 'notificationStatuses'
     | 'notificationWebhooks'
     | 'notifyRunningLongerThan'
-    | 'maxAttempts'
-    | 'timeoutSeconds'
-    | 'retryBackoffSeconds'
-    | 'retryBackoffMaxSeconds'
-    | 'retryPartial'
     | 'key'
     | 'managedFields'
-  >
+  > &
+    JobPlainSettings
 >;
 
 export interface NewRun {

@@ -1,7 +1,7 @@
 import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../domain/model.js';
 import { describeSchedule } from '../domain/schedule-words.js';
 import { type Schedule } from '../domain/schedule.js';
-import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import { plainToWire, type JobPlainWire } from '../domain/job-contract.js';
 import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from '../notifications/settings.js';
 import type { Role } from '../domain/access.js';
@@ -21,7 +21,7 @@ export interface WireView {
  * The wire shapes of jobs, runs and log lines (snake_case, ISO times), shared by the CLI's
  * --json output and the HTTP API so scripts see one format.
  */
-export interface JobWire {
+export interface JobWire extends JobPlainWire {
   id: string;
   title: string;
   description: string;
@@ -41,11 +41,6 @@ export interface JobWire {
   /** Secrets are write-only: "set" or null. URLs are shown whole to admins, by origin to others. */
   notification_webhooks: { url: string; secret: string | null }[];
   notify_running_longer_than: number | null;
-  max_attempts: number;
-  timeout_seconds: number | null;
-  retry_backoff_seconds: number;
-  retry_backoff_max_seconds: number;
-  retry_partial: boolean;
   /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
   key: string | null;
   /** Fields the host's code sets at each start: read-only in the API and the admin. */
@@ -129,11 +124,7 @@ export function jobToWire(job: Job, view: WireView): JobWire {
     notification_statuses: job.notificationStatuses,
     notification_webhooks: webhooksToWire(job.notificationWebhooks, view.role),
     notify_running_longer_than: job.notifyRunningLongerThan,
-    max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
-    timeout_seconds: job.timeoutSeconds ?? null,
-    retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
-    retry_backoff_max_seconds: job.retryBackoffMaxSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffMaxSeconds,
-    retry_partial: job.retryPartial ?? false,
+    ...plainToWire(job),
     key: job.key ?? null,
     managed_fields: job.managedFields ?? null,
     created: job.created.toISOString(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach } from 'vitest';
 import type { Job } from '../../src/domain/model.js';
+import { PLAIN_DEFAULTS } from '../../src/domain/job-contract.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { NewRun, Store } from '../../src/storage/store.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -49,11 +50,8 @@ export function jobFixture(overrides: Partial<Job> = {}): Job {
     notificationStatuses: [],
     notificationWebhooks: [],
     notifyRunningLongerThan: null,
-    maxAttempts: 1,
-    timeoutSeconds: null,
-    retryBackoffSeconds: 10,
-    retryBackoffMaxSeconds: 600,
-    retryPartial: false,
+    // The plain settings of the job contract (retries, timeout, owner…) at their defaults.
+    ...PLAIN_DEFAULTS,
     key: null,
     managedFields: null,
     created: now,

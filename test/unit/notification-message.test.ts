@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextAttemptDelayMs, type NotificationPayload } from '../../src/domain/notification.js';
 import { redactSecrets, resolveNotificationConfig, signBody } from '../../src/notifications/channels.js';
 import { emailFor, formatDuration } from '../../src/notifications/message.js';
-import { keepWebhookSecrets, parseThreshold, parseWebhooks } from '../../src/notifications/settings.js';
+import { keepWebhookSecrets, parseWebhooks } from '../../src/notifications/settings.js';
 
 const payload: NotificationPayload = {
   event: 'missed',
@@ -59,17 +59,13 @@ describe('notification messages', () => {
 });
 
 describe('notification settings', () => {
-  it('validates webhooks and thresholds', () => {
+  it('validates webhooks', () => {
     expect(parseWebhooks(['https://a.example/h', { url: 'http://b.example', secret: 's' }])).toEqual([
       { url: 'https://a.example/h', secret: null },
       { url: 'http://b.example', secret: 's' },
     ]);
     expect(() => parseWebhooks([{ url: 'ftp://x' }])).toThrow(/not valid/i);
     expect(() => parseWebhooks([{ url: 'https://x', extra: 1 }])).toThrow();
-    expect(parseThreshold('90')).toBe(90);
-    expect(parseThreshold(0)).toBeNull();
-    expect(parseThreshold('')).toBeNull();
-    expect(() => parseThreshold(1.5)).toThrow();
   });
 
   it('keeps a stored secret when "set" is sent back for the same URL', () => {

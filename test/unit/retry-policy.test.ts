@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/domain/errors.js';
-import { DEFAULT_RETRY_POLICY, parseRetryPolicy, retryDelayMs } from '../../src/domain/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/domain/retry-policy.js';
 
 const policy = { retryBackoffSeconds: 10, retryBackoffMaxSeconds: 600 };
 
@@ -21,31 +20,7 @@ describe('retryDelayMs', () => {
   });
 });
 
-describe('parseRetryPolicy', () => {
-  it('accepts the fields given, as numbers or numeric strings', () => {
-    expect(parseRetryPolicy({ maxAttempts: '3', timeoutSeconds: 60, retryPartial: true })).toEqual({
-      maxAttempts: 3,
-      timeoutSeconds: 60,
-      retryPartial: true,
-    });
-  });
-
-  it('reads an empty or zero timeout as no timeout', () => {
-    for (const value of [null, '', 0, '0'])
-      expect(parseRetryPolicy({ timeoutSeconds: value }).timeoutSeconds).toBeNull();
-  });
-
-  it('names every bad field with its wire name', () => {
-    try {
-      parseRetryPolicy({ maxAttempts: 0, retryBackoffSeconds: -1, retryPartial: 'yes' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ValidationError);
-      const fields = (error as ValidationError).errors.map((e) => e.field);
-      expect(fields).toEqual(['max_attempts', 'retry_backoff_seconds', 'retry_partial']);
-    }
-  });
-
+describe('DEFAULT_RETRY_POLICY', () => {
   it('defaults: one attempt, no timeout, partial success final', () => {
     expect(DEFAULT_RETRY_POLICY).toMatchObject({ maxAttempts: 1, timeoutSeconds: null, retryPartial: false });
   });

@@ -4,6 +4,7 @@ import type { Job, Run } from '../../domain/model.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { JOB_SORTS } from '../../storage/store.js';
 import { jobToWire, runToWire } from '../../wire/wire.js';
+import { JOB_DEFAULTS, jobInputFromWire } from '../../domain/job-contract.js';
 import { requirePermission } from '../auth.js';
 import {
   actorOf,
@@ -42,32 +43,6 @@ async function jobResource(deck: Jobdeck, c: Context, job: Job, known?: Map<stri
     run_args: { args: wire.args, custom_args: wire.custom_args },
     last_run: last ? { ...runToWire(last, view), links: { self: `${base}/jobs/${job.id}/runs/${last.id}` } } : null,
     links: { self: `${base}/jobs/${job.id}`, runs: `${base}/jobs/${job.id}/runs` },
-  };
-}
-
-function jobInput(body: z.infer<typeof JobPatchSchema>) {
-  return {
-    ...(body.title !== undefined && { title: body.title }),
-    ...(body.description !== undefined && { description: body.description }),
-    ...(body.task !== undefined && { task: body.task }),
-    ...(body.default_queue !== undefined && { queue: body.default_queue }),
-    ...(body.active !== undefined && { active: body.active }),
-    ...(body.args !== undefined && { args: body.args }),
-    ...(body.custom_args !== undefined && { customArgs: body.custom_args }),
-    ...(body.schedule !== undefined && { schedule: body.schedule }),
-    ...(body.overlap_policy !== undefined && { overlapPolicy: body.overlap_policy }),
-    ...(body.misfire_policy !== undefined && { misfirePolicy: body.misfire_policy }),
-    ...(body.notification_emails !== undefined && { notificationEmails: body.notification_emails }),
-    ...(body.notification_statuses !== undefined && { notificationStatuses: body.notification_statuses }),
-    ...(body.notification_webhooks !== undefined && { notificationWebhooks: body.notification_webhooks }),
-    ...(body.notify_running_longer_than !== undefined && {
-      notifyRunningLongerThan: body.notify_running_longer_than,
-    }),
-    ...(body.max_attempts !== undefined && { maxAttempts: body.max_attempts }),
-    ...(body.timeout_seconds !== undefined && { timeoutSeconds: body.timeout_seconds }),
-    ...(body.retry_backoff_seconds !== undefined && { retryBackoffSeconds: body.retry_backoff_seconds }),
-    ...(body.retry_backoff_max_seconds !== undefined && { retryBackoffMaxSeconds: body.retry_backoff_max_seconds }),
-    ...(body.retry_partial !== undefined && { retryPartial: body.retry_partial }),
   };
 }
 
@@ -112,7 +87,8 @@ export function jobRoutes(deck: Jobdeck) {
       responses: { 201: jsonResponse(JobSchema, 'The job (it is not run)'), ...commonErrors },
     }),
     async (c) => {
-      const job = await deck.jobs.create(jobInput(c.req.valid('json')) as never, actorOf(c));
+      const body = c.req.valid('json');
+      const job = await deck.jobs.create({ ...jobInputFromWire(body), title: body.title, task: body.task }, actorOf(c));
       return respond(c, await jobResource(deck, c, job), 201);
     },
   );
@@ -147,25 +123,8 @@ export function jobRoutes(deck: Jobdeck) {
       }),
       async (c) => {
         const body = c.req.valid('json') as z.infer<typeof JobPatchSchema>;
-        const input = jobInput(body);
-        const replace =
-          method === 'put'
-            ? {
-                description: '',
-                queue: deck.queues.defaultName,
-                active: true,
-                args: {},
-                customArgs: null,
-                schedule: null,
-                overlapPolicy: 'skip',
-                misfirePolicy: 'once',
-                notificationEmails: [],
-                notificationStatuses: [],
-                notificationWebhooks: [],
-                notifyRunningLongerThan: null,
-                ...input,
-              }
-            : input;
+        const input = jobInputFromWire(body);
+        const replace = method === 'put' ? { ...JOB_DEFAULTS, queue: deck.queues.defaultName, ...input } : input;
         const job = await deck.jobs.update(c.req.valid('param').id, replace, actorOf(c));
         return respond(c, await jobResource(deck, c, job), 200);
       },

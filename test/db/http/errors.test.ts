@@ -12,10 +12,14 @@ describe('API errors', () => {
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).errors).toEqual([{ field: 'colour', messages: ['Unknown field.'] }]);
 
-    const badTask = await api.call('POST', '/api/jobs', { body: { title: '', task: 'nope', default_queue: 'fast' } });
+    // Shapes and limits (the job contract) are checked first, then what needs the task and queues.
+    const badTitle = await api.call('POST', '/api/jobs', { body: { title: ' ', task: 'nope' } });
+    expect(badTitle.status).toBe(400);
+    expect((await badTitle.json()).errors).toEqual([{ field: 'title', messages: ['A title is required.'] }]);
+    const badTask = await api.call('POST', '/api/jobs', { body: { title: 'x', task: 'nope', default_queue: 'fast' } });
     const body = await badTask.json();
     expect(badTask.status).toBe(400);
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['queue', 'task', 'title']);
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['queue', 'task']);
 
     const badSchedule = await api.call('POST', '/api/jobs', {
       body: { title: 't', task: 'test.echo', schedule: { type: 'crontab', hour: '24', timezone: 'Mars/Base' } },
@@ -65,13 +69,13 @@ describe('API errors', () => {
     const api = await openTestApi();
     const created = await (
       await api.call('POST', '/api/jobs', {
-        body: { title: 'Round trip', task: 'test.echo', custom_args: '{"lines": ["a"]}' },
+        body: { title: 'Round trip', task: 'test.echo', custom_args: '{"lines": ["a"]}', owner: ' ops@x.org ' },
       })
     ).json();
-    expect(created.custom_args).toEqual({ lines: ['a'] });
+    expect(created).toMatchObject({ custom_args: { lines: ['a'] }, owner: 'ops@x.org' });
     const put = await api.call('PUT', `/api/jobs/${created.id}`, { body: { ...created, title: 'Round trip 2' } });
     expect(put.status).toBe(200);
-    expect((await put.json()).title).toBe('Round trip 2');
+    expect(await put.json()).toMatchObject({ title: 'Round trip 2', owner: 'ops@x.org' });
     const cleared = await (await api.call('PATCH', `/api/jobs/${created.id}`, { body: { custom_args: null } })).json();
     expect(cleared.custom_args).toBeNull();
     const badJson = await api.call('PATCH', `/api/jobs/${created.id}`, { body: { custom_args: '{"a": }' } });

@@ -1,4 +1,5 @@
 import { Button, Flex, Form, Input, InputNumber, Switch, Typography } from 'antd';
+import { MAX_ATTEMPTS_LIMIT } from '../../../../src/domain/retry-policy.ts';
 
 /** A webhook as the form holds it: `had_secret` says the API has one stored ("set"). */
 export interface WebhookValue {
@@ -21,7 +22,7 @@ export function ReliabilityFields() {
           extra="Attempts including the first"
           rules={[{ required: true, message: 'At least 1.' }]}
         >
-          <InputNumber min={1} max={100} precision={0} style={{ width: 200 }} />
+          <InputNumber min={1} max={MAX_ATTEMPTS_LIMIT} precision={0} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           label="Timeout"

@@ -23,6 +23,7 @@ import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobA
 import { sortFieldErrors } from './job-form-errors.ts';
 import { useJobMutations, type JobInput } from './job-mutations.ts';
 import { FINAL_STATUSES } from '../../../../src/domain/run-status.ts';
+import { JOB_DEFAULTS, OWNER_MAX, TITLE_MAX } from '../../../../src/domain/job-contract.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
 
@@ -42,6 +43,7 @@ const MISFIRE = [
 interface Values {
   title: string;
   description: string;
+  owner: string;
   task: string;
   default_queue: string;
   active: boolean;
@@ -77,6 +79,7 @@ const ADVANCED = [
 const FIELDS = new Set<string>([
   'title',
   'description',
+  'owner',
   'task',
   'default_queue',
   'active',
@@ -112,20 +115,21 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
 
   const initialValues: Values = {
     title: job?.title ?? '',
-    description: job?.description ?? '',
+    description: job?.description ?? JOB_DEFAULTS.description,
+    owner: job?.owner ?? JOB_DEFAULTS.owner,
     task: job?.task ?? (undefined as unknown as string),
     default_queue: job?.default_queue ?? 'default',
-    active: job?.active ?? true,
+    active: job?.active ?? JOB_DEFAULTS.active,
     notification_emails: job?.notification_emails ?? [],
     notification_statuses: job?.notification_statuses ?? [],
-    overlap_policy: job?.overlap_policy ?? 'skip',
-    misfire_policy: job?.misfire_policy ?? 'once',
+    overlap_policy: job?.overlap_policy ?? JOB_DEFAULTS.overlapPolicy,
+    misfire_policy: job?.misfire_policy ?? JOB_DEFAULTS.misfirePolicy,
     custom_args: formatJson(job?.custom_args ?? null),
-    max_attempts: job?.max_attempts ?? 1,
-    timeout_seconds: job?.timeout_seconds ?? null,
-    retry_backoff_seconds: job?.retry_backoff_seconds ?? 10,
-    retry_backoff_max_seconds: job?.retry_backoff_max_seconds ?? 600,
-    retry_partial: job?.retry_partial ?? false,
+    max_attempts: job?.max_attempts ?? JOB_DEFAULTS.maxAttempts,
+    timeout_seconds: job?.timeout_seconds ?? JOB_DEFAULTS.timeoutSeconds,
+    retry_backoff_seconds: job?.retry_backoff_seconds ?? JOB_DEFAULTS.retryBackoffSeconds,
+    retry_backoff_max_seconds: job?.retry_backoff_max_seconds ?? JOB_DEFAULTS.retryBackoffMaxSeconds,
+    retry_partial: job?.retry_partial ?? JOB_DEFAULTS.retryPartial,
     // The API never sends a stored secret, only "set": the field starts empty and keeps it if left so.
     notification_webhooks: (job?.notification_webhooks ?? []).map((h) => ({
       url: h.url,
@@ -144,6 +148,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
     const input: JobInput = {
       title: values.title.trim(),
       description: values.description,
+      owner: values.owner.trim(),
       task: values.task,
       default_queue: values.default_queue,
       active: values.active,
@@ -153,7 +158,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
       misfire_policy: values.misfire_policy,
       notification_emails: values.notification_emails.map((e) => e.trim()).filter(Boolean),
       notification_statuses: values.notification_statuses,
-      max_attempts: values.max_attempts ?? 1,
+      max_attempts: values.max_attempts ?? JOB_DEFAULTS.maxAttempts,
       timeout_seconds: values.timeout_seconds ?? null,
       ...(values.retry_backoff_seconds !== null && { retry_backoff_seconds: values.retry_backoff_seconds }),
       ...(values.retry_backoff_max_seconds !== null && {
@@ -229,10 +234,13 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
           name="title"
           rules={[{ required: true, whitespace: true, message: 'Give the job a name.' }]}
         >
-          <Input maxLength={200} autoFocus disabled={managed.has('title')} />
+          <Input maxLength={TITLE_MAX} autoFocus disabled={managed.has('title')} />
         </Form.Item>
         <Form.Item label="Description" name="description">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} disabled={managed.has('description')} />
+        </Form.Item>
+        <Form.Item label="Owner" name="owner" tooltip="Who to ask about this job: a person, team or address">
+          <Input maxLength={OWNER_MAX} placeholder="ops@example.org" disabled={managed.has('owner')} />
         </Form.Item>
         <Form.Item label="Task" name="task" rules={[{ required: true, message: 'Choose the task the job runs.' }]}>
           <Select

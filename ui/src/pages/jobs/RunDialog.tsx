@@ -10,6 +10,7 @@ import { formatAbsolute } from '../../components/RelativeTime.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
 import { CustomArgsField } from './CustomArgsField.tsx';
 import { useJobMutations } from './job-mutations.ts';
+import { TITLE_MAX } from '../../../../src/domain/job-contract.ts';
 import { useSession } from '../../app/session.tsx';
 import { argFields, operatorEditable, READ_ONLY_WHY } from './args/arg-rights.ts';
 
@@ -143,7 +144,7 @@ function RunDialog({ job, initialArgs, initialTitle, initialQueue, open, onClose
         }}
       >
         <Form.Item label="Title" name="title">
-          <Input maxLength={200} />
+          <Input maxLength={TITLE_MAX} />
         </Form.Item>
         <Form.Item label="Queue" name="queue">
           <Select options={queues.data?.map((q) => ({ value: q.name, label: q.title }))} loading={queues.isPending} />
