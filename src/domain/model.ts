@@ -1,5 +1,6 @@
 import type { RunStatus } from './run-status.js';
 import type { Schedule } from './schedule.js';
+import type { HistoryAlerts } from './history-alerts.js';
 
 /** What a firing does while a run of the same job is active. */
 export const OVERLAP_POLICIES = ['allow', 'skip', 'queue'] as const;
@@ -57,6 +58,8 @@ export interface Job {
   notificationWebhooks: NotificationWebhook[];
   /** Tell the recipients once when a run has been running longer than this (seconds); null: never. */
   notifyRunningLongerThan: number | null;
+  /** Slow-run (× p95) and failure-streak alerts (domain/history-alerts.ts); null or absent: none. */
+  historyAlerts?: HistoryAlerts | null;
   /** Retries and timeout (see domain/retry-policy.ts); a missing field takes its default. */
   maxAttempts?: number;
   timeoutSeconds?: number | null;

@@ -16,6 +16,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
+import { statsRoutes } from './routes/stats.js';
 import { runLogRoutes } from './routes/run-logs.js';
 import { runRoutes } from './routes/runs.js';
 import { runFamilyRoutes } from './routes/run-family.js';
@@ -145,6 +146,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', skippedSlotRoutes(deck));
   api.route('/', taskRoutes(deck));
   api.route('/', queueRoutes(deck));
+  api.route('/', statsRoutes(deck));
   api.route('/', auditRoutes(deck));
   registerEventRoutes(api, deck, streams);
   app.route('/api', api);

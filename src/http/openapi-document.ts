@@ -14,6 +14,7 @@ const tags = [
   { name: 'Tasks', description: 'The code jobs run and the schemas of their arguments' },
   { name: 'Schedules', description: 'When a schedule fires' },
   { name: 'Queues', description: 'Queues and their run counts; pausing and resuming' },
+  { name: 'Stats', description: 'Numbers behind the charts, over bounded windows' },
   { name: 'Audit', description: 'Who changed what' },
   { name: 'Events', description: 'Changes as Server-Sent Events, for live views' },
 ];

@@ -3,6 +3,7 @@ import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/model.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
 import { MAX_ATTEMPTS_LIMIT } from '../domain/retry-policy.js';
 import { TITLE_MAX } from '../service/job-service.js';
+import { HistoryAlertsInputSchema, HistoryAlertsSchema } from './history-alerts-schema.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -104,6 +105,7 @@ export const JobSchema = z
       }),
     ),
     notify_running_longer_than: z.number().int().nullable(),
+    history_alerts: HistoryAlertsSchema.nullable(),
     max_attempts: z.number().int(),
     timeout_seconds: z.number().int().nullable(),
     retry_backoff_seconds: z.number().int(),
@@ -177,6 +179,7 @@ const jobFields = {
   notify_running_longer_than: z.number().int().min(0).nullable().optional().openapi({
     description: 'Seconds: tell the recipients once when a run takes longer. null or 0: never.',
   }),
+  history_alerts: HistoryAlertsInputSchema,
   max_attempts: z.number().int().min(1).max(MAX_ATTEMPTS_LIMIT).optional().openapi({
     description: 'Attempts in all, the first included (default 1: never retried).',
   }),

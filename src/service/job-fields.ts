@@ -21,6 +21,7 @@ export const JOB_WIRE_NAMES = {
   notificationStatuses: 'notification_statuses',
   notificationWebhooks: 'notification_webhooks',
   notifyRunningLongerThan: 'notify_running_longer_than',
+  historyAlerts: 'history_alerts',
   maxAttempts: 'max_attempts',
   timeoutSeconds: 'timeout_seconds',
   retryBackoffSeconds: 'retry_backoff_seconds',

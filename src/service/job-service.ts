@@ -9,6 +9,7 @@ import { issuesToFieldErrors, parseJsonObject } from '../domain/run-args.js';
 import type { AnyTask } from '../domain/task.js';
 import { pageSize } from '../domain/paging.js';
 import { DEFAULT_RETRY_POLICY, parseRetryPolicy } from '../domain/retry-policy.js';
+import { parseHistoryAlerts } from '../domain/history-alerts.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges, JobSort, Page, Store } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
@@ -39,6 +40,8 @@ export interface JobInput {
   notificationWebhooks?: unknown;
   /** Seconds, or null (or 0) for never. */
   notifyRunningLongerThan?: unknown;
+  /** `{slower_than_p95, p95_runs, after_failures}` or null (domain/history-alerts.ts). */
+  historyAlerts?: unknown;
   /** Retries and timeout: see domain/retry-policy.ts. */
   maxAttempts?: unknown;
   timeoutSeconds?: unknown;
@@ -118,6 +121,7 @@ export class JobService {
       notificationStatuses: fields.notificationStatuses ?? [],
       notificationWebhooks: keepWebhookSecrets(fields.notificationWebhooks ?? [], []),
       notifyRunningLongerThan: fields.notifyRunningLongerThan ?? null,
+      historyAlerts: fields.historyAlerts ?? null,
       ...DEFAULT_RETRY_POLICY,
       ...definedOnly({
         maxAttempts: fields.maxAttempts,
@@ -334,6 +338,9 @@ export class JobService {
     }
     if (input.notifyRunningLongerThan !== undefined) {
       collect(errors, () => (changes.notifyRunningLongerThan = parseThreshold(input.notifyRunningLongerThan)));
+    }
+    if (input.historyAlerts !== undefined) {
+      collect(errors, () => (changes.historyAlerts = parseHistoryAlerts(input.historyAlerts)));
     }
     collect(errors, () => Object.assign(changes, parseRetryPolicy(input)));
     if (input.args !== undefined) {

@@ -50,6 +50,7 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       notification_statuses: toJson(job.notificationStatuses),
       notification_webhooks: toJson(job.notificationWebhooks),
       notify_running_longer_than: job.notifyRunningLongerThan,
+      history_alerts: job.historyAlerts ? JSON.stringify(job.historyAlerts) : null,
       max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
       timeout_seconds: job.timeoutSeconds ?? null,
       retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,
@@ -147,6 +148,9 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       }),
       ...(changes.notifyRunningLongerThan !== undefined && {
         notify_running_longer_than: changes.notifyRunningLongerThan,
+      }),
+      ...(changes.historyAlerts !== undefined && {
+        history_alerts: changes.historyAlerts ? JSON.stringify(changes.historyAlerts) : null,
       }),
       ...(changes.maxAttempts !== undefined && { max_attempts: changes.maxAttempts }),
       ...(changes.timeoutSeconds !== undefined && { timeout_seconds: changes.timeoutSeconds }),

@@ -12,6 +12,7 @@ import type {
   SkippedSlot,
 } from '../domain/model.js';
 import type { Schedule } from '../domain/schedule.js';
+import type { HistoryAlerts } from '../domain/history-alerts.js';
 import { jsonWithoutNul } from '../domain/run-result.js';
 import type { RunStatus } from '../domain/run-status.js';
 import type { ApiToken, AuditEntry, Role } from '../domain/access.js';
@@ -59,6 +60,7 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     notificationStatuses: parseJson(row.notification_statuses) as RunStatus[],
     notificationWebhooks: parseJson(row.notification_webhooks) as unknown as NotificationWebhook[],
     notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
+    historyAlerts: row.history_alerts ? (JSON.parse(row.history_alerts) as HistoryAlerts) : null,
     maxAttempts: Number(row.max_attempts),
     timeoutSeconds: numOrNull(row.timeout_seconds),
     retryBackoffSeconds: Number(row.retry_backoff_seconds),

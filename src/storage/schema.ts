@@ -22,6 +22,8 @@ export interface JobsTable {
   notification_statuses: string;
   notification_webhooks: string;
   notify_running_longer_than: number | null;
+  /** JSON HistoryAlerts or NULL (migration 0018). */
+  history_alerts: string | null;
   max_attempts: number;
   timeout_seconds: number | null;
   retry_backoff_seconds: number;

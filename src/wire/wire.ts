@@ -2,6 +2,7 @@ import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../d
 import { describeSchedule } from '../domain/schedule-words.js';
 import { type Schedule } from '../domain/schedule.js';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
+import { historyAlertsToWire, type HistoryAlertsWire } from '../domain/history-alerts.js';
 import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from '../notifications/settings.js';
 import type { Role } from '../domain/access.js';
@@ -41,6 +42,7 @@ export interface JobWire {
   /** Secrets are write-only: "set" or null. URLs are shown whole to admins, by origin to others. */
   notification_webhooks: { url: string; secret: string | null }[];
   notify_running_longer_than: number | null;
+  history_alerts: HistoryAlertsWire | null;
   max_attempts: number;
   timeout_seconds: number | null;
   retry_backoff_seconds: number;
@@ -129,6 +131,7 @@ export function jobToWire(job: Job, view: WireView): JobWire {
     notification_statuses: job.notificationStatuses,
     notification_webhooks: webhooksToWire(job.notificationWebhooks, view.role),
     notify_running_longer_than: job.notifyRunningLongerThan,
+    history_alerts: historyAlertsToWire(job.historyAlerts),
     max_attempts: job.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
     timeout_seconds: job.timeoutSeconds ?? null,
     retry_backoff_seconds: job.retryBackoffSeconds ?? DEFAULT_RETRY_POLICY.retryBackoffSeconds,

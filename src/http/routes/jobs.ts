@@ -63,6 +63,7 @@ function jobInput(body: z.infer<typeof JobPatchSchema>) {
     ...(body.notify_running_longer_than !== undefined && {
       notifyRunningLongerThan: body.notify_running_longer_than,
     }),
+    ...(body.history_alerts !== undefined && { historyAlerts: body.history_alerts }),
     ...(body.max_attempts !== undefined && { maxAttempts: body.max_attempts }),
     ...(body.timeout_seconds !== undefined && { timeoutSeconds: body.timeout_seconds }),
     ...(body.retry_backoff_seconds !== undefined && { retryBackoffSeconds: body.retry_backoff_seconds }),
