@@ -11,7 +11,7 @@ export const STATS_LIMITS = {
   days: { max: 90, default: 30 },
   hours: { max: 72, default: 24 },
   /** Aggregates read at most this many of a window's newest runs (and say when there were more). */
-  maxRows: 50_000,
+  maxRows: 20_000,
 } as const;
 
 const HOUR_MS = 3_600_000;

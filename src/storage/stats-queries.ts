@@ -9,10 +9,10 @@ import type { Bounded, OutcomeCount, QueueBucket, RunPoint, StatsScope } from '.
 
 /**
  * The charts' reads and the history alerts' reads. Each one reads at most a fixed number of rows
- * along an index (see migration 0018): a job's runs by `runs_job_finished (job_id, finished_at)`
+ * along an index (see migration 0018): a job's runs by `runs_job_ended (job_id, finished_at, …)`
  * or `runs_job_success (job_id, started_at)`, a task's by `runs_task_finished`, the queues' by
- * `runs_finished_queue (finished_at, …)`. Aggregates over a window are computed on the newest
- * `maxRows` rows of it, and say so when the window held more.
+ * `runs_ended_queue (finished_at, …)`; the counts are index-only scans. Aggregates over a window
+ * are computed on the newest `maxRows` rows of it, and say so when the window held more.
  */
 
 const DAY_MS = 86_400_000;
@@ -50,7 +50,8 @@ export async function statsRunPoints(
         .where(statusIn(['SUCCESS']))
         .orderBy('started_at', 'desc')
     : scoped(ctx, scope).select(columns).where('started_at', 'is not', null).orderBy('finished_at', 'desc');
-  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+  // No tie-break on id: the order is the index's own, so the read stops after `limit` entries.
+  const rows = await query.limit(limit).execute();
   return rows
     .filter((row) => row.started_at !== null && row.finished_at !== null)
     .map((row) => ({

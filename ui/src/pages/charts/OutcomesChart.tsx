@@ -32,7 +32,7 @@ export function OutcomesChart(scope: ChartScope) {
       empty={data && total === 0 ? `No run ended in the last ${days} days` : null}
       summary={
         data &&
-        `${total.toLocaleString('en')} runs ended, ${failed.toLocaleString('en')} failed${data.truncated ? ' (only the newest 50,000 runs counted)' : ''}`
+        `${total.toLocaleString('en')} runs ended, ${failed.toLocaleString('en')} failed${data.truncated ? ' (only the newest 20,000 runs counted)' : ''}`
       }
     >
       {data && <OutcomesPlot stats={data} />}

@@ -36,7 +36,7 @@ export default function QueueCharts() {
             style={{ width: 130 }}
           />
         }
-        summary={`${finished.toLocaleString('en')} runs ended${data?.truncated ? ' (only the newest 50,000 counted)' : ''}`}
+        summary={`${finished.toLocaleString('en')} runs ended${data?.truncated ? ' (only the newest 20,000 counted)' : ''}`}
         {...common}
       >
         {data && <QueueThroughputPlot stats={data} />}

@@ -76,7 +76,7 @@ export function NotificationFields() {
         <InputNumber {...seconds} min={1} placeholder="Off" />
       </Form.Item>
       <Form.Item
-        label="Notify when a run takes longer than"
+        label="Notify when slower than usual"
         name={['history_alerts', 'slower_than_p95']}
         extra="× the p95 duration of this job's recent successful runs (e.g. 2); told once per run. Empty = off"
       >
@@ -90,7 +90,7 @@ export function NotificationFields() {
         <InputNumber min={5} max={500} placeholder="50" addonAfter="runs" style={{ width: 180 }} />
       </Form.Item>
       <Form.Item
-        label="Notify after consecutive failures"
+        label="Notify after failures in a row"
         name={['history_alerts', 'after_failures']}
         extra="Told once per streak; stopped runs are skipped. Empty = off"
       >
