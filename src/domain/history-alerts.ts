@@ -14,8 +14,8 @@ export interface HistoryAlerts {
   afterFailures: number | null;
 }
 
-export const P95_RUNS_DEFAULT = 50;
-export const P95_RUNS_MAX = 500;
+const P95_RUNS_DEFAULT = 50;
+const P95_RUNS_MAX = 500;
 /** Fewer successful runs than this say too little about "usual": no slow-run alert yet. */
 export const P95_MIN_SAMPLES = 5;
 const FACTOR_MIN = 1;
