@@ -1163,7 +1163,7 @@ export interface components {
         };
         total: number;
       }[];
-      /** @description The window held more than 50000 runs: the newest were counted */
+      /** @description The window held more than 20000 runs: the newest were counted */
       truncated: boolean;
     };
     QueueStats: {
