@@ -57,7 +57,7 @@ describe('stats API', () => {
     expect(queues.bucket_ms).toBe(15 * MIN);
     const finished = queues.buckets.reduce((sum: number, b: { finished: number }) => sum + b.finished, 0);
     expect(finished).toBe(22);
-    expect(queues.buckets.every((b: { wait_max_ms: number }) => b.wait_max_ms === 200)).toBe(true);
+    expect(queues.buckets.map((b: { wait_max_ms: number }) => b.wait_max_ms)).toEqual(queues.buckets.map(() => 200));
   });
 
   it('refuses unbounded or unclear windows with field errors, and unknown jobs with 404', async () => {
