@@ -32,7 +32,7 @@ async function seedHistory(jobId: string, count: number): Promise<void> {
 }
 
 describe('console charts', () => {
-  it('shows the job’s duration chart with p50/p95, outcomes and entries, also at 390 px', async () => {
+  it('shows the job’s duration chart with p50/p95, outcomes and entries; empty when never run', async () => {
     const job = await suite.server.api('POST', '/jobs', { title: 'Charted import', task: 'test.echo' });
     await seedHistory(job.id, 30);
     const empty = await suite.server.api('POST', '/jobs', { title: 'Never ran', task: 'test.echo' });
@@ -43,23 +43,29 @@ describe('console charts', () => {
     await page.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await page.getByRole('tab', { name: 'Charts' }).click();
     const duration = page.getByTestId('duration-chart');
-    await duration.locator('canvas').first().waitFor();
+    await duration.locator('canvas').first().waitFor({ timeout: 30_000 });
     // Successful runs: 1..30 s without every 5th (24 runs): p50 = 15 s, p95 = 27.85 s (interpolated).
     await expect(page.getByTestId('duration-summary').textContent()).resolves.toBe(
       '30 runs; successful runs: p50 15.0 s, p95 27.9 s (24 runs)',
     );
     await expect(duration.getAttribute('aria-labelledby')).resolves.toBeTruthy();
-    await page.getByTestId('outcomes-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('outcomes-chart').locator('canvas').first().waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('outcomes-chart').textContent()).resolves.toContain('30 runs ended, 6 failed');
-    await page.getByTestId('entries-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('entries-chart').locator('canvas').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'job-charts');
 
     await page.goto(`${suite.server.url}/admin/jobs/${empty.id}`);
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.getByTestId('duration-chart').getByText('No ended runs yet').waitFor();
+  });
 
+  it('shows queue throughput and waits, and the job charts fit a 390 px screen', async () => {
+    const job = await suite.server.api('POST', '/jobs', { title: 'Charted on a phone', task: 'test.echo' });
+    await seedHistory(job.id, 10);
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'viewer');
     await page.goto(`${suite.server.url}/admin/queues`);
-    await page.getByTestId('queue-throughput-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('queue-throughput-chart').locator('canvas').first().waitFor({ timeout: 30_000 });
     await page
       .getByTestId('queue-wait-chart')
       .getByText(/Longest wait: \d+ ms/)
@@ -70,7 +76,7 @@ describe('console charts', () => {
     await phone.goto(`${suite.server.url}/admin/jobs/${job.id}`);
     await phone.getByRole('tab', { name: 'Charts' }).click();
     const canvas = phone.getByTestId('duration-chart').locator('canvas').first();
-    await canvas.waitFor();
+    await canvas.waitFor({ timeout: 30_000 });
     expect((await canvas.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width);
     const overflow = await phone.evaluate<number>(
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
