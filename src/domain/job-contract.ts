@@ -208,6 +208,17 @@ const JOB_FIELDS = {
       help: 'tell once when a run takes longer than this (0 clears)',
     },
   },
+  historyAlerts: {
+    wire: 'history_alerts',
+    schema: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe(
+        'Alerts relative to history: {slower_than_p95: N (1-100), p95_runs: M (5-500, default 50), after_failures: K (1-100)}; null: none.',
+      ),
+    default: null,
+    parsedBy: 'service',
+  },
   maxAttempts: {
     wire: 'max_attempts',
     schema: whole(1, MAX_ATTEMPTS_LIMIT).describe('Attempts in all, the first included (default 1: never retried).'),

@@ -1,5 +1,6 @@
 import type { RunStatus } from './run-status.js';
 import type { Schedule } from './schedule.js';
+import type { HistoryAlerts } from './history-alerts.js';
 import type { JobPlainSettings, MisfirePolicy, OverlapPolicy } from './job-contract.js';
 
 export type { MisfirePolicy, OverlapPolicy };
@@ -56,6 +57,8 @@ export interface Job extends Partial<JobPlainSettings> {
   notificationWebhooks: NotificationWebhook[];
   /** Tell the recipients once when a run has been running longer than this (seconds); null: never. */
   notifyRunningLongerThan: number | null;
+  /** Slow-run (× p95) and failure-streak alerts (domain/history-alerts.ts); null or absent: none. */
+  historyAlerts?: HistoryAlerts | null;
   /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
   key?: string | null;
   /** Fields (wire names) the host's code sets at each start; the API refuses to change them. */

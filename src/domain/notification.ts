@@ -5,7 +5,7 @@ import type { RunStatus } from './run-status.js';
  * What a notification tells about: a run that ended, a schedule slot missed, a run running long.
  * @public (the list the type is derived from, kept as a value for code that enumerates it)
  */
-export const NOTIFICATION_EVENTS = ['finished', 'missed', 'running_long'] as const;
+export const NOTIFICATION_EVENTS = ['finished', 'missed', 'running_long', 'slow_run', 'failure_streak'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** @public (as NOTIFICATION_EVENTS) */
@@ -18,8 +18,13 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
  */
 export type NotificationState = 'pending' | 'sending' | 'delivered' | 'failed';
 
-/** The status shown for a notification: a run's final status, MISSED or RUNNING_LONG. */
-export type NotificationStatus = RunStatus | 'MISSED' | 'RUNNING_LONG';
+/** The status shown for a notification: a run's final status, MISSED, RUNNING_LONG, SLOW_RUN or FAILURE_STREAK. */
+export type NotificationStatus = RunStatus | 'MISSED' | 'RUNNING_LONG' | 'SLOW_RUN' | 'FAILURE_STREAK';
+
+/** Why a history alert fired (slow_run: the limit it passed; failure_streak: the streak). */
+export type HistoryAlertDetail =
+  | { kind: 'slow_run'; p95_ms: number; factor: number; of_runs: number; limit_ms: number }
+  | { kind: 'failure_streak'; failures: number; first_run_id: number };
 
 /** What the message says, fixed when the delivery is enqueued (the webhook's JSON body). */
 export interface NotificationPayload {
@@ -37,6 +42,8 @@ export interface NotificationPayload {
   } | null;
   /** The missed schedule slots (one firing of the scheduler) and why they produced no run. */
   slot: { scheduled_for: string; last_scheduled_for: string; count: number; reason: string } | null;
+  /** Set on slow_run and failure_streak notifications. */
+  history?: HistoryAlertDetail;
   /** The run page in the admin, or the job page for a missed slot. */
   url: string;
   /** When the event happened (ISO). */

@@ -17,6 +17,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
+import { statsRoutes } from './routes/stats.js';
 import { runLogRoutes } from './routes/run-logs.js';
 import { runRoutes } from './routes/runs.js';
 import { runFamilyRoutes } from './routes/run-family.js';
@@ -151,6 +152,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', taskDetailRoutes(deck));
   api.route('/', workerRoutes(deck));
   api.route('/', queueRoutes(deck));
+  api.route('/', statsRoutes(deck));
   api.route('/', auditRoutes(deck));
   registerEventRoutes(api, deck, streams);
   app.route('/api', api);

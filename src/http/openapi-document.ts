@@ -15,6 +15,7 @@ const tags = [
   { name: 'Schedules', description: 'When a schedule fires' },
   { name: 'Queues', description: 'Queues and their run counts; pausing and resuming' },
   { name: 'Workers', description: 'Worker processes, their heartbeats and the runs they hold' },
+  { name: 'Stats', description: 'Numbers behind the charts, over bounded windows' },
   { name: 'Audit', description: 'Who changed what' },
   { name: 'Events', description: 'Changes as Server-Sent Events, for live views' },
 ];

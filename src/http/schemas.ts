@@ -8,6 +8,7 @@ import {
   type JobPlainWire,
 } from '../domain/job-contract.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
+import { HistoryAlertsInputSchema, HistoryAlertsSchema } from './history-alerts-schema.js';
 
 /** Request and response shapes of the API, in one place; the OpenAPI document is made from them. */
 
@@ -120,6 +121,7 @@ export const JobSchema = z
       }),
     ),
     notify_running_longer_than: z.number().int().nullable(),
+    history_alerts: HistoryAlertsSchema.nullable(),
     ...plainResponseShape,
     key: z
       .string()
@@ -170,6 +172,7 @@ const jobFields = {
       'Receivers of a signed JSON POST on the chosen endings, missed slots and long runs. The secret is write-only: reads show "set", and sending "set" back keeps it.',
     example: [{ url: 'https://hooks.example.org/jobdeck', secret: 'change-me' }],
   }),
+  history_alerts: HistoryAlertsInputSchema,
 };
 
 export const JobCreateSchema = z

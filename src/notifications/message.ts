@@ -1,5 +1,6 @@
 import type { Job, Run } from '../domain/model.js';
 import type {
+  HistoryAlertDetail,
   MissedSlots,
   NotificationEvent,
   NotificationPayload,
@@ -9,12 +10,19 @@ import { runDurationMs } from '../wire/wire.js';
 
 const EXCERPT_CHARS = 1000;
 
+/** Events about a run that show a status of their own rather than the run's. */
+const EVENT_STATUS: Partial<Record<NotificationEvent, NotificationStatus>> = {
+  running_long: 'RUNNING_LONG',
+  slow_run: 'SLOW_RUN',
+  failure_streak: 'FAILURE_STREAK',
+};
+
 /** What a notification says, fixed when it is enqueued so every retry sends the same thing. */
 export function payloadFor(
   event: NotificationEvent,
   job: Job,
   publicUrl: string,
-  detail: { run: Run; now: number } | { missed: MissedSlots },
+  detail: { run: Run; now: number; history?: HistoryAlertDetail } | { missed: MissedSlots },
 ): NotificationPayload {
   const base = publicUrl.replace(/\/+$/, '');
   const jobPart = { id: job.id, title: job.title, task: job.task };
@@ -35,8 +43,8 @@ export function payloadFor(
       time: missed.recorded.toISOString(),
     };
   }
-  const { run, now } = detail;
-  const status: NotificationStatus = event === 'running_long' ? 'RUNNING_LONG' : run.status;
+  const { run, now, history } = detail;
+  const status: NotificationStatus = EVENT_STATUS[event] ?? run.status;
   return {
     event,
     status,
@@ -51,6 +59,7 @@ export function payloadFor(
       message: excerpt(run.message),
     },
     slot: null,
+    ...(history && { history }),
     url: `${base}/admin/runs/${run.id}`,
     time: (run.finishedAt ?? new Date(now)).toISOString(),
   };
@@ -79,7 +88,20 @@ export function formatDuration(ms: number | null): string {
 const STATUS_WORDS: Partial<Record<NotificationStatus, string>> = {
   MISSED: 'MISSED',
   RUNNING_LONG: 'RUNNING LONG',
+  SLOW_RUN: 'SLOWER THAN USUAL',
+  FAILURE_STREAK: 'FAILING REPEATEDLY',
 };
+
+function introOf(payload: NotificationPayload): string {
+  const history = payload.history;
+  if (history?.kind === 'slow_run') {
+    return `A run is taking longer than ${history.factor} × the p95 duration (${formatDuration(history.p95_ms)}) of the job's last ${history.of_runs} successful runs.`;
+  }
+  if (history?.kind === 'failure_streak') return `${history.failures} runs of this job in a row have failed.`;
+  if (payload.event === 'running_long') return 'A run is taking longer than the threshold set on its job.';
+  if (payload.event === 'missed') return 'Scheduled slots of this job produced no run.';
+  return `A run ended ${payload.status}.`;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(
@@ -103,7 +125,12 @@ export function emailFor(payload: NotificationPayload): EmailContent {
   if (payload.run) {
     rows.push(
       ['Run', `#${payload.run.id} ${payload.run.title}`],
-      ['Status', payload.event === 'running_long' ? `${payload.run.status}, still going` : payload.run.status],
+      [
+        'Status',
+        ['running_long', 'slow_run'].includes(payload.event)
+          ? `${payload.run.status}, still going`
+          : payload.run.status,
+      ],
       ['Started', payload.run.started_at ?? '—'],
     );
     if (payload.run.finished_at) rows.push(['Finished', payload.run.finished_at]);
@@ -118,12 +145,7 @@ export function emailFor(payload: NotificationPayload): EmailContent {
     );
   }
   const message = payload.run?.message ?? null;
-  const intro =
-    payload.event === 'running_long'
-      ? 'A run is taking longer than the threshold set on its job.'
-      : payload.event === 'missed'
-        ? 'Scheduled slots of this job produced no run.'
-        : `A run ended ${payload.status}.`;
+  const intro = introOf(payload);
   const text = [
     intro,
     '',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Job } from '../domain/model.js';
+import type { Job, Run } from '../domain/model.js';
 import {
   nextAttemptDelayMs,
   type ClaimedNotification,
+  type HistoryAlertDetail,
   type NewNotification,
   type NotificationEvent,
   type NotificationPayload,
@@ -15,6 +16,7 @@ import { Channels, resolveNotificationConfig, type NotificationConfig } from './
 import { payloadFor } from './message.js';
 import { webhookOrigin } from './settings.js';
 import { OutboundPolicy } from '../engine/outbound-policy.js';
+import { HistoryAlertScanner } from './history-alerts.js';
 
 export interface NotificationServiceOptions extends NotificationConfig {
   /** What webhooks may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
@@ -34,6 +36,8 @@ export interface NotificationServiceOptions extends NotificationConfig {
    * process with a slower clock) is not missed; enqueueing is idempotent (default 60 s).
    */
   lagMs?: number;
+  /** How long a job's p95 duration is reused by the slow-run alert (default 60 s). */
+  p95TtlMs?: number;
   /** Told about every attempt, e.g. the metrics counter. */
   onAttempt?: (channel: string, outcome: 'sent' | 'retrying' | 'failed') => void;
   logger?: Logger;
@@ -68,6 +72,7 @@ export class NotificationService implements Service {
   readonly #id = `notifier-${randomUUID()}`;
   /** Keys enqueued recently by this process, so rescans of the lag window skip the insert. */
   readonly #recent = new Map<string, number>();
+  readonly #history: HistoryAlertScanner;
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #running = false;
@@ -87,6 +92,7 @@ export class NotificationService implements Service {
     this.#lagMs = Math.max(options.lagMs ?? 60_000, 2 * CURSOR_SAVE_MS);
     this.#now = options.now ?? Date.now;
     this.#onAttempt = options.onAttempt ?? (() => undefined);
+    this.#history = new HistoryAlertScanner(store, options.p95TtlMs);
     this.#channels = new Channels(this.#config, this.#timeoutMs, options.outbound ?? OutboundPolicy.from());
   }
 
@@ -161,6 +167,7 @@ export class NotificationService implements Service {
           ),
         );
       added += await this.#enqueue(items);
+      added += await this.#enqueueHistory('failure_streak', await this.#history.streaks(page), now);
       if (page.length < PAGE) break;
       const last = page[page.length - 1]!.run;
       after = { time: last.finishedAt!.getTime(), id: last.id };
@@ -193,6 +200,7 @@ export class NotificationService implements Service {
         ),
       ),
     );
+    added += await this.#enqueueHistory('slow_run', await this.#history.slowRuns(now), now);
     // The cursor only bounds how far back a restart looks, so it is saved now and then, not on
     // every pass (on SQLite each save takes the write lock that workers need).
     if (added > 0 || now - this.#savedAt >= CURSOR_SAVE_MS) {
@@ -226,6 +234,21 @@ export class NotificationService implements Service {
       dedupeKey: `${eventKey}:${to.channel}:${to.target}`,
       payload,
     }));
+  }
+
+  /** Slow runs are told once per run, failure streaks once per streak (keyed by its first run). */
+  #enqueueHistory(
+    event: 'slow_run' | 'failure_streak',
+    found: { run: Run; job: Job; detail: HistoryAlertDetail }[],
+    now: number,
+  ) {
+    return this.#enqueue(
+      found.flatMap(({ run, job, detail }) => {
+        const key = detail.kind === 'failure_streak' ? `streak:${job.id}:${detail.first_run_id}` : `slow:${run.id}`;
+        const payload = payloadFor(event, job, this.#config.publicUrl, { run, now, history: detail });
+        return this.#deliveries(job, event, key, run.id, payload);
+      }),
+    );
   }
 
   async #enqueue(items: NewNotification[]): Promise<number> {

@@ -101,6 +101,7 @@ export class JobService {
       notificationStatuses: fields.notificationStatuses ?? [],
       notificationWebhooks: keepWebhookSecrets(fields.notificationWebhooks ?? [], []),
       notifyRunningLongerThan: fields.notifyRunningLongerThan ?? null,
+      historyAlerts: fields.historyAlerts ?? null,
       id: randomUUID(),
       title: fields.title!,
       description: fields.description ?? JOB_DEFAULTS.description,

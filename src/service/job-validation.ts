@@ -9,6 +9,7 @@ import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { parseWebhooks } from '../notifications/settings.js';
+import { parseHistoryAlerts } from '../domain/history-alerts.js';
 
 /**
  * A job's changes from an input: the shapes and limits come from the job contract
@@ -43,6 +44,9 @@ export class JobValidator {
     }
     if (input.schedule !== undefined) {
       collect(errors, () => (changes.schedule = input.schedule === null ? null : parseSchedule(input.schedule)));
+    }
+    if (input.historyAlerts !== undefined) {
+      collect(errors, () => (changes.historyAlerts = parseHistoryAlerts(input.historyAlerts)));
     }
     if (input.notificationWebhooks !== undefined) {
       collect(errors, () => (changes.notificationWebhooks = parseWebhooks(input.notificationWebhooks)));

@@ -50,6 +50,7 @@ export async function jobCreate({ db, traits }: QueryContext, job: Job): Promise
       notification_statuses: toJson(job.notificationStatuses),
       notification_webhooks: toJson(job.notificationWebhooks),
       notify_running_longer_than: job.notifyRunningLongerThan,
+      history_alerts: job.historyAlerts ? JSON.stringify(job.historyAlerts) : null,
       ...plainToColumns({ ...PLAIN_DEFAULTS, ...job }, traits.bool),
       key: job.key ?? null,
       managed_fields: jsonText(job.managedFields ?? null),
@@ -143,6 +144,9 @@ export async function jobUpdate(ctx: QueryContext, id: string, changes: JobChang
       }),
       ...(changes.notifyRunningLongerThan !== undefined && {
         notify_running_longer_than: changes.notifyRunningLongerThan,
+      }),
+      ...(changes.historyAlerts !== undefined && {
+        history_alerts: changes.historyAlerts ? JSON.stringify(changes.historyAlerts) : null,
       }),
       ...plainToColumns(changes, traits.bool),
       ...(changes.key !== undefined && { key: changes.key }),

@@ -27,6 +27,8 @@ import { PreparedRunStatements } from './prepared-run-statements.js';
 import * as schedules from './schedule-queries.js';
 import * as workerRegistry from './worker-queries.js';
 import type { WorkerRegistration, WorkerSweep } from './worker-store.js';
+import * as stats from './stats-queries.js';
+import type { StatsScope } from './stats-store.js';
 import type { Database } from './schema.js';
 import type {
   AuditFilter,
@@ -430,6 +432,22 @@ export class KyselyStore implements Store {
   }
   taskRecentRuns(task: string, limit: number) {
     return workerRegistry.taskRecentRuns(this.#ctx, task, limit);
+  }
+  // Charts and history alerts (stats-store.ts).
+  statsRunPoints(scope: StatsScope, limit: number, successOnly?: boolean) {
+    return stats.statsRunPoints(this.#ctx, scope, limit, successOnly);
+  }
+  statsOutcomes(scope: StatsScope, from: Date, until: Date, maxRows: number) {
+    return stats.statsOutcomes(this.#ctx, scope, from.getTime(), until.getTime(), maxRows);
+  }
+  statsQueues(from: Date, until: Date, bucketMs: number, maxRows: number) {
+    return stats.statsQueues(this.#ctx, from.getTime(), until.getTime(), bucketMs, maxRows);
+  }
+  runsGoingWithHistoryAlerts() {
+    return stats.runsGoingWithHistoryAlerts(this.#ctx);
+  }
+  runsEndedUpTo(jobId: string, at: { time: number; id: number }, limit: number) {
+    return stats.runsEndedUpTo(this.#ctx, jobId, at, limit);
   }
 
   async close(): Promise<void> {

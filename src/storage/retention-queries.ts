@@ -43,7 +43,7 @@ async function deleteLogsOf(ctx: QueryContext, runIds: number[], options: PruneO
 export async function logsPrune(ctx: QueryContext, options: PruneOptions): Promise<number> {
   let total = 0;
   for (const jobId of await jobIds(ctx)) {
-    // A job's ended runs in end-time order (the runs_job_finished index), each looked at once.
+    // A job's ended runs in end-time order (the runs_job_ended index, 0018), each looked at once.
     for (let after = { time: 0, id: 0 }; ;) {
       const rows = await ended(ctx, options.before)
         .select('finished_at')

@@ -12,6 +12,7 @@ import type {
   SkippedSlot,
 } from '../domain/model.js';
 import type { Schedule } from '../domain/schedule.js';
+import type { HistoryAlerts } from '../domain/history-alerts.js';
 import { jsonWithoutNul } from '../domain/run-result.js';
 import { plainFromColumns } from '../domain/job-contract.js';
 import type { RunStatus } from '../domain/run-status.js';
@@ -60,6 +61,7 @@ export function jobFromRow(row: Selectable<JobsTable>): Job {
     notificationStatuses: parseJson(row.notification_statuses) as RunStatus[],
     notificationWebhooks: parseJson(row.notification_webhooks) as unknown as NotificationWebhook[],
     notifyRunningLongerThan: numOrNull(row.notify_running_longer_than),
+    historyAlerts: row.history_alerts ? (JSON.parse(row.history_alerts) as HistoryAlerts) : null,
     ...plainFromColumns(row),
     key: row.key ?? null,
     managedFields: parseJson<string[]>(row.managed_fields),

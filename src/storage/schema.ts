@@ -24,6 +24,8 @@ export interface JobsTable extends JobPlainColumns {
   notification_statuses: string;
   notification_webhooks: string;
   notify_running_longer_than: number | null;
+  /** JSON HistoryAlerts or NULL (migration 0018). */
+  history_alerts: string | null;
   created_at: number;
   updated_at: number;
   /** Highest run id of the job, 0 if never run; kept for the last-run order (migration 0009). */

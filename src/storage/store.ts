@@ -9,6 +9,7 @@ import type { StoreListener } from './notifier.js';
 import type { HostTransaction } from './host-connection.js';
 import type { WorkerStore } from './worker-store.js';
 import type { CalendarStore } from './calendar-store.js';
+import type { StatsStore } from './stats-store.js';
 
 /**
  * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
@@ -60,6 +61,8 @@ export type JobChanges = Partial<
     | 'notificationStatuses'
     | 'notificationWebhooks'
     | 'notifyRunningLongerThan'
+    | 'historyAlerts'
+    | 'historyAlerts'
     | 'key'
     | 'managedFields'
   > &
@@ -226,7 +229,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore, CalendarStore {
+export interface Store extends WorkerStore, CalendarStore, StatsStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

@@ -2,6 +2,7 @@ import type { Job, JsonObject, JsonValue, LogLine, Run, SkippedSlot } from '../d
 import { describeSchedule } from '../domain/schedule-words.js';
 import { type Schedule } from '../domain/schedule.js';
 import { plainToWire, type JobPlainWire } from '../domain/job-contract.js';
+import { historyAlertsToWire, type HistoryAlertsWire } from '../domain/history-alerts.js';
 import type { RunAttempt } from '../storage/store.js';
 import { webhooksToWire } from '../notifications/settings.js';
 import type { Role } from '../domain/access.js';
@@ -41,6 +42,7 @@ export interface JobWire extends JobPlainWire {
   /** Secrets are write-only: "set" or null. URLs are shown whole to admins, by origin to others. */
   notification_webhooks: { url: string; secret: string | null }[];
   notify_running_longer_than: number | null;
+  history_alerts: HistoryAlertsWire | null;
   /** Stable name of a job declared in code or applied from a file; null for jobs made in the admin. */
   key: string | null;
   /** Fields the host's code sets at each start: read-only in the API and the admin. */
@@ -124,6 +126,7 @@ export function jobToWire(job: Job, view: WireView): JobWire {
     notification_statuses: job.notificationStatuses,
     notification_webhooks: webhooksToWire(job.notificationWebhooks, view.role),
     notify_running_longer_than: job.notifyRunningLongerThan,
+    history_alerts: historyAlertsToWire(job.historyAlerts),
     ...plainToWire(job),
     key: job.key ?? null,
     managed_fields: job.managedFields ?? null,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
+import { NOTIFICATION_EVENTS } from '../../domain/notification.js';
 import { notificationToWire } from '../../notifications/settings.js';
 import { requirePermission } from '../auth.js';
 import { commonErrors, jsonResponse, respond, router } from '../route-support.js';
@@ -10,8 +11,10 @@ const NotificationSchema = z
   .object({
     id: z.number().int(),
     run_id: z.number().int().nullable(),
-    event: z.enum(['finished', 'missed', 'running_long']),
-    status: z.string().openapi({ description: 'The run status told about, MISSED or RUNNING_LONG' }),
+    event: z.enum(NOTIFICATION_EVENTS),
+    status: z
+      .string()
+      .openapi({ description: 'The run status told about, MISSED, RUNNING_LONG, SLOW_RUN or FAILURE_STREAK' }),
     channel: z.enum(['email', 'webhook']),
     target: z.string().openapi({ description: 'The e-mail address or webhook URL' }),
     state: z.enum(['pending', 'sending', 'delivered', 'failed']),

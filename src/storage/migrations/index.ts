@@ -13,6 +13,7 @@ import * as m0011 from './0011-sessions.js';
 import * as m0012 from './0012-subruns.js';
 import * as m0013 from './0013-job-keys.js';
 import * as m0015 from './0015-workers.js';
+import * as m0018 from './0018-console-stats.js';
 import * as m0021 from './0021-job-owner.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
@@ -40,6 +41,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0012_subruns', m0012],
   ['0013_job_keys', m0013],
   ['0015_workers', m0015],
+  ['0018_console_stats', m0018],
   ['0021_job_owner', m0021],
 ];
 

@@ -76,6 +76,27 @@ export function NotificationFields() {
       >
         <InputNumber {...seconds} min={1} placeholder="Off" />
       </Form.Item>
+      <Form.Item
+        label="Notify when slower than usual"
+        name={['history_alerts', 'slower_than_p95']}
+        extra="× the p95 duration of this job's recent successful runs (e.g. 2); told once per run. Empty = off"
+      >
+        <InputNumber min={1} max={100} step={0.5} placeholder="Off" addonAfter="× p95" style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item
+        label="p95 over the last"
+        name={['history_alerts', 'p95_runs']}
+        extra="Successful runs (5–500, default 50); the alert waits for at least 5"
+      >
+        <InputNumber min={5} max={500} placeholder="50" addonAfter="runs" style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item
+        label="Notify after failures in a row"
+        name={['history_alerts', 'after_failures']}
+        extra="Told once per streak; stopped runs are skipped. Empty = off"
+      >
+        <InputNumber min={1} max={100} precision={0} placeholder="Off" addonAfter="failures" style={{ width: 180 }} />
+      </Form.Item>
       <Form.List name="notification_webhooks">
         {(items, { add, remove }, { errors }) => (
           <Form.Item

@@ -59,6 +59,7 @@ interface Values {
   retry_partial: boolean;
   notification_webhooks: WebhookValue[];
   notify_running_longer_than: number | null;
+  history_alerts: { slower_than_p95: number | null; p95_runs: number | null; after_failures: number | null };
 }
 
 /** Fields in the collapsed Advanced section: an error on one of them opens it. */
@@ -73,6 +74,7 @@ const ADVANCED = [
   'retry_partial',
   'notification_webhooks',
   'notify_running_longer_than',
+  'history_alerts',
 ];
 
 /** Top-level form fields that API errors may name. */
@@ -137,6 +139,11 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
       had_secret: h.secret !== null,
     })),
     notify_running_longer_than: job?.notify_running_longer_than ?? null,
+    history_alerts: {
+      slower_than_p95: job?.history_alerts?.slower_than_p95 ?? null,
+      p95_runs: job?.history_alerts?.p95_runs ?? null,
+      after_failures: job?.history_alerts?.after_failures ?? null,
+    },
   };
 
   const submit = async (values: Values) => {
@@ -170,6 +177,8 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
         secret: h.secret ? h.secret : h.had_secret ? 'set' : null,
       })),
       notify_running_longer_than: values.notify_running_longer_than ?? null,
+      history_alerts:
+        values.history_alerts?.slower_than_p95 || values.history_alerts?.after_failures ? values.history_alerts : null,
     };
     try {
       const saved = job ? await mutations.update(job.id, input) : await mutations.create(input);

@@ -14,6 +14,7 @@ import { SkippedSlots } from './SkippedSlots.tsx';
 import { FidelityPanel } from '../calendar/FidelityPanel.tsx';
 
 const RunDialog = lazy(() => import('./RunDialog.tsx'));
+const JobCharts = lazy(() => import('../charts/JobCharts.tsx'));
 
 const OVERLAP: Record<string, string> = {
   skip: 'Skip while active',
@@ -38,6 +39,16 @@ function attempts(j: JobResource): string {
   if (j.max_attempts <= 1) return '1 (no retries)';
   const wait = `backoff ${seconds(j.retry_backoff_seconds)} up to ${seconds(j.retry_backoff_max_seconds)}`;
   return `${j.max_attempts}, ${wait}${j.retry_partial ? ', partial success retried' : ''}`;
+}
+
+/** "Slower than 2 × p95 of last 50 successes; after 3 failures in a row", or Off. */
+function historyAlerts(j: JobResource): string {
+  const a = j.history_alerts;
+  const parts = [
+    a?.slower_than_p95 ? `slower than ${a.slower_than_p95} × p95 of last ${a.p95_runs} successes` : null,
+    a?.after_failures ? `after ${a.after_failures} failures in a row` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'Off';
 }
 
 /** One job: its settings and actions, and its runs (live). */
@@ -119,6 +130,7 @@ export default function JobPage() {
           <Descriptions.Item label="Long-run alert">
             {j.notify_running_longer_than ? `After ${seconds(j.notify_running_longer_than)}` : 'Off'}
           </Descriptions.Item>
+          <Descriptions.Item label="History alerts">{historyAlerts(j)}</Descriptions.Item>
           <Descriptions.Item label="Attempts">{attempts(j)}</Descriptions.Item>
           <Descriptions.Item label="Timeout">
             {j.timeout_seconds ? seconds(j.timeout_seconds) : "Task's default"}
@@ -142,6 +154,15 @@ export default function JobPage() {
       <Tabs
         items={[
           { key: 'runs', label: 'Runs', children: <RunsTable jobId={j.id} /> },
+          {
+            key: 'charts',
+            label: 'Charts',
+            children: (
+              <Suspense fallback={<PageLoading />}>
+                <JobCharts job={j.id} />
+              </Suspense>
+            ),
+          },
           {
             key: 'skipped',
             label: `Skipped slots${skippedTotal ? ` (${skippedTotal})` : ''}`,

@@ -40,7 +40,8 @@ export function sortFieldErrors(errors: FieldError[], fields: ReadonlySet<string
         if (item) add([top, Number(item[1]) - 1, item[2]!], [`The ${item[2]} ${item[3]}.`]);
         else add([top], [message]);
       }
-    } else add([top], e.messages);
+    } else if (top === 'history_alerts' && index) add([top, index], e.messages);
+    else add([top], e.messages);
   }
   return { byField: [...byName.values()], forArgs, rest };
 }

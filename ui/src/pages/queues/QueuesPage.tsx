@@ -1,12 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, call, errorMessage } from '../../api/client.ts';
 import type { QueueResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
 import { RUN_STATUSES } from '../../../../src/domain/run-status.ts';
+
+const QueueCharts = lazy(() => import('../charts/QueueCharts.tsx'));
 
 /** A queue as GET /api/queues lists it: its runs counted by status. */
 export type QueueRow = QueueResource;
@@ -155,6 +157,12 @@ export default function QueuesPage() {
         locale={{ emptyText: 'No queues are configured' }}
         onRow={(queue) => ({ 'data-queue': queue.name }) as React.HTMLAttributes<HTMLElement>}
       />
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        Over time
+      </Typography.Title>
+      <Suspense fallback={null}>
+        <QueueCharts />
+      </Suspense>
     </section>
   );
 }
