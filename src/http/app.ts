@@ -18,6 +18,7 @@ import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runLogRoutes } from './routes/run-logs.js';
 import { runRoutes } from './routes/runs.js';
+import { consoleRoutes } from './routes/console.js';
 import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { requestIds } from './request-id.js';
@@ -139,6 +140,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', sessionAdminRoutes(deck));
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
+  api.route('/', consoleRoutes(deck));
   api.route('/', runLogRoutes(deck, streams));
   api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));

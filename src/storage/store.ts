@@ -6,6 +6,7 @@ import type { DialectTraits } from './dialect.js';
 import type { ClaimedNotification, MissedSlots, NewNotification, Notification } from '../domain/notification.js';
 import type { StoreListener } from './notifier.js';
 import type { HostTransaction } from './host-connection.js';
+import type { ConsoleStore } from './console-store.js';
 
 /**
  * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
@@ -227,7 +228,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store {
+export interface Store extends ConsoleStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;
