@@ -99,6 +99,8 @@ export async function seedHistory(url: string, options: HistoryOptions): Promise
       errored,
     ];
   });
+  // Oldest first, so ids follow creation time as they do in a real database.
+  rows.reverse();
   const chunks: unknown[][][] = [];
   for (let i = 0; i < rows.length; i += 200) chunks.push(rows.slice(i, i + 200));
   const insert = (chunk: unknown[][], param: (n: number) => string) =>

@@ -18,12 +18,15 @@ export function Layout() {
   const narrow = !screens.md;
 
   const items = [
+    { key: '/overview', label: <Link to="/overview">Overview</Link> },
+    { key: '/runs', label: <Link to="/runs">Runs</Link> },
     { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = section === '/runs' ? '/jobs' : section;
+  // A run's page belongs to Runs; the runs list is /runs itself.
+  const selected = section;
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
@@ -31,7 +34,7 @@ export function Layout() {
         style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: narrow ? 12 : 24 }}
         role="banner"
       >
-        <Link to="/jobs" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+        <Link to="/overview" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           Jobdeck
         </Link>
         <nav aria-label="Main" style={{ flex: 1, minWidth: 0 }}>

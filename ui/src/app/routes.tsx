@@ -11,6 +11,8 @@ const JobPage = lazy(() => import('../pages/jobs/JobPage.tsx'));
 const RunPage = lazy(() => import('../pages/run/RunPage.tsx'));
 const QueuesPage = lazy(() => import('../pages/queues/QueuesPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const OverviewPage = lazy(() => import('../pages/overview/OverviewPage.tsx'));
+const RunsPage = lazy(() => import('../pages/runs/RunsPage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -20,7 +22,9 @@ export function AppRoutes() {
       <Route path="/sign-in" element={page(<SignInPage />)} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/jobs" replace />} />
+          <Route index element={<Navigate to="/overview" replace />} />
+          <Route path="/overview" element={page(<OverviewPage />)} />
+          <Route path="/runs" element={page(<RunsPage />)} />
           <Route path="/jobs" element={page(<JobsPage />)} />
           <Route path="/jobs/:id" element={page(<JobPage />)} />
           <Route path="/runs/:id" element={page(<RunPage />)} />
