@@ -25,7 +25,7 @@ export interface RunSearch {
 }
 
 export const RUN_TIME_FIELDS = ['created', 'finished'] as const;
-export type RunTimeField = (typeof RUN_TIME_FIELDS)[number];
+type RunTimeField = (typeof RUN_TIME_FIELDS)[number];
 
 /** Newest first by default; by end time shows only runs that ended. */
 export const RUN_SORTS = ['-created', 'created', '-finished', 'finished'] as const;
@@ -40,11 +40,11 @@ export const BULK_MAX = 10_000;
 /** The deepest a list may be paged by offset (page × size): beyond it, narrow the filter. */
 export const LIST_DEPTH_MAX = 10_000;
 
-export const BULK_ACTIONS = ['stop', 'rerun', 'delete'] as const;
+const BULK_ACTIONS = ['stop', 'rerun', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 /** The statuses a bulk action applies to; runs of other statuses that match are left alone. */
-export const BULK_STATUSES: Readonly<Record<BulkAction, readonly RunStatus[]>> = {
+const BULK_STATUSES: Readonly<Record<BulkAction, readonly RunStatus[]>> = {
   // CANCELLING is already stopping.
   stop: ACTIVE_STATUSES.filter((s) => s !== 'CANCELLING'),
   rerun: FINAL_STATUSES,

@@ -10,7 +10,7 @@ import { LinksSchema, RunSchema } from './schemas.js';
 const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-25T03:00:00.000Z' });
 
 /** The Runs page's filters: query parameters of GET /runs, and the `filter` of a bulk action. */
-export const RunSearchFields = {
+const RunSearchFields = {
   status: z
     .string()
     .max(200)

@@ -20,7 +20,7 @@ import type { RunService } from './run-service.js';
 
 const HOUR = 3_600_000;
 /** The overview's window for failures and upcoming runs. */
-export const OVERVIEW_WINDOW_MS = 24 * HOUR;
+const OVERVIEW_WINDOW_MS = 24 * HOUR;
 /** Rows in each list of the overview (the counts are whole). */
 const OVERVIEW_LIST = 20;
 /** Scheduled jobs read for the upcoming list, and fire times computed per job at most. */
@@ -31,12 +31,12 @@ const BULK_BATCH = 200;
 /** Per-run refusals reported back (the counts are whole). */
 const BULK_REASONS = 20;
 
-export interface UpcomingFire {
+interface UpcomingFire {
   job: Job;
   at: Date;
 }
 
-export interface QueueHealth {
+interface QueueHealth {
   name: string;
   paused: boolean;
   queued: number;

@@ -19,7 +19,7 @@ export interface RunSearchPaging {
 }
 
 /** Queued runs of a queue and the oldest of them (by id, i.e. by the time it was queued). */
-export interface QueuedOldest {
+interface QueuedOldest {
   queue: string;
   count: number;
   oldestRunId: number;
@@ -37,7 +37,7 @@ export interface JobFailures {
 }
 
 /** A worker as seen from the runs it holds (RUNNING or CANCELLING under its id). */
-export interface WorkerHolding {
+interface WorkerHolding {
   workerId: string;
   runs: number;
 }

@@ -5,7 +5,7 @@ import type { components, operations } from '../../../../src/client/openapi.ts';
 export type RunsQuery = NonNullable<operations['listRuns']['parameters']['query']>;
 
 /** The filter fields a bulk action takes (the same names, without sort and paging). */
-export const FILTER_KEYS = [
+const FILTER_KEYS = [
   'status',
   'job',
   'task',
