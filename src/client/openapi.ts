@@ -140,7 +140,7 @@ export interface paths {
     };
     /**
      * List runs of all jobs
-     * @description Filters by status, job, task, queue, started_by, time window (created or finished) and text; sorted by creation or end. Matches are counted up to 10,000 and pages reach 10,000 runs deep (docs/console.md).
+     * @description Filters by status, job, task, queue, started_by, time window (created or finished) and text; sorted by creation or end. Matches are counted up to 1,000 and pages reach 10,000 runs deep; text is matched among the newest 100,000 runs unless from is given (docs/console.md).
      */
     get: operations['listRuns'];
     put?: never;
@@ -971,9 +971,9 @@ export interface components {
     RunSearchList: {
       hits: {
         hits: components['schemas']['Run'][];
-        /** @description Matches, counted up to 10,000 */
+        /** @description Matches, counted up to 1,000 */
         total: number;
-        /** @description More than 10,000 runs match: total is a lower bound */
+        /** @description More than 1,000 runs match: total is a lower bound */
         more: boolean;
       };
       links: components['schemas']['Links'];

@@ -40,8 +40,16 @@ export const BULK_MAX = 10_000;
 /** The deepest a list may be paged by offset (page × size): beyond it, narrow the filter. */
 export const LIST_DEPTH_MAX = 10_000;
 
-const BULK_ACTIONS = ['stop', 'rerun', 'delete'] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
+/** A list counts its matches up to this (then says "more"): a rare status costs a scan until then. */
+export const LIST_COUNT_MAX = 1_000;
+
+/**
+ * Text (no index can serve a substring match on both dialects) is looked for among the newest
+ * this many runs, unless `from` bounds the search in time.
+ */
+export const TEXT_SEARCH_WINDOW = 100_000;
+
+export type BulkAction = 'stop' | 'rerun' | 'delete';
 
 /** The statuses a bulk action applies to; runs of other statuses that match are left alone. */
 const BULK_STATUSES: Readonly<Record<BulkAction, readonly RunStatus[]>> = {

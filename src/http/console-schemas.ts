@@ -48,8 +48,8 @@ export const RunSearchListSchema = z
   .object({
     hits: z.object({
       hits: z.array(RunSchema),
-      total: z.number().int().openapi({ description: 'Matches, counted up to 10,000' }),
-      more: z.boolean().openapi({ description: 'More than 10,000 runs match: total is a lower bound' }),
+      total: z.number().int().openapi({ description: 'Matches, counted up to 1,000' }),
+      more: z.boolean().openapi({ description: 'More than 1,000 runs match: total is a lower bound' }),
     }),
     links: LinksSchema,
   })

@@ -3,6 +3,7 @@ import type { Job, JsonObject, Run } from '../domain/model.js';
 import { HELD_STATUSES } from '../domain/run-status.js';
 import {
   BULK_MAX,
+  LIST_COUNT_MAX,
   LIST_DEPTH_MAX,
   eligibleSearch,
   type BulkAction,
@@ -136,7 +137,7 @@ export class OperationsService {
     };
   }
 
-  /** A page of runs of all jobs; the count stops at LIST_DEPTH_MAX and so does paging. */
+  /** A page of runs of all jobs; the count stops at LIST_COUNT_MAX, paging at LIST_DEPTH_MAX. */
   async search(
     search: RunSearch,
     options: { sort?: RunSort | undefined; page?: number | undefined; size?: number | undefined } = {},
@@ -152,7 +153,7 @@ export class OperationsService {
       sort: options.sort ?? '-created',
       limit: size,
       offset: (page - 1) * size,
-      countLimit: LIST_DEPTH_MAX,
+      countLimit: LIST_COUNT_MAX,
     });
     return { ...result, page, size };
   }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Job } from '../domain/model.js';
 import { HELD_STATUSES, type RunStatus } from '../domain/run-status.js';
-import type { RunSearch } from '../domain/run-search.js';
+import { TEXT_SEARCH_WINDOW, type RunSearch } from '../domain/run-search.js';
 import type { QueryContext } from './job-queries.js';
 import { statusIn } from './status-filter.js';
 import { containsText } from './text-match.js';
@@ -30,6 +30,11 @@ function searched(ctx: QueryContext, search: RunSearch) {
   if (search.q) {
     const q = search.q;
     query = query.where((eb) => eb.or([containsText(ctx.traits, 'title', q), containsText(ctx.traits, 'message', q)]));
+    // Without a time bound, text is matched among the newest runs only: a range of the primary key.
+    if (!search.from) {
+      const newest = sql<number>`(SELECT max(id) FROM ${ctx.table('runs')})`;
+      query = query.where(sql<boolean>`id > ${newest} - ${TEXT_SEARCH_WINDOW}`);
+    }
   }
   const column = search.timeField === 'finished' ? 'finished_at' : 'created_at';
   if (search.from) query = query.where(column, '>=', search.from.getTime());

@@ -113,7 +113,8 @@ export function runRoutes(deck: Jobdeck) {
       summary: 'List runs of all jobs',
       description:
         'Filters by status, job, task, queue, started_by, time window (created or finished) and text; sorted by ' +
-        'creation or end. Matches are counted up to 10,000 and pages reach 10,000 runs deep (docs/console.md).',
+        'creation or end. Matches are counted up to 1,000 and pages reach 10,000 runs deep; text is matched among the ' +
+        'newest 100,000 runs unless from is given (docs/console.md).',
       tags: ['Runs'],
       middleware: read,
       request: { query: RunSearchQuerySchema.extend({ parent: familyFilters.parent }) },
