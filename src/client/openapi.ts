@@ -189,7 +189,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List runs of all jobs */
+    /**
+     * List runs of all jobs
+     * @description Filters by status, job, task, queue, started_by, time window (created or finished) and text; sorted by creation or end. Matches are counted up to 1,000 and pages reach 10,000 runs deep; text is matched among the newest 100,000 runs unless from is given (docs/console.md).
+     */
     get: operations['listRuns'];
     put?: never;
     post?: never;
@@ -274,6 +277,106 @@ export interface paths {
      * @description A queued run is CANCELLED at once; a running one becomes CANCELLING until its task ends
      */
     post: operations['stopRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What runs, waits, failed and will run: the admin landing page
+     * @description Running runs, queued runs and the oldest per queue, failed and partial runs of the last 24 h by job, fire times of the next 24 h, workers holding runs. Lists hold 20 rows; counts are whole.
+     */
+    get: operations['getOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/bulk/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count the runs a bulk action would touch
+     * @description Before confirming: how many runs the selection matches and how many the action applies to (at most 10000).
+     */
+    post: operations['countBulkRuns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/bulk/stop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop many runs (queued, running or waiting ones)
+     * @description By ids or by filter; at most 10000 runs (more: 400, narrow the filter), handled in batches on the server through the same rules as the single action, recorded as one audit entry with the filter and counts. Runs of other statuses are left alone; sub-runs only with include_subruns (never for rerun).
+     */
+    post: operations['bulkStopRuns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/bulk/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run many ended runs again with the same arguments
+     * @description By ids or by filter; at most 10000 runs (more: 400, narrow the filter), handled in batches on the server through the same rules as the single action, recorded as one audit entry with the filter and counts. Runs of other statuses are left alone; sub-runs only with include_subruns (never for rerun).
+     */
+    post: operations['bulkRerunRuns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/bulk/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Delete many ended runs with their logs
+     * @description By ids or by filter; at most 10000 runs (more: 400, narrow the filter), handled in batches on the server through the same rules as the single action, recorded as one audit entry with the filter and counts. Runs of other statuses are left alone; sub-runs only with include_subruns (never for rerun).
+     */
+    post: operations['bulkDeleteRuns'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1207,10 +1310,13 @@ export interface components {
       };
       links: components['schemas']['Links'];
     };
-    AllRunList: {
+    RunSearchList: {
       hits: {
         hits: components['schemas']['Run'][];
+        /** @description Matches, counted up to 1,000 */
         total: number;
+        /** @description More than 1,000 runs match: total is a lower bound */
+        more: boolean;
       };
       links: components['schemas']['Links'];
     };
@@ -1258,6 +1364,185 @@ export interface components {
         | 'FAILED'
         | 'CANCELLED';
       message: string | null;
+    };
+    Overview: {
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      now: string;
+      window_hours: number;
+      running: {
+        total: number;
+        items: components['schemas']['OverviewRun'][];
+      };
+      queues: {
+        name: string;
+        paused: boolean;
+        queued: number;
+        running: number;
+        /**
+         * Format: date-time
+         * @example 2026-11-25T03:00:00.000Z
+         */
+        oldest_queued_at: string | null;
+        oldest_queued_run_id: number | null;
+      }[];
+      failures: {
+        failed: number;
+        partial: number;
+        /** @description Jobs with failures in the window (items: the latest 20) */
+        jobs: number;
+        items: {
+          job_id: string;
+          job_title: string;
+          failed: number;
+          partial: number;
+          last_run: components['schemas']['OverviewRun'];
+        }[];
+      };
+      upcoming: {
+        total: number;
+        more: boolean;
+        items: {
+          job_id: string;
+          job_title: string;
+          /**
+           * Format: date-time
+           * @example 2026-11-25T03:00:00.000Z
+           */
+          at: string;
+        }[];
+      };
+      workers: {
+        /**
+         * @description Workers seen through the runs they hold now
+         * @enum {string}
+         */
+        source: 'runs';
+        holding: number;
+        items: {
+          worker_id: string;
+          runs: number;
+        }[];
+      };
+    };
+    OverviewRun: {
+      id: number;
+      job_id: string;
+      title: string;
+      /** @enum {string} */
+      status:
+        | 'QUEUED'
+        | 'RUNNING'
+        | 'CANCELLING'
+        | 'WAITING'
+        | 'SUCCESS'
+        | 'PARTIAL_SUCCESS'
+        | 'WARNING'
+        | 'FAILED'
+        | 'CANCELLED';
+      queue: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      finished_at: string | null;
+      worker_id: string | null;
+      message: string | null;
+      total_entries: number | null;
+      /** @description inserted + updated + errored */
+      done_entries: number;
+    };
+    BulkCount: {
+      /** @enum {string} */
+      action: 'stop' | 'rerun' | 'delete';
+      /** @description Runs the selection matches (up to 10,001) */
+      matched: number;
+      /** @description Of those, runs the action applies to (up to 10,000) */
+      eligible: number;
+      /** @description More than 10,000 runs are eligible: the action would be refused */
+      more: boolean;
+      max: number;
+    };
+    BulkCountRequest: {
+      /** @enum {string} */
+      action: 'stop' | 'rerun' | 'delete';
+      ids?: number[];
+      filter?: {
+        /** @description Comma-separated statuses, e.g. FAILED,PARTIAL_SUCCESS */
+        status?: string;
+        /** @description Only runs of this job (id) */
+        job?: string;
+        task?: string;
+        queue?: string;
+        /** @description Who started the run, exactly */
+        started_by?: string;
+        /** @description Case-insensitive match on title or message */
+        q?: string;
+        /**
+         * @description What from/to are about: created (default) or finished
+         * @enum {string}
+         */
+        time?: 'created' | 'finished';
+        /** @description ISO 8601 date-time, inclusive */
+        from?: string;
+        /** @description ISO 8601 date-time, exclusive */
+        to?: string;
+        /**
+         * @description true: sub-runs too
+         * @enum {string}
+         */
+        include_subruns?: 'true' | 'false';
+      };
+    };
+    BulkResult: {
+      /** @enum {string} */
+      action: 'stop' | 'rerun' | 'delete';
+      eligible: number;
+      done: number;
+      skipped: number;
+      reasons: {
+        run_id: number;
+        message: string;
+      }[];
+      audit_id: number;
+    };
+    BulkSelection: {
+      /** @description These runs */
+      ids?: number[];
+      /** @description Every run matching these filters (the query parameters of GET /runs) */
+      filter?: {
+        /** @description Comma-separated statuses, e.g. FAILED,PARTIAL_SUCCESS */
+        status?: string;
+        /** @description Only runs of this job (id) */
+        job?: string;
+        task?: string;
+        queue?: string;
+        /** @description Who started the run, exactly */
+        started_by?: string;
+        /** @description Case-insensitive match on title or message */
+        q?: string;
+        /**
+         * @description What from/to are about: created (default) or finished
+         * @enum {string}
+         */
+        time?: 'created' | 'finished';
+        /** @description ISO 8601 date-time, inclusive */
+        from?: string;
+        /** @description ISO 8601 date-time, exclusive */
+        to?: string;
+        /**
+         * @description true: sub-runs too
+         * @enum {string}
+         */
+        include_subruns?: 'true' | 'false';
+      };
     };
     LogStats: {
       /** @description Sequence number of the last line; 0 when empty */
@@ -2452,20 +2737,32 @@ export interface operations {
   listRuns: {
     parameters: {
       query?: {
-        /** @description Comma-separated statuses, e.g. RUNNING,FAILED */
+        /** @description Comma-separated statuses, e.g. FAILED,PARTIAL_SUCCESS */
         status?: string;
+        /** @description Only runs of this job (id) */
+        job?: string;
+        task?: string;
+        queue?: string;
+        /** @description Who started the run, exactly */
+        started_by?: string;
         /** @description Case-insensitive match on title or message */
         q?: string;
-        page?: number;
-        size?: number;
-        /** @description true: sub-runs too (by default lists show top-level runs) */
+        /** @description What from/to are about: created (default) or finished */
+        time?: 'created' | 'finished';
+        /** @description ISO 8601 date-time, inclusive */
+        from?: string;
+        /** @description ISO 8601 date-time, exclusive */
+        to?: string;
+        /** @description true: sub-runs too */
         include_subruns?: 'true' | 'false';
         /** @description The seed system's name for include_subruns */
         include_subtasks?: 'true' | 'false';
+        /** @description Newest first (-created) by default; by end shows ended runs */
+        sort?: '-created' | 'created' | '-finished' | 'finished';
+        page?: number;
+        size?: number;
         /** @description Only the sub-runs of this run, oldest first */
         parent?: number;
-        queue?: string;
-        task?: string;
       };
       header?: never;
       path?: never;
@@ -2479,7 +2776,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AllRunList'];
+          'application/json': components['schemas']['RunSearchList'];
         };
       };
       /** @description Invalid request: the body names each field and why */
@@ -2780,6 +3077,306 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Run'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOverview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The overview */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Overview'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  countBulkRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The request body */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkCountRequest'];
+      };
+    };
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkCount'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  bulkStopRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The request body */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkSelection'];
+      };
+    };
+    responses: {
+      /** @description What was done */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkResult'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  bulkRerunRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The request body */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkSelection'];
+      };
+    };
+    responses: {
+      /** @description What was done */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkResult'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  bulkDeleteRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The request body */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkSelection'];
+      };
+    };
+    responses: {
+      /** @description What was done */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkResult'];
         };
       };
       /** @description Invalid request: the body names each field and why */

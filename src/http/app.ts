@@ -20,6 +20,7 @@ import { queueRoutes } from './routes/queues.js';
 import { statsRoutes } from './routes/stats.js';
 import { runLogRoutes } from './routes/run-logs.js';
 import { runRoutes } from './routes/runs.js';
+import { consoleRoutes } from './routes/console.js';
 import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { requestIds } from './request-id.js';
@@ -144,6 +145,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', jobRoutes(deck));
   api.route('/', calendarRoutes(deck)); // before runRoutes: /runs/compare is no run id
   api.route('/', runRoutes(deck));
+  api.route('/', consoleRoutes(deck));
   api.route('/', runLogRoutes(deck, streams));
   api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));

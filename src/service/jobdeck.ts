@@ -15,6 +15,7 @@ import { JobdeckMetrics } from '../observability/metrics.js';
 import { QueueRegistry, type QueueConfig } from './queue-registry.js';
 import { QueueService } from './queue-service.js';
 import { RunService } from './run-service.js';
+import { OperationsService } from './operations-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
 import { SessionService } from './session-service.js';
@@ -82,6 +83,8 @@ export interface Jobdeck {
   queues: QueueRegistry;
   jobs: JobService;
   runs: RunService;
+  /** The operations console: overview, runs of all jobs, bulk actions (docs/console.md). */
+  operations: OperationsService;
   /** API tokens: create (secret shown once), list, revoke, authenticate. */
   tokens: TokenService;
   /** Sign-in sessions: start, authenticate, end, list, revoke. */
@@ -177,6 +180,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     queues,
     jobs,
     runs,
+    operations: new OperationsService(store, new RunService(store, jobs, registry, queues), audit, queues, clock),
     tokens,
     sessions,
     audit,

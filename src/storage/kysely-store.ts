@@ -15,6 +15,9 @@ import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import * as notifications from './notification-queries.js';
 import * as overview from './overview-queries.js';
+import * as consoleReads from './console-queries.js';
+import type { RunSearch } from '../domain/run-search.js';
+import type { RunSearchPaging } from './console-store.js';
 import * as scans from './notification-scan-queries.js';
 import * as retention from './retention-queries.js';
 import * as settings from './settings-queries.js';
@@ -216,6 +219,18 @@ export class KyselyStore implements Store {
   }
   runLastSuccess(jobId: string) {
     return runs.runLastSuccess(this.#ctx, jobId);
+  }
+  runSearch(search: RunSearch, paging: RunSearchPaging) {
+    return consoleReads.runSearch(this.#ctx, search, paging);
+  }
+  runSearchIds(search: RunSearch, limit: number) {
+    return consoleReads.runSearchIds(this.#ctx, search, limit);
+  }
+  overviewRead(failedSince: Date, limit: number) {
+    return consoleReads.overviewRead(this.#ctx, failedSince, limit);
+  }
+  jobsUpcoming(until: Date, limit: number) {
+    return consoleReads.jobsUpcoming(this.#ctx, until, limit);
   }
   runsLastOf(jobIds: readonly string[]) {
     return overview.runsLastOf(this.#ctx, jobIds);

@@ -10,6 +10,7 @@ import type { HostTransaction } from './host-connection.js';
 import type { WorkerStore } from './worker-store.js';
 import type { CalendarStore } from './calendar-store.js';
 import type { StatsStore } from './stats-store.js';
+import type { ConsoleStore } from './console-store.js';
 
 /**
  * The worker that writes log lines, and the attempt of each run it writes for: a line is stored
@@ -229,7 +230,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore, CalendarStore, StatsStore {
+export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

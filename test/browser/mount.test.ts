@@ -42,7 +42,7 @@ describe('the admin mounted under /jobs-admin, signed in by the host', () => {
 
           // Signed in at the host: straight to the admin, no token screen, the host's identity.
           await page.goto(`${host.url}/login?user=carol`);
-          await page.waitForURL(`${host.url}/jobs-admin/admin/jobs`);
+          await page.waitForURL(`${host.url}/jobs-admin/admin/overview`);
           await page.getByTestId('role-badge').filter({ hasText: 'admin' }).waitFor();
           await page.getByText('carol').waitFor();
           await page.locator('[data-live="live"]').waitFor(); // the event stream under the prefix

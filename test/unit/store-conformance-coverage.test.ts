@@ -8,23 +8,26 @@ import { describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The verbs of an interface's body: lines `  name(` up to its closing brace. */
-function verbsOf(source: string, start: number): string[] {
-  const body = source.slice(start);
-  const end = body.indexOf('\n}\n');
-  return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+/** The verbs of an interface declared in src/storage (the Store, and the sub-interfaces it extends). */
+function interfaceVerbs(name: string): string[] {
+  const folder = path.join(root, 'src/storage');
+  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.ts'))) {
+    const source = fs.readFileSync(path.join(folder, file), 'utf8');
+    const match = new RegExp(`export interface ${name}(?: extends ([^{]+))? \\{`).exec(source);
+    if (!match) continue;
+    const body = source.slice(match.index);
+    const own = [...body.slice(0, body.indexOf('\n}\n')).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((m) => m[1]!);
+    const parents = (match[1] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return [...own, ...parents.flatMap(interfaceVerbs)];
+  }
+  throw new Error(`interface ${name} not found in src/storage`);
 }
 
-/** Store's own verbs and those of the sub-interfaces it extends (src/storage/*-store.ts). */
 function storeVerbs(): string[] {
-  const storage = path.join(root, 'src/storage');
-  const source = fs.readFileSync(path.join(storage, 'store.ts'), 'utf8');
-  const verbs = verbsOf(source, source.search(/export interface Store\b[^{]*\{/));
-  for (const file of fs.readdirSync(storage).filter((f) => f.endsWith('-store.ts') && f !== 'kysely-store.ts')) {
-    const sub = fs.readFileSync(path.join(storage, file), 'utf8');
-    for (const match of sub.matchAll(/export interface \w+Store\b[^{]*\{/g)) verbs.push(...verbsOf(sub, match.index));
-  }
-  return verbs;
+  return interfaceVerbs('Store');
 }
 
 describe('store conformance suite', () => {

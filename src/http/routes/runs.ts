@@ -11,11 +11,13 @@ import {
   commonErrors,
   jsonBody,
   jsonResponse,
+  pageLinks,
   respond,
   respondPage,
   router,
   type AppEnv,
 } from '../route-support.js';
+import { RunSearchListSchema, RunSearchQuerySchema, runSearchOf } from '../console-schemas.js';
 import { PageQuerySchema, RunAttemptSchema, RunCreateSchema, RunSchema, listOf } from '../schemas.js';
 
 const pathParam = (name: string) => z.string().openapi({ param: { name, in: 'path' } });
@@ -109,19 +111,28 @@ export function runRoutes(deck: Jobdeck) {
       path: '/runs',
       operationId: 'listRuns',
       summary: 'List runs of all jobs',
+      description:
+        'Filters by status, job, task, queue, started_by, time window (created or finished) and text; sorted by ' +
+        'creation or end. Matches are counted up to 1,000 and pages reach 10,000 runs deep; text is matched among the ' +
+        'newest 100,000 runs unless from is given (docs/console.md).',
       tags: ['Runs'],
       middleware: read,
-      request: { query: z.object({ ...runListFilters, queue: z.string().optional(), task: z.string().optional() }) },
-      responses: {
-        200: jsonResponse(listOf(RunSchema, 'AllRunList'), 'Runs of all jobs, newest first'),
-        ...commonErrors,
-      },
+      request: { query: RunSearchQuerySchema.extend({ parent: familyFilters.parent }) },
+      responses: { 200: jsonResponse(RunSearchListSchema, 'Runs of all jobs, newest first'), ...commonErrors },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const page = await deck.runs.list({ ...query, ...familyQuery(query) });
+      if (query.parent !== undefined) {
+        // A parent's sub-runs, oldest first: the run page's list, counted exactly (one parent's).
+        const family = await deck.runs.list({ ...query, parentRunId: query.parent });
+        const hits = family.items.map((r) => runResource(c, r, viewOf(deck, c)));
+        const links = pageLinks(c, family.page, family.size, family.total);
+        return respond(c, { hits: { hits, total: family.total, more: false }, links }, 200);
+      }
+      const page = await deck.operations.search(runSearchOf(query), query);
       const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
-      return respondPage(c, hits, page);
+      const links = pageLinks(c, page.page, page.size, page.more ? Infinity : page.total);
+      return respond(c, { hits: { hits, total: page.total, more: page.more }, links }, 200);
     },
   );
 

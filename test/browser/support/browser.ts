@@ -49,9 +49,12 @@ export async function openPage(browser: Browser, options: OpenPageOptions = {}):
   return { page, context, errors, close: () => context.close() };
 }
 
-/** Signs in through the sign-in page with the role's token and waits for the jobs list. */
+/**
+ * Signs in through the sign-in page with the role's token and waits for the jobs list (asked for
+ * with `next`: the admin's own landing page is the overview).
+ */
 export async function signIn(page: Page, server: TestServer, role: Role = 'admin'): Promise<void> {
-  await page.goto(`${server.url}/admin/sign-in`);
+  await page.goto(`${server.url}/admin/sign-in?next=%2Fjobs`);
   await page.getByLabel('Token').fill(server.tokens[role]);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/admin\/jobs/);

@@ -18,6 +18,8 @@ export function Layout() {
   const narrow = !screens.md;
 
   const items = [
+    { key: '/overview', label: <Link to="/overview">Overview</Link> },
+    { key: '/runs', label: <Link to="/runs">Runs</Link> },
     { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
     { key: '/workers', label: <Link to="/workers">Workers</Link> },
@@ -26,7 +28,8 @@ export function Layout() {
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = section === '/runs' || section === '/compare' ? '/jobs' : section;
+  // A run's page and a comparison of runs belong to Runs; the runs list is /runs itself.
+  const selected = section === '/compare' ? '/runs' : section;
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
@@ -34,7 +37,7 @@ export function Layout() {
         style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: narrow ? 12 : 24 }}
         role="banner"
       >
-        <Link to="/jobs" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+        <Link to="/overview" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           Jobdeck
         </Link>
         <nav aria-label="Main" style={{ flex: 1, minWidth: 0 }}>

@@ -16,6 +16,8 @@ const TasksPage = lazy(() => import('../pages/tasks/TasksPage.tsx'));
 const TaskPage = lazy(() => import('../pages/tasks/TaskPage.tsx'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage.tsx'));
 const ComparePage = lazy(() => import('../pages/compare/ComparePage.tsx'));
+const OverviewPage = lazy(() => import('../pages/overview/OverviewPage.tsx'));
+const RunsPage = lazy(() => import('../pages/runs/RunsPage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -25,7 +27,9 @@ export function AppRoutes() {
       <Route path="/sign-in" element={page(<SignInPage />)} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/jobs" replace />} />
+          <Route index element={<Navigate to="/overview" replace />} />
+          <Route path="/overview" element={page(<OverviewPage />)} />
+          <Route path="/runs" element={page(<RunsPage />)} />
           <Route path="/jobs" element={page(<JobsPage />)} />
           <Route path="/jobs/:id" element={page(<JobPage />)} />
           <Route path="/runs/:id" element={page(<RunPage />)} />

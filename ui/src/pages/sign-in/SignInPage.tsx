@@ -30,7 +30,7 @@ export default function SignInPage() {
       client.setQueryData(sessionQueryKey, identity);
       message.success(`Signed in as ${identity.name} (${identity.role})`);
       const next = params.get('next');
-      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/jobs', { replace: true });
+      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/overview', { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
