@@ -23,6 +23,7 @@ import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session
 import { requestIds } from './request-id.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
+import { userRoutes } from './routes/users.js';
 
 export interface AppOptions<Host = IncomingMessage> {
   /**
@@ -146,6 +147,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', taskRoutes(deck));
   api.route('/', queueRoutes(deck));
   api.route('/', auditRoutes(deck));
+  api.route('/', userRoutes(deck));
   registerEventRoutes(api, deck, streams);
   app.route('/api', api);
   // Static files only: the UI signs in through /api like any client.

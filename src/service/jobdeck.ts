@@ -18,6 +18,7 @@ import { RunService } from './run-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
 import { SessionService } from './session-service.js';
+import { UserService } from './user-service.js';
 import type { SessionPolicy } from '../domain/session.js';
 import { NotificationService, type NotificationServiceOptions } from '../notifications/notification-service.js';
 import { NotificationReader } from '../notifications/settings.js';
@@ -84,6 +85,8 @@ export interface Jobdeck {
   tokens: TokenService;
   /** Sign-in sessions: start, authenticate, end, list, revoke. */
   sessions: SessionService;
+  /** People's accounts: create, update, disable, passwords, password and OpenID Connect sign-in. */
+  users: UserService;
   audit: AuditService;
   /** Queues with their run counts; pause and resume. */
   queueAdmin: QueueService;
@@ -174,6 +177,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     runs,
     tokens,
     sessions,
+    users: new UserService(store, audit, sessions, clock),
     audit,
     queueAdmin: new QueueService(store, queues, audit, clock),
     logger,
