@@ -15,6 +15,7 @@ const tags = [
   { name: 'Schedules', description: 'When a schedule fires' },
   { name: 'Queues', description: 'Queues and their run counts; pausing and resuming' },
   { name: 'Audit', description: 'Who changed what' },
+  { name: 'Users', description: "People's accounts: roles, passwords, disabling" },
   { name: 'Events', description: 'Changes as Server-Sent Events, for live views' },
 ];
 

@@ -19,6 +19,8 @@ import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
 import { SessionService } from './session-service.js';
 import { UserService } from './user-service.js';
+import { OidcService } from './oidc-service.js';
+import { resolveOidcConfig, type OidcConfig } from './oidc-config.js';
 import type { SessionPolicy } from '../domain/session.js';
 import { NotificationService, type NotificationServiceOptions } from '../notifications/notification-service.js';
 import { NotificationReader } from '../notifications/settings.js';
@@ -65,6 +67,8 @@ export interface JobdeckOptions {
   notifications?: NotificationServiceOptions;
   /** How long sign-in sessions last (default 12 h unused, 7 days at most). */
   sessions?: Partial<SessionPolicy>;
+  /** Sign-in through an OpenID Connect provider (JOBDECK_OIDC_* fill gaps; docs/sign-in.md). */
+  oidc?: OidcConfig;
   /**
    * Internal targets the http.request task and webhooks may call: `{ allow: ['10.0.0.0/8',
    * 'internal.example.org'] }`, added to JOBDECK_OUTBOUND_ALLOW. Default: public addresses only.
@@ -87,6 +91,8 @@ export interface Jobdeck {
   sessions: SessionService;
   /** People's accounts: create, update, disable, passwords, password and OpenID Connect sign-in. */
   users: UserService;
+  /** Sign-in through the configured OpenID Connect provider; null when none is set up. */
+  oidc: OidcService | null;
   audit: AuditService;
   /** Queues with their run counts; pause and resume. */
   queueAdmin: QueueService;
@@ -144,6 +150,7 @@ function checkIsolatedTasks(registry: TaskRegistry, tasksModule: string | undefi
 
 export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobdeck> {
   checkZod(options.tasks ?? []);
+  const oidcConfig = resolveOidcConfig(options.oidc);
   const registry = new TaskRegistry(options.tasks ?? []);
   const queues = new QueueRegistry(options.queues);
   const logger =
@@ -168,6 +175,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const sessions = new SessionService(store, audit, clock, options.sessions);
   const tokens = new TokenService(store, audit, clock, sessions);
   const outbound = OutboundPolicy.from(options.outbound);
+  const users = new UserService(store, audit, sessions, clock);
   const jobDefinitions = new JobDefinitions(jobs, registry);
   const deck: Jobdeck = {
     store,
@@ -177,7 +185,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     runs,
     tokens,
     sessions,
-    users: new UserService(store, audit, sessions, clock),
+    users,
+    oidc: oidcConfig && new OidcService(oidcConfig, store, users, clock),
     audit,
     queueAdmin: new QueueService(store, queues, audit, clock),
     logger,

@@ -1,12 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ROLES, isRole, type Identity, type Role } from '../domain/access.js';
-import { NotFoundError, ValidationError, fieldError, type FieldError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError, fieldError, type FieldError } from '../domain/errors.js';
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USER_NAME_MAX, isEmail, type User } from '../domain/user.js';
 import type { Store } from '../storage/store.js';
 import type { UserChanges } from '../storage/user-store.js';
 import type { AuditService } from './audit-service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { SessionService } from './session-service.js';
+import { hashSecret } from './token-service.js';
+
+/** How long the first start's setup link works. */
+const SETUP_LINK_MS = 24 * 3600_000;
 
 export interface UserInput {
   email: string;
@@ -175,6 +179,37 @@ export class UserService {
       if (before !== user.role)
         await this.#record('system', 'user.update', user, undefined, { role: user.role, via: 'oidc' });
     }
+    return this.#signedIn(user);
+  }
+
+  /**
+   * The first start's setup link: a one-time secret (24 h) that creates the first admin account,
+   * made only while there is no account at all; null once there is one.
+   */
+  async setupSecret(): Promise<string | null> {
+    if ((await this.store.userCount()) > 0) return null;
+    const secret = `jdsetup_${randomBytes(24).toString('base64url')}`;
+    const expires = new Date(this.clock() + SETUP_LINK_MS);
+    await this.store.ticketCreate({ secretHash: hashSecret(secret), purpose: 'setup', data: '{}', expires });
+    return secret;
+  }
+
+  /** Uses a setup secret (once) to create the first admin; refused once any account exists. */
+  async setupFirstAdmin(secret: string, input: Omit<UserInput, 'role'> & { password: string }): Promise<User> {
+    // Checked before the secret is spent: a typo in the form does not burn the link.
+    const errors: FieldError[] = [];
+    checkEmail(input.email, errors);
+    checkName(input.name, errors);
+    checkPassword(input.password, errors);
+    if (errors.length) throw new ValidationError('The account is not valid.', errors);
+    const ticket = secret.length <= 100 ? await this.store.ticketTake(hashSecret(secret), 'setup') : undefined;
+    if (ticket === undefined) {
+      throw new ValidationError('This setup link is unknown, used or expired; restart the server for a new one.', [
+        fieldError('token', 'Unknown, used or expired.'),
+      ]);
+    }
+    if ((await this.store.userCount()) > 0) throw new ConflictError('An account exists already: sign in instead.');
+    const user = await this.create({ ...input, role: 'admin' }, { actor: 'setup' });
     return this.#signedIn(user);
   }
 
