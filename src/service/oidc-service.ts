@@ -23,7 +23,7 @@ interface Pending {
 export type OidcOutcome = { user: User; next: string } | { refused: string };
 
 /** Only paths of the admin itself: a crafted `next` cannot send the person elsewhere. */
-export function safeNext(next: string | undefined): string {
+function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) && next.length <= 500 ? next : '/jobs';
 }
 

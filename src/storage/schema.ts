@@ -135,7 +135,7 @@ export interface UsersTable {
 }
 
 /** One-time sign-in secrets by hash (0014): setup links, OpenID Connect states. */
-export interface SignInTicketsTable {
+interface SignInTicketsTable {
   secret_hash: string;
   purpose: string;
   data: string;
