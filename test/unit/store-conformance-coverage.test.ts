@@ -8,11 +8,23 @@ import { describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** The verbs of an interface body: its methods' names at two spaces of indent. */
+function verbsOf(source: string, start: RegExp): string[] {
+  const at = source.search(start);
+  if (at < 0) return [];
+  const body = source.slice(at);
+  return [...body.slice(0, body.indexOf('\n}\n')).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+}
+
+/** Store's own verbs and those of the feature sub-interfaces it extends (src/storage/*-store.ts). */
 function storeVerbs(): string[] {
-  const source = fs.readFileSync(path.join(root, 'src/storage/store.ts'), 'utf8');
-  const body = source.slice(source.indexOf('export interface Store {'));
-  const end = body.indexOf('\n}\n');
-  return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+  const storage = path.join(root, 'src/storage');
+  const own = verbsOf(fs.readFileSync(path.join(storage, 'store.ts'), 'utf8'), /export interface Store\b/);
+  const features = fs
+    .readdirSync(storage)
+    .filter((file) => file.endsWith('-store.ts') && !['open-store.ts', 'kysely-store.ts'].includes(file))
+    .flatMap((file) => verbsOf(fs.readFileSync(path.join(storage, file), 'utf8'), /export interface \w+Store\b/));
+  return [...own, ...features];
 }
 
 describe('store conformance suite', () => {
