@@ -50,6 +50,7 @@ export async function openContext(
       ...(config.jobs && { jobs: config.jobs }),
       ...(config.notifications && { notifications: config.notifications }),
       ...(config.outbound && { outbound: config.outbound }),
+      ...(config.oidc && { oidc: config.oidc }),
       logger,
     });
   const deck = waitForDatabase

@@ -5,6 +5,7 @@ import { registerServiceCommands } from './commands/services.js';
 import { registerTaskCommands } from './commands/tasks.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerTokenCommands } from './commands/tokens.js';
+import { registerUserCommands } from './commands/users.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerQueueCommands } from './commands/queues.js';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerQueueCommands(program);
   registerTokenCommands(program);
+  registerUserCommands(program);
   registerAuditCommands(program);
   return program;
 }

@@ -10,6 +10,7 @@ import type { MaintenanceOptions } from '../engine/maintenance.js';
 import { importUserModule } from '../engine/typescript-modules.js';
 import type { OutboundConfig } from '../engine/outbound-policy.js';
 import type { JobDefinition } from '../service/job-definitions.js';
+import type { OidcConfig } from '../service/oidc-config.js';
 
 /** What `jobdeck.config.{ts,mjs,js}` exports (default export, or a function returning it). */
 export interface JobdeckConfig {
@@ -35,6 +36,12 @@ export interface JobdeckConfig {
    * worker or scheduler starts; the fields given are managed by code (see docs/library.md).
    */
   jobs?: JobDefinition[];
+  /**
+   * Sign-in through an OpenID Connect provider: `{ issuer, clientId, clientSecret, scopes, label,
+   * roleClaim: 'groups', roles: { admin: ['jobdeck-admins'], … }, otherwise: 'refuse' }`;
+   * JOBDECK_OIDC_* fill what is not set here (docs/sign-in.md).
+   */
+  oidc?: OidcConfig;
   /** Also register the demo tasks (default: only when there is no config file). */
   demo?: boolean;
 }

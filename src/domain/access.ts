@@ -36,6 +36,8 @@ export interface Identity {
   name: string;
   role: Role;
   tokenId?: string;
+  /** Set for a person signed in with their account (migration 0014). */
+  userId?: string;
   /** Set when the caller came in with a sign-in session (its public id, not its secret). */
   sessionId?: string;
 }

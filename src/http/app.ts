@@ -24,10 +24,13 @@ import { consoleRoutes } from './routes/console.js';
 import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
 import { requestIds } from './request-id.js';
+import { accountRoutes, personSignInRoutes } from './routes/sign-in.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { skippedSlotRoutes } from './routes/skipped-slots.js';
 import { taskRoutes } from './routes/tasks.js';
 import { taskDetailRoutes } from './routes/task-details.js';
 import { workerRoutes } from './routes/workers.js';
+import { userRoutes } from './routes/users.js';
 
 export interface AppOptions<Host = IncomingMessage> {
   /**
@@ -128,6 +131,8 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   const publicUrl = options.publicUrl ?? (process.env.JOBDECK_PUBLIC_URL || undefined);
   const streams = new StreamGuard(options.streams);
   api.route('/', sessionRoutes(deck, limiter, { trustProxy, publicUrl }));
+  api.route('/', personSignInRoutes(deck, limiter, { trustProxy, publicUrl }));
+  api.route('/', oidcRoutes(deck, { trustProxy, publicUrl }));
   api.use(
     '*',
     authentication(
@@ -156,6 +161,8 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', queueRoutes(deck));
   api.route('/', statsRoutes(deck));
   api.route('/', auditRoutes(deck));
+  api.route('/', userRoutes(deck));
+  api.route('/', accountRoutes(deck));
   registerEventRoutes(api, deck, streams);
   app.route('/api', api);
   // Static files only: the UI signs in through /api like any client.

@@ -17,6 +17,7 @@ const tags = [
   { name: 'Workers', description: 'Worker processes, their heartbeats and the runs they hold' },
   { name: 'Stats', description: 'Numbers behind the charts, over bounded windows' },
   { name: 'Audit', description: 'Who changed what' },
+  { name: 'Users', description: "People's accounts: roles, passwords, disabling" },
   { name: 'Events', description: 'Changes as Server-Sent Events, for live views' },
 ];
 

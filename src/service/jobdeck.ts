@@ -19,6 +19,9 @@ import { OperationsService } from './operations-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
 import { SessionService } from './session-service.js';
+import { UserService } from './user-service.js';
+import { OidcService } from './oidc-service.js';
+import { resolveOidcConfig, type OidcConfig } from './oidc-config.js';
 import type { SessionPolicy } from '../domain/session.js';
 import { NotificationService, type NotificationServiceOptions } from '../notifications/notification-service.js';
 import { NotificationReader } from '../notifications/settings.js';
@@ -67,6 +70,8 @@ export interface JobdeckOptions {
   notifications?: NotificationServiceOptions;
   /** How long sign-in sessions last (default 12 h unused, 7 days at most). */
   sessions?: Partial<SessionPolicy>;
+  /** Sign-in through an OpenID Connect provider (JOBDECK_OIDC_* fill gaps; docs/sign-in.md). */
+  oidc?: OidcConfig;
   /**
    * Internal targets the http.request task and webhooks may call: `{ allow: ['10.0.0.0/8',
    * 'internal.example.org'] }`, added to JOBDECK_OUTBOUND_ALLOW. Default: public addresses only.
@@ -89,6 +94,10 @@ export interface Jobdeck {
   tokens: TokenService;
   /** Sign-in sessions: start, authenticate, end, list, revoke. */
   sessions: SessionService;
+  /** People's accounts: create, update, disable, passwords, password and OpenID Connect sign-in. */
+  users: UserService;
+  /** Sign-in through the configured OpenID Connect provider; null when none is set up. */
+  oidc: OidcService | null;
   audit: AuditService;
   /** Queues with their run counts; pause and resume. */
   queueAdmin: QueueService;
@@ -149,6 +158,7 @@ function checkIsolatedTasks(registry: TaskRegistry, tasksModule: string | undefi
 
 export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobdeck> {
   checkZod(options.tasks ?? []);
+  const oidcConfig = resolveOidcConfig(options.oidc);
   const registry = new TaskRegistry(options.tasks ?? []);
   const queues = new QueueRegistry(options.queues);
   const logger =
@@ -173,6 +183,7 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
   const sessions = new SessionService(store, audit, clock, options.sessions);
   const tokens = new TokenService(store, audit, clock, sessions);
   const outbound = OutboundPolicy.from(options.outbound);
+  const users = new UserService(store, audit, sessions, clock);
   const jobDefinitions = new JobDefinitions(jobs, registry);
   const deck: Jobdeck = {
     store,
@@ -183,6 +194,8 @@ export async function createJobdeck(options: JobdeckOptions = {}): Promise<Jobde
     operations: new OperationsService(store, new RunService(store, jobs, registry, queues), audit, queues, clock),
     tokens,
     sessions,
+    users,
+    oidc: oidcConfig && new OidcService(oidcConfig, store, users, clock),
     audit,
     queueAdmin: new QueueService(store, queues, audit, clock),
     logger,

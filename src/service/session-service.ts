@@ -22,7 +22,7 @@ export type SessionCheck = { identity: Identity; session: Session } | { refused:
 
 /**
  * Sign-in sessions (domain/session.ts): made at sign-in from a credential already checked (an
- * API token today; a person's account later), looked up by their secret, ended at sign-out,
+ * API token or a person's account), looked up by their secret, ended at sign-out,
  * listed and revoked by admins. Turning a subject back into an Identity is the only part that
  * knows about the kind of subject.
  */
@@ -104,8 +104,11 @@ export class SessionService {
         const token = await this.store.tokenGet(subject.id);
         return token ? { name: token.name, role: token.role, tokenId: token.id } : null;
       }
-      case 'user':
-        return null; // accounts do not exist yet (issue 16)
+      case 'user': {
+        // A disabled account's sessions stop working at once, whether or not they were revoked.
+        const user = await this.store.userGet(subject.id);
+        return user && !user.disabled ? { name: user.email, role: user.role, userId: user.id } : null;
+      }
     }
   }
 }

@@ -7,6 +7,8 @@ import type { Job, LogLine, Run, RunProgress } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
 import * as access from './access-queries.js';
 import * as sessions from './session-queries.js';
+import * as users from './user-queries.js';
+import type { NewUser, TicketPurpose, UserChanges } from './user-store.js';
 import type { Session, SessionSubject } from '../domain/session.js';
 import * as attempts from './attempt-queries.js';
 import * as calendar from './calendar-queries.js';
@@ -340,6 +342,33 @@ export class KyselyStore implements Store {
   }
   tokenGet(id: string) {
     return access.tokenGet(this.#ctx, id);
+  }
+  userCreate(user: NewUser) {
+    return users.userCreate(this.#ctx, user);
+  }
+  userGet(id: string) {
+    return users.userGet(this.#ctx, id);
+  }
+  userByEmail(email: string) {
+    return users.userByEmail(this.#ctx, email);
+  }
+  userByOidc(issuer: string, subject: string) {
+    return users.userByOidc(this.#ctx, issuer, subject);
+  }
+  userList(limit: number) {
+    return users.userList(this.#ctx, limit);
+  }
+  userUpdate(id: string, changes: UserChanges) {
+    return users.userUpdate(this.#ctx, id, changes);
+  }
+  userCount() {
+    return users.userCount(this.#ctx);
+  }
+  ticketCreate(ticket: { secretHash: string; purpose: TicketPurpose; data: string; expires: Date }) {
+    return users.ticketCreate(this.#ctx, ticket);
+  }
+  ticketTake(secretHash: string, purpose: TicketPurpose) {
+    return users.ticketTake(this.#ctx, secretHash, purpose);
   }
   sessionCreate(session: Session & { secretHash: string }) {
     return sessions.sessionCreate(this.#ctx, session);

@@ -118,6 +118,29 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** People's accounts (0014, domain/user.ts). */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number | boolean;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: number;
+  updated_at: number;
+  last_sign_in_at: number | null;
+}
+
+/** One-time sign-in secrets by hash (0014): setup links, OpenID Connect states. */
+interface SignInTicketsTable {
+  secret_hash: string;
+  purpose: string;
+  data: string;
+  expires_at: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   time: number;
@@ -180,6 +203,8 @@ export interface Database {
   skipped_slots: SkippedSlotsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  users: UsersTable;
+  sign_in_tickets: SignInTicketsTable;
   audit_log: AuditLogTable;
   queue_states: QueueStatesTable;
   settings: SettingsTable;

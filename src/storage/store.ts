@@ -1,3 +1,4 @@
+import type { UserStore } from './user-store.js';
 import type { Session, SessionSubject } from '../domain/session.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
@@ -230,7 +231,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore {
+export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore, UserStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

@@ -13,7 +13,7 @@ describe('sign-in', () => {
     await screenshot(page, 'sign-in');
 
     await page.getByLabel('Token').fill('not-a-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token', exact: true }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Unknown or revoked token');
 
     await signIn(page, suite.server, 'operator');
@@ -30,7 +30,7 @@ describe('sign-in', () => {
     await page.reload();
     await page.waitForURL(/\/admin\/sign-in\?next=%2Fqueues/);
     await page.getByLabel('Token').fill(suite.server.tokens.viewer);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token', exact: true }).click();
     await page.waitForURL(/\/admin\/queues$/);
   });
 

@@ -85,6 +85,8 @@ async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service
         'Use it as "Authorization: Bearer <token>" or to sign in to the admin.\n\n',
     );
   }
+  // No account yet and no admin token from the environment: a newcomer creates the first admin in the browser.
+  const setup = process.env.JOBDECK_ADMIN_TOKEN ? null : await deck.users.setupSecret();
   let handle: ServerHandle | undefined;
   return {
     async start() {
@@ -92,6 +94,13 @@ async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service
       deck.logger.info({ url: `${handle.url}/api`, admin: `${handle.url}/admin` }, 'server listening');
       // Service logs are JSON on stderr; a newcomer needs the address in plain words.
       process.stdout.write(`Jobdeck admin: ${handle.url}/admin  (API: ${handle.url}/api)\n`);
+      if (setup) {
+        const base = (process.env.JOBDECK_PUBLIC_URL || handle.url).replace(/\/+$/, '');
+        process.stdout.write(
+          `\nNo account exists yet. Create the first admin account here (works once, for 24 hours):\n\n` +
+            `  ${base}/admin/setup?token=${setup}\n\n`,
+        );
+      }
     },
     async stop() {
       await handle?.close();

@@ -1,14 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Session } from '../../domain/session.js';
+import type { Session, SessionSubject } from '../../domain/session.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { SESSION_COOKIE, publicRoute, requirePermission, type AuthenticationOptions } from '../auth.js';
 import { errorResponse } from '../errors.js';
 import { cameOverHttps, clientKey, type LoginLimiter } from '../login-limiter.js';
 import { actorOf, commonErrors, errorResponseDoc, jsonBody, jsonResponse, respond, router } from '../route-support.js';
 
-const Identity = z.object({ name: z.string(), role: z.enum(['admin', 'operator', 'viewer']) }).openapi('Identity');
+export const Identity = z
+  .object({ name: z.string(), role: z.enum(['admin', 'operator', 'viewer']) })
+  .openapi('Identity');
 
 const SessionSchema = z
   .object({
@@ -42,8 +44,21 @@ function sessionToWire(session: Session, current: string | undefined) {
 }
 
 /** Secure whenever the public URL is https or the request (directly or through a trusted proxy) came over https. */
-function secureCookie(c: Context, options: SessionRouteOptions): boolean {
+export function secureCookie(c: Context, options: SessionRouteOptions): boolean {
   return options.publicUrl?.toLowerCase().startsWith('https:') === true || cameOverHttps(c, options.trustProxy);
+}
+
+/** Opens a session for the subject and sets its cookie (the secret only ever goes there). */
+export async function startSession(c: Context, deck: Jobdeck, subject: SessionSubject, options: SessionRouteOptions) {
+  const { secret } = await deck.sessions.start(subject, c.req.header('user-agent'));
+  setCookie(c, SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: secureCookie(c, options),
+    // The browser may keep it as long as the server would; the server decides when it ends.
+    maxAge: Math.floor(deck.sessions.policy.maxMs / 1000),
+  });
 }
 
 /**
@@ -80,15 +95,7 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter, options: Ses
         limiter.fail(client);
         return errorResponse(c, 401, 'Unknown or revoked token.');
       }
-      const { secret } = await deck.sessions.start({ kind: 'token', id: identity.tokenId }, c.req.header('user-agent'));
-      setCookie(c, SESSION_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: secureCookie(c, options),
-        // The browser may keep it as long as the server would; the server decides when it ends.
-        maxAge: Math.floor(deck.sessions.policy.maxMs / 1000),
-      });
+      await startSession(c, deck, { kind: 'token', id: identity.tokenId }, options);
       return respond(c, { name: identity.name, role: identity.role }, 200);
     },
   );
@@ -118,7 +125,10 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter, options: Ses
 }
 
 /** Who is signed in, and by whom: the host (its `authenticate`; sign-out is the host's) or Jobdeck. */
-const SignedIn = Identity.extend({ signed_in_by: z.enum(['host', 'jobdeck']) }).openapi('SignedIn');
+const SignedIn = Identity.extend({
+  signed_in_by: z.enum(['host', 'jobdeck']),
+  account: z.boolean().openapi({ description: "Signed in with a person's account (it may change its password)" }),
+}).openapi('SignedIn');
 
 export function whoAmIRoute() {
   const app = router();
@@ -135,7 +145,8 @@ export function whoAmIRoute() {
     (c) => {
       const identity = c.get('identity');
       const by = c.get('signedInBy') ?? 'jobdeck';
-      return respond(c, { name: identity.name, role: identity.role, signed_in_by: by }, 200);
+      const account = identity.userId !== undefined;
+      return respond(c, { name: identity.name, role: identity.role, signed_in_by: by, account }, 200);
     },
   );
   return app;

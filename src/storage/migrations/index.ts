@@ -16,6 +16,7 @@ import * as m0015 from './0015-workers.js';
 import * as m0018 from './0018-console-stats.js';
 import * as m0021 from './0021-job-owner.js';
 import * as m0020 from './0020-run-failures.js';
+import * as m0014 from './0014-users.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -45,6 +46,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0018_console_stats', m0018],
   ['0021_job_owner', m0021],
   ['0020_run_failures', m0020],
+  ['0014_users', m0014],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */

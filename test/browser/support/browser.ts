@@ -56,7 +56,7 @@ export async function openPage(browser: Browser, options: OpenPageOptions = {}):
 export async function signIn(page: Page, server: TestServer, role: Role = 'admin'): Promise<void> {
   await page.goto(`${server.url}/admin/sign-in?next=%2Fjobs`);
   await page.getByLabel('Token').fill(server.tokens[role]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in with token', exact: true }).click();
   await page.waitForURL(/\/admin\/jobs/);
   await page.getByTestId('role-badge').filter({ hasText: role }).waitFor();
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import type { Role } from '../../../src/domain/access.js';
 import { startServer } from '../../../src/http/server.js';
-import { createJobdeck, type Jobdeck } from '../../../src/service/jobdeck.js';
+import { createJobdeck, type Jobdeck, type JobdeckOptions } from '../../../src/service/jobdeck.js';
 import { builtinTasks, demoTasks } from '../../../src/tasks/index.js';
 import { z } from 'zod';
 import { defineTask } from '../../../src/domain/task.js';
@@ -49,7 +49,7 @@ export interface TestServer {
  * built admin UI, a worker and the scheduler, over a temp SQLite file. Tasks: the shipped ones
  * plus the test tasks (test.echo, test.fail, test.block) and browser.report.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(extra: Partial<JobdeckOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jobdeck-browser-'));
   const databaseFile = path.join(dir, 'jobdeck.db');
   const deck = await createJobdeck({
@@ -59,6 +59,7 @@ export async function startTestServer(): Promise<TestServer> {
     logger: pino({ level: 'error' }),
     // The tests' webhook receivers and HTTP targets listen on loopback.
     outbound: { allow: ['127.0.0.1'] },
+    ...extra,
   });
   const worker = deck.createWorker({ pollIntervalMs: 200, shutdownGraceMs: 500, abortGraceMs: 500 });
   const scheduler = deck.createScheduler({ maxSleepMs: 500 });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser, openPage, type OpenPageOptions, type TestPage } from './browser.js';
+import type { JobdeckOptions } from '../../../src/service/jobdeck.js';
 import { startTestServer, type TestServer } from './server.js';
 
 /** What a browser test file works with: one server and one Chromium for the file. */
@@ -19,13 +20,15 @@ export interface BrowserSuite {
  * stops both after them; call it once at the top of a browser test file. `logFailedResponses`
  * prints every HTTP response ≥ 400 a page receives (for diagnosing a flaky page).
  */
-export function useBrowserSuite(options: { logFailedResponses?: boolean } = {}): BrowserSuite {
+export function useBrowserSuite(
+  options: { logFailedResponses?: boolean; deck?: Partial<JobdeckOptions> } = {},
+): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const pages: TestPage[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(options.deck), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -32,5 +32,21 @@ describe('jobdeck start serves the API', () => {
     const response = await fetch(`${api}/jobs`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect((await fetch(`${api.replace(/\/api$/, '')}/healthz`)).status).toBe(200);
-  });
+
+    // No account yet: a one-time setup link creates the first admin.
+    const base = api.replace(/\/api$/, '');
+    for (let i = 0; i < 100 && !out.includes('/admin/setup?token='); i++) await new Promise((r) => setTimeout(r, 100));
+    const link = new RegExp(`${base}/admin/setup\\?token=(jdsetup_[\\w-]+)`).exec(out);
+    expect(link, out).not.toBeNull();
+    const setup = (password: string) =>
+      fetch(`${api}/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: link![1], email: 'root@example.org', name: 'Root', password }),
+      });
+    const made = await setup('a long enough password');
+    expect(made.status).toBe(200);
+    expect(made.headers.get('set-cookie')).toMatch(/^jobdeck_session=jds_/);
+    expect((await setup('a long enough password')).status).toBe(400);
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ describe('mounting Jobdeck in a host framework under /jobs-admin', () => {
       const root = await fetch(base, { redirect: 'manual' });
       expect(root.headers.get('location')).toBe('/jobs-admin/admin/');
       const session = await (await fetch(`${base}/api/session`, { headers: { cookie } })).json();
-      expect(session).toEqual({ name: 'alice', role: 'admin', signed_in_by: 'host' });
+      expect(session).toEqual({ name: 'alice', role: 'admin', signed_in_by: 'host', account: false });
 
       const headers = { cookie, 'content-type': 'application/json', 'x-jobdeck-csrf': '1' };
       const created = await fetch(`${base}/api/jobs`, {

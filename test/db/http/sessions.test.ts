@@ -16,7 +16,7 @@ describe('sign-in sessions', () => {
     const [session] = await api.deck.sessions.list();
     expect(JSON.stringify(session)).not.toContain(cookie.split('=')[1]!);
     const me = await api.call('GET', '/api/session', { role: null, headers: { cookie } });
-    expect(await me.json()).toEqual({ name: 'admin-user', role: 'admin', signed_in_by: 'jobdeck' });
+    expect(await me.json()).toEqual({ name: 'admin-user', role: 'admin', signed_in_by: 'jobdeck', account: false });
 
     const signOut = await api.call('DELETE', '/api/session', { role: null, headers: { cookie } });
     expect(signOut.status).toBe(204);

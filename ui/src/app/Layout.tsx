@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Grid, Layout as AntLayout, Menu, Tag, Tooltip, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useEvents } from '../hooks/useEvents.ts';
+import { ChangePassword } from './ChangePassword.tsx';
 import { mount } from './mount.ts';
 import { useSession, useSignOut } from './session.tsx';
 
@@ -64,6 +65,7 @@ export function Layout() {
         <Tag color={ROLE_COLORS[identity.role]} data-testid="role-badge" style={{ marginInlineEnd: 0 }}>
           {identity.role}
         </Tag>
+        {identity.account && <ChangePassword />}
         {identity.signed_in_by !== 'host' ? (
           <Button
             size="small"

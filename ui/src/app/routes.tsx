@@ -6,6 +6,7 @@ import { RequireSession } from './RequireSession.tsx';
 
 // Each page is its own chunk: the first load only fetches the shell and the page it shows.
 const SignInPage = lazy(() => import('../pages/sign-in/SignInPage.tsx'));
+const SetupPage = lazy(() => import('../pages/setup/SetupPage.tsx'));
 const JobsPage = lazy(() => import('../pages/jobs/JobsPage.tsx'));
 const JobPage = lazy(() => import('../pages/jobs/JobPage.tsx'));
 const RunPage = lazy(() => import('../pages/run/RunPage.tsx'));
@@ -25,6 +26,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={page(<SignInPage />)} />
+      <Route path="/setup" element={page(<SetupPage />)} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/overview" replace />} />
