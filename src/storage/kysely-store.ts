@@ -12,6 +12,8 @@ import * as attempts from './attempt-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
+import { logSearch } from './log-search-queries.js';
+import type { LogSearchQuery } from './log-search-store.js';
 import * as notifications from './notification-queries.js';
 import * as overview from './overview-queries.js';
 import * as scans from './notification-scan-queries.js';
@@ -303,6 +305,9 @@ export class KyselyStore implements Store {
   }
   logMaxSeq(runId: number) {
     return logs.logMaxSeq(this.#ctx, runId);
+  }
+  logSearch(query: LogSearchQuery) {
+    return logSearch(this.#ctx, query);
   }
 
   tokenCreate(token: ApiToken & { tokenHash: string }) {

@@ -1,4 +1,5 @@
 import type { Session, SessionSubject } from '../domain/session.js';
+import type { LogSearchStore } from './log-search-store.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
@@ -227,7 +228,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store {
+export interface Store extends LogSearchStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

@@ -12,6 +12,7 @@ import * as m0010 from './0010-run-indexes.js';
 import * as m0011 from './0011-sessions.js';
 import * as m0012 from './0012-subruns.js';
 import * as m0013 from './0013-job-keys.js';
+import * as m0016 from './0016-log-search.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -37,6 +38,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0011_sessions', m0011],
   ['0012_subruns', m0012],
   ['0013_job_keys', m0013],
+  ['0016_log_search', m0016],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */
