@@ -303,6 +303,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the logs of all runs
+     * @description Lines of any run, newest first, by words (indexed) and filters. Page with the cursor: links.next (or next as after) continues; there is no cap on the results, only on each page.
+     */
+    get: operations['searchLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/runs/{run_id}/subruns': {
     parameters: {
       query?: never;
@@ -929,6 +949,29 @@ export interface components {
       links: components['schemas']['Links'];
     };
     LogLine: {
+      seq: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      time: string;
+      level: string;
+      message: string;
+      fields: {
+        [key: string]: unknown;
+      } | null;
+    };
+    LogSearchPage: {
+      hits: components['schemas']['LogHit'][];
+      /** @description Cursor of the next page (pass it as after), or null when every line has been searched. A page may hold fewer hits than size and still have a next: each page searches a bounded part of the logs. */
+      next: string | null;
+      links: components['schemas']['Links'];
+    };
+    LogHit: {
+      run_id: number;
+      job_id: string;
+      run_title: string;
+      parent_run_id: number | null;
       seq: number;
       /**
        * Format: date-time
@@ -2421,6 +2464,80 @@ export interface operations {
         content: {
           'text/plain': string;
           'application/x-ndjson': string;
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  searchLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must have, in any case (whole words of letters and digits; other characters separate words) */
+        q?: string;
+        /** @description Only lines of runs of this job */
+        job?: string;
+        /** @description Only lines of this run */
+        run?: number;
+        /** @description With run: the lines of its sub-runs too, each hit naming its run */
+        include_subruns?: 'true' | 'false';
+        /** @description Lowest level shown */
+        level?: 'debug' | 'info' | 'warn' | 'error';
+        /** @description Lines at or after this time (ISO 8601) */
+        since?: string;
+        /** @description Lines before this time (ISO 8601) */
+        until?: string;
+        /** @description Cursor: the next of the previous page */
+        after?: string;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of matching lines, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogSearchPage'];
         };
       };
       /** @description Invalid request: the body names each field and why */

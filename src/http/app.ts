@@ -17,6 +17,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { runLogRoutes } from './routes/run-logs.js';
+import { logSearchRoutes } from './routes/log-search.js';
 import { runRoutes } from './routes/runs.js';
 import { runFamilyRoutes } from './routes/run-family.js';
 import { sessionAdminRoutes, sessionRoutes, whoAmIRoute } from './routes/session.js';
@@ -140,6 +141,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', jobRoutes(deck));
   api.route('/', runRoutes(deck));
   api.route('/', runLogRoutes(deck, streams));
+  api.route('/', logSearchRoutes(deck));
   api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));
