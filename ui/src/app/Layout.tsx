@@ -20,6 +20,7 @@ export function Layout() {
   const items = [
     { key: '/jobs', label: <Link to="/jobs">Jobs</Link> },
     { key: '/queues', label: <Link to="/queues">Queues</Link> },
+    { key: '/logs', label: <Link to="/logs">Logs</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');

@@ -11,6 +11,7 @@ const JobPage = lazy(() => import('../pages/jobs/JobPage.tsx'));
 const RunPage = lazy(() => import('../pages/run/RunPage.tsx'));
 const QueuesPage = lazy(() => import('../pages/queues/QueuesPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const LogsPage = lazy(() => import('../pages/logs/LogsPage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -26,6 +27,7 @@ export function AppRoutes() {
           <Route path="/runs/:id" element={page(<RunPage />)} />
           <Route path="/queues" element={page(<QueuesPage />)} />
           <Route path="/audit" element={page(<AuditPage />)} />
+          <Route path="/logs" element={page(<LogsPage />)} />
           <Route path="*" element={<Navigate to="/jobs" replace />} />
         </Route>
       </Route>
