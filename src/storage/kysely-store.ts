@@ -181,8 +181,8 @@ export class KyselyStore implements Store {
     }
     return count;
   }
-  async subRunsCreate(parentId: number, inputs: NewRun[]): Promise<number | undefined> {
-    const count = await family.subRunsCreate(this.#ctx, parentId, inputs);
+  async subRunsCreate(parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> {
+    const count = await family.subRunsCreate(this.#ctx, parentId, inputs, failRatio);
     if (count !== undefined) {
       for (const queue of new Set(inputs.map((run) => run.queue))) {
         await this.#notifier.publish({ type: 'queued', queue });

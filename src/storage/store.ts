@@ -255,8 +255,9 @@ export interface Store extends LogSearchStore {
    * Creates sub-runs of a running top-level run, in bulk (one statement per chunk), and adds
    * them to its `total_subruns` in the same transaction. Returns the number created, or
    * undefined when the parent is no longer RUNNING (stopped, ended) or is itself a sub-run.
+   * `failRatio`: the parent ends FAILED once this share of its sub-runs failed (task's subRuns.failWhen).
    */
-  subRunsCreate(parentId: number, runs: NewRun[]): Promise<number | undefined>;
+  subRunsCreate(parentId: number, runs: NewRun[], failRatio?: number | null): Promise<number | undefined>;
   /** Stops a parent's sub-runs: QUEUED ones become CANCELLED, RUNNING ones CANCELLING. */
   subRunsStop(parentId: number, message: string): Promise<{ cancelled: number; cancelling: number }>;
   /** How many sub-runs of the run are in each status (only statuses with at least one). */
