@@ -7,7 +7,7 @@
  */
 
 /** Only this many characters of a line are searched (the indexes hold no more). */
-export const SEARCHED_CHARS = 4000;
+const SEARCHED_CHARS = 4000;
 /** More words than this in one query are refused: each is an index lookup. */
 export const MAX_SEARCH_WORDS = 8;
 
