@@ -122,13 +122,33 @@ async function indexed(ctx: QueryContext, query: LogSearchQuery, match: RawBuild
   return { hits, next: rows.length > query.limit ? cursorOf(hits.at(-1)!) : null };
 }
 
-/** One page by walking at most SCAN_LINES lines of the time index (see above). */
+/**
+ * One page by walking at most SCAN_LINES lines of the time index (see above). The window grows
+ * (WINDOWS) until the page is full: finding its end costs a walk of the window, so a search whose
+ * hits are near does not pay for the whole of it.
+ */
 async function scan(ctx: QueryContext, query: LogSearchQuery, wordsInCode: boolean): Promise<LogSearchPage> {
+  for (const lines of WINDOWS) {
+    const page = await scanWindow(ctx, query, wordsInCode, lines);
+    if (page.next === null || page.hits.length === query.limit || lines === SCAN_LINES) return page;
+  }
+  throw new Error('unreachable: the last window returns');
+}
+
+/** Window sizes tried in turn; the last is SCAN_LINES. */
+const WINDOWS = [1_000, 5_000, SCAN_LINES];
+
+async function scanWindow(
+  ctx: QueryContext,
+  query: LogSearchQuery,
+  wordsInCode: boolean,
+  windowLines: number,
+): Promise<LogSearchPage> {
   const { table } = ctx;
   // The window's last line: the page reads no further than it.
   const { rows: edges } = await sql<{ time: number; run_id: number; seq: number }>`
     select l.time, l.run_id, l.seq from ${table('run_logs')} l where ${lineBounds(query, query.after)}
-    ${ORDER} limit 1 offset ${SCAN_LINES - 1}`.execute(ctx.db);
+    ${ORDER} limit 1 offset ${windowLines - 1}`.execute(ctx.db);
   const edge = edges[0] ? { time: Number(edges[0].time), runId: Number(edges[0].run_id), seq: edges[0].seq } : null;
   const inWindow = edge ? sql`(l.time, l.run_id, l.seq) >= (${edge.time}, ${edge.runId}, ${edge.seq})` : sql`true`;
   const read = (after: LogSearchCursor | undefined, limit: number) =>
