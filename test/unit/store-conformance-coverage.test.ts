@@ -8,11 +8,22 @@ import { describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** The verbs of an interface declared in `file` from `start` to its closing brace. */
+function verbsOf(file: string, start: RegExp): string[] {
+  const source = fs.readFileSync(path.join(root, file), 'utf8');
+  const at = source.search(start);
+  if (at < 0) return [];
+  const body = source.slice(at);
+  return [...body.slice(0, body.indexOf('\n}\n')).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+}
+
+/** Store's own verbs and those of the feature interfaces it extends (src/storage/*-store.ts). */
 function storeVerbs(): string[] {
-  const source = fs.readFileSync(path.join(root, 'src/storage/store.ts'), 'utf8');
-  const body = source.slice(source.indexOf('export interface Store {'));
-  const end = body.indexOf('\n}\n');
-  return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+  const features = fs
+    .readdirSync(path.join(root, 'src/storage'))
+    .filter((file) => file.endsWith('-store.ts') && file !== 'kysely-store.ts' && file !== 'open-store.ts')
+    .flatMap((file) => verbsOf(`src/storage/${file}`, /export interface \w+Store \{/));
+  return [...verbsOf('src/storage/store.ts', /export interface Store\b[^{]*\{/), ...features];
 }
 
 describe('store conformance suite', () => {
