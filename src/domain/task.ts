@@ -110,7 +110,23 @@ export interface TaskDefinition<S extends ArgsSchema = ArgsSchema> {
    * a built-in task or one from the config file (or the worker's `tasksModule`).
    */
   isolate?: boolean;
+  /**
+   * How a parent's sub-runs decide its end (docs/subruns.md): by default it ends PARTIAL_SUCCESS
+   * when some failed; with `failWhen` it ends FAILED instead once `'any'` failed, `'all'` failed,
+   * or at least `{ ratio }` of them (0 < ratio ≤ 1) failed.
+   */
+  subRuns?: { failWhen?: SubRunFailWhen };
   run(ctx: TaskContext, args: z.output<S>): Promise<JsonValue | void> | JsonValue | void;
+}
+
+export type SubRunFailWhen = 'any' | 'all' | { ratio: number };
+
+/** The share of failed sub-runs from which the parent fails (0: any, 1: all), or null: never. */
+export function subRunFailRatio(failWhen: SubRunFailWhen | undefined): number | null {
+  if (failWhen === undefined) return null;
+  if (failWhen === 'any') return 0;
+  if (failWhen === 'all') return 1;
+  return failWhen.ratio;
 }
 
 export interface AnyTask {
@@ -123,6 +139,7 @@ export interface AnyTask {
   secretsBoundTo?: readonly string[];
   timeout?: number;
   isolate?: boolean;
+  subRuns?: { failWhen?: SubRunFailWhen };
   run(ctx: TaskContext, args: never): Promise<JsonValue | void> | JsonValue | void;
 }
 
@@ -140,6 +157,13 @@ export function defineTask<S extends ArgsSchema>(definition: TaskDefinition<S>):
   }
   if (definition.timeout !== undefined && !(definition.timeout > 0 && Number.isFinite(definition.timeout))) {
     throw new TypeError(`Task "${definition.id}": timeout must be a positive number of seconds.`);
+  }
+  const failWhen = definition.subRuns?.failWhen;
+  const ratio = typeof failWhen === 'object' ? failWhen.ratio : 0;
+  if (failWhen !== undefined && failWhen !== 'any' && failWhen !== 'all' && !(ratio > 0 && ratio <= 1)) {
+    throw new TypeError(
+      `Task "${definition.id}": subRuns.failWhen must be 'any', 'all' or { ratio } with 0 < ratio ≤ 1.`,
+    );
   }
   checkArgFieldLists(definition);
   return definition as unknown as Task<S>;

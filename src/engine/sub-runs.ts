@@ -1,7 +1,7 @@
 import { InvalidStateError, ValidationError } from '../domain/errors.js';
 import type { Job, JsonObject, Run } from '../domain/model.js';
 import { validateTaskArgs } from '../domain/run-args.js';
-import type { SubRunItem, SubRunOptions, SubRuns } from '../domain/task.js';
+import { subRunFailRatio, type SubRunItem, type SubRunOptions, type SubRuns } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { NewRun, Store } from '../storage/store.js';
 
@@ -40,7 +40,9 @@ export function subRunsFactory(store: Store, tasks: TaskRegistry): SubRunsFactor
         };
       });
       parents.add(run);
-      const created = await store.subRunsCreate(run.id, runs);
+      // The parent's task decides how its sub-runs' failures end it (migration 0016).
+      const failRatio = subRunFailRatio(tasks.find(run.task)?.subRuns?.failWhen);
+      const created = await store.subRunsCreate(run.id, runs, failRatio);
       if (created === undefined) {
         throw new InvalidStateError(`Run ${run.id} is no longer running: its sub-runs were not created.`);
       }

@@ -19,6 +19,7 @@ import { registerMetricsRoute } from './routes/metrics.js';
 import { queueRoutes } from './routes/queues.js';
 import { statsRoutes } from './routes/stats.js';
 import { runLogRoutes } from './routes/run-logs.js';
+import { logSearchRoutes } from './routes/log-search.js';
 import { runRoutes } from './routes/runs.js';
 import { consoleRoutes } from './routes/console.js';
 import { runFamilyRoutes } from './routes/run-family.js';
@@ -152,6 +153,7 @@ export function createApp<Host = IncomingMessage>(deck: Jobdeck, options: AppOpt
   api.route('/', runRoutes(deck));
   api.route('/', consoleRoutes(deck));
   api.route('/', runLogRoutes(deck, streams));
+  api.route('/', logSearchRoutes(deck));
   api.route('/', runFamilyRoutes(deck));
   api.route('/', notificationRoutes(deck));
   api.route('/', skippedSlotRoutes(deck));

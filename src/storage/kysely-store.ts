@@ -15,6 +15,8 @@ import * as calendar from './calendar-queries.js';
 import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
+import { logSearch } from './log-search-queries.js';
+import type { LogSearchQuery } from './log-search-store.js';
 import * as notifications from './notification-queries.js';
 import * as overview from './overview-queries.js';
 import * as consoleReads from './console-queries.js';
@@ -189,8 +191,8 @@ export class KyselyStore implements Store {
     }
     return count;
   }
-  async subRunsCreate(parentId: number, inputs: NewRun[]): Promise<number | undefined> {
-    const count = await family.subRunsCreate(this.#ctx, parentId, inputs);
+  async subRunsCreate(parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> {
+    const count = await family.subRunsCreate(this.#ctx, parentId, inputs, failRatio);
     if (count !== undefined) {
       for (const queue of new Set(inputs.map((run) => run.queue))) {
         await this.#notifier.publish({ type: 'queued', queue });
@@ -332,6 +334,9 @@ export class KyselyStore implements Store {
   }
   logMaxSeq(runId: number) {
     return logs.logMaxSeq(this.#ctx, runId);
+  }
+  logSearch(query: LogSearchQuery) {
+    return logSearch(this.#ctx, query);
   }
 
   tokenCreate(token: ApiToken & { tokenHash: string }) {

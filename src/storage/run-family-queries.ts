@@ -11,11 +11,16 @@ import { inWriteTransaction } from './write-transaction.js';
  * the children; they are counted down (and the parent ended) by the triggers of migration 0012.
  * Raising the total first locks the parent's row, so a child cannot end before it is counted.
  */
-export async function subRunsCreate(ctx: QueryContext, parentId: number, runs: NewRun[]): Promise<number | undefined> {
+export async function subRunsCreate(
+  ctx: QueryContext,
+  parentId: number,
+  runs: NewRun[],
+  failRatio: number | null = null,
+): Promise<number | undefined> {
   return inWriteTransaction(ctx, async (db) => {
     const parent = await db
       .updateTable('runs')
-      .set({ total_subruns: sql`total_subruns + ${runs.length}` })
+      .set({ total_subruns: sql`total_subruns + ${runs.length}`, subrun_fail_ratio: failRatio })
       .where('id', '=', parentId)
       .where('status', '=', 'RUNNING')
       .where('parent_run_id', 'is', null)

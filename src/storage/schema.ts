@@ -76,6 +76,8 @@ export interface RunsTable {
   sub_errored_entries: Generated<number>;
   /** A WAITING parent's own outcome, applied when its last sub-run ends. */
   pending_status: string | null;
+  /** Migration 0016: the parent fails once this share of its sub-runs failed (NULL: never). */
+  subrun_fail_ratio: number | null;
 }
 
 export interface SkippedSlotsTable {

@@ -1,5 +1,6 @@
 import type { UserStore } from './user-store.js';
 import type { Session, SessionSubject } from '../domain/session.js';
+import type { LogSearchStore } from './log-search-store.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
 import type { Job, JsonObject, JsonValue, LogLevel, LogLine, Run, RunProgress, SkippedSlot } from '../domain/model.js';
 import type { RunStatus } from '../domain/run-status.js';
@@ -231,7 +232,7 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore, UserStore {
+export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore, UserStore, LogSearchStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;
@@ -258,8 +259,9 @@ export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleSt
    * Creates sub-runs of a running top-level run, in bulk (one statement per chunk), and adds
    * them to its `total_subruns` in the same transaction. Returns the number created, or
    * undefined when the parent is no longer RUNNING (stopped, ended) or is itself a sub-run.
+   * `failRatio`: the parent ends FAILED once this share of its sub-runs failed (task's subRuns.failWhen).
    */
-  subRunsCreate(parentId: number, runs: NewRun[]): Promise<number | undefined>;
+  subRunsCreate(parentId: number, runs: NewRun[], failRatio?: number | null): Promise<number | undefined>;
   /** Stops a parent's sub-runs: QUEUED ones become CANCELLED, RUNNING ones CANCELLING. */
   subRunsStop(parentId: number, message: string): Promise<{ cancelled: number; cancelling: number }>;
   /** How many sub-runs of the run are in each status (only statuses with at least one). */

@@ -26,6 +26,7 @@ export function Layout() {
     { key: '/workers', label: <Link to="/workers">Workers</Link> },
     { key: '/tasks', label: <Link to="/tasks">Tasks</Link> },
     { key: '/calendar', label: <Link to="/calendar">Calendar</Link> },
+    { key: '/logs', label: <Link to="/logs">Logs</Link> },
     ...(can('admin') ? [{ key: '/audit', label: <Link to="/audit">Audit log</Link> }] : []),
   ];
   const section = '/' + (location.pathname.split('/')[1] ?? '');

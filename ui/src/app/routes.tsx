@@ -19,6 +19,7 @@ const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage.tsx'));
 const ComparePage = lazy(() => import('../pages/compare/ComparePage.tsx'));
 const OverviewPage = lazy(() => import('../pages/overview/OverviewPage.tsx'));
 const RunsPage = lazy(() => import('../pages/runs/RunsPage.tsx'));
+const LogsPage = lazy(() => import('../pages/logs/LogsPage.tsx'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -42,6 +43,7 @@ export function AppRoutes() {
           <Route path="/tasks/:id" element={page(<TaskPage />)} />
           <Route path="/calendar" element={page(<CalendarPage />)} />
           <Route path="/compare" element={page(<ComparePage />)} />
+          <Route path="/logs" element={page(<LogsPage />)} />
           <Route path="*" element={<Navigate to="/jobs" replace />} />
         </Route>
       </Route>

@@ -30,6 +30,8 @@ interface LogListProps {
   highlight: string;
   height: number | string;
   onCopy: (line: LogLineWire) => void;
+  /** A line (by sequence number, in an unfiltered log) to scroll to once and mark. */
+  focusSeq?: number | undefined;
   ref?: Ref<LogListHandle>;
 }
 
@@ -38,7 +40,7 @@ interface LogListProps {
  * only their pages are loaded, whatever the log's length. Keyboard: the list takes focus (Tab)
  * and scrolls with the arrow keys, Page Up/Down, Home and End.
  */
-export function LogList({ buffer, wrap, stickToEnd, highlight, height, onCopy, ref }: LogListProps) {
+export function LogList({ buffer, wrap, stickToEnd, highlight, height, onCopy, focusSeq, ref }: LogListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = useRef(stickToEnd);
   useSyncExternalStore(buffer.subscribe, () => buffer.version);
@@ -78,6 +80,15 @@ export function LogList({ buffer, wrap, stickToEnd, highlight, height, onCopy, r
   useEffect(() => {
     if (stickToEnd) toEnd();
   }, [stickToEnd, toEnd]);
+
+  // A linked line: scrolled to once the log is known to reach it (unfiltered: index = seq - 1).
+  const focused = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusSeq === undefined || focused.current === focusSeq || !buffer.indexed || count < focusSeq) return;
+    focused.current = focusSeq;
+    atEnd.current = false;
+    virtualizer.scrollToIndex(focusSeq - 1, { align: 'center' });
+  }, [buffer, count, focusSeq, virtualizer]);
   useLayoutEffect(() => {
     if (stickToEnd && atEnd.current && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count, stickToEnd, virtualizer]);
@@ -105,7 +116,10 @@ export function LogList({ buffer, wrap, stickToEnd, highlight, height, onCopy, r
           return (
             <div
               key={item.key}
-              className="jd-log-row"
+              className={
+                focusSeq !== undefined && item.index + 1 === focusSeq ? 'jd-log-row jd-log-row-focus' : 'jd-log-row'
+              }
+              id={focusSeq !== undefined && item.index + 1 === focusSeq ? `line-${focusSeq}` : undefined}
               data-index={item.index}
               data-seq={line?.seq}
               data-level={line?.level}

@@ -46,6 +46,10 @@ export interface LogViewerProps {
   jobId: string;
   /** The run may still write lines (queued, running or stopping). */
   active: boolean;
+  /** A line to scroll to and mark (a search hit's link: ?line= or #line-). */
+  focusSeq?: number | undefined;
+  /** Shown left of the filters (e.g. a sub-run selector). */
+  extra?: React.ReactNode;
 }
 
 type LogLevel = NonNullable<NonNullable<operations['listRunLogs']['parameters']['query']>['level']>;
@@ -54,14 +58,14 @@ type LogLevel = NonNullable<NonNullable<operations['listRunLogs']['parameters'][
  * A run's log: level filter and text search (done by the API), follow mode (live tail), wrap,
  * copy a line, download as text or NDJSON. Stays smooth at any length: see LogBuffer and LogList.
  */
-export function LogViewer({ runId, jobId, active }: LogViewerProps) {
+export function LogViewer({ runId, jobId, active, focusSeq, extra }: LogViewerProps) {
   const { message } = AntApp.useApp();
   const narrow = !Grid.useBreakpoint().md;
   const [level, setLevel] = useState<LogLevel | ''>('');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [wrap, setWrap] = useState(false);
-  const [follow, setFollow] = useState(active);
+  const [follow, setFollow] = useState(active && focusSeq === undefined);
   const list = useRef<LogListHandle>(null);
   const filtered = Boolean(level || q);
   const logsPath = `/jobs/${encodeURIComponent(jobId)}/runs/${runId}/logs`;
@@ -117,6 +121,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
   return (
     <section aria-label="Logs">
       <Space wrap style={{ marginBottom: 8, width: '100%' }}>
+        {extra}
         <Select
           aria-label="Level"
           value={level}
@@ -195,6 +200,7 @@ export function LogViewer({ runId, jobId, active }: LogViewerProps) {
           onCopy={onCopy}
           listRef={list}
           active={active}
+          focusSeq={filtered ? undefined : focusSeq}
         />
       )}
       <LogStatus buffer={buffer} tail={tail} filtered={filtered} />
@@ -211,10 +217,11 @@ interface LogBodyProps {
   active: boolean;
   onCopy: (line: LogLineWire) => void;
   listRef: React.RefObject<LogListHandle | null>;
+  focusSeq: number | undefined;
 }
 
 /** The list, or why it is empty. */
-function LogBody({ buffer, wrap, follow, highlight, height, active, onCopy, listRef }: LogBodyProps) {
+function LogBody({ buffer, wrap, follow, highlight, height, active, onCopy, listRef, focusSeq }: LogBodyProps) {
   useBufferVersion(buffer);
   if (buffer.count === 0 && buffer.complete && !buffer.loading) {
     return (
@@ -235,6 +242,7 @@ function LogBody({ buffer, wrap, follow, highlight, height, active, onCopy, list
       highlight={highlight}
       height={height}
       onCopy={onCopy}
+      focusSeq={focusSeq}
     />
   );
 }

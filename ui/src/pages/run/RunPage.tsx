@@ -1,8 +1,8 @@
 import { Breadcrumb, Card, Col, Row, Space, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
-import type { JsonValue } from '../../api/types.ts';
+import type { JsonValue, RunResource } from '../../api/types.ts';
 import { LogViewer } from '../../components/LogViewer/LogViewer.tsx';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
 import { formatAbsolute } from '../../components/RelativeTime.tsx';
@@ -13,6 +13,7 @@ import { RunDetails } from './RunDetails.tsx';
 import { RunError } from './RunError.tsx';
 import { RunAttempts, RunNotifications } from './RunHistoryTables.tsx';
 import { RunProgress } from './RunProgress.tsx';
+import { SubRunLogPicker } from './SubRunLogPicker.tsx';
 import { SubRunsPanel } from './SubRunsPanel.tsx';
 import { ACTIVE_STATUSES, useApiPaths, useJobOfRun, useRun } from './run-queries.ts';
 
@@ -24,6 +25,9 @@ export default function RunPage() {
   const job = useJobOfRun(run.data?.job_id);
   const paths = useApiPaths();
   const title = run.data?.title;
+  const focusSeq = linkedLine(useLocation());
+  // A fan-out parent's log view can show one of its sub-runs' logs instead (SubRunLogPicker).
+  const [shown, setShown] = useState<RunResource | null>(null);
 
   useEffect(() => {
     document.title = title ? `Run ${id}: ${title} · Jobdeck` : 'Run · Jobdeck';
@@ -102,8 +106,32 @@ export default function RunPage() {
       {has('/runs/{run_id}/notifications') && <RunNotifications runId={data.id} />}
 
       <Card size="small" title="Logs" styles={{ body: { padding: 12 } }}>
-        <LogViewer key={data.id} runId={data.id} jobId={data.job_id} active={active} />
+        {shown && shown.id !== data.id ? (
+          <LogViewer
+            key={shown.id}
+            runId={shown.id}
+            jobId={shown.job_id}
+            active={ACTIVE_STATUSES.includes(shown.status)}
+            extra={<SubRunLogPicker parent={data} value={shown} onChange={setShown} />}
+          />
+        ) : (
+          <LogViewer
+            key={data.id}
+            runId={data.id}
+            jobId={data.job_id}
+            active={active}
+            focusSeq={focusSeq}
+            extra={data.total_subruns > 0 && <SubRunLogPicker parent={data} value={data} onChange={setShown} />}
+          />
+        )}
       </Card>
     </Space>
   );
+}
+
+/** The line a link points at: `?line=12` or `#line-12` (the Logs search links both). */
+function linkedLine(location: { search: string; hash: string }): number | undefined {
+  const text = new URLSearchParams(location.search).get('line') ?? /^#line-(\d+)$/.exec(location.hash)?.[1];
+  const seq = Number(text);
+  return text && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined;
 }

@@ -1,0 +1,199 @@
+import { sql, type RawBuilder } from 'kysely';
+import { matchesWords } from '../domain/log-words.js';
+import type { QueryContext } from './job-queries.js';
+import type { LogSearchCursor, LogSearchHit, LogSearchPage, LogSearchQuery } from './log-search-store.js';
+import { pgLogWords } from './migrations/0016-log-search.js';
+import { logFromRow } from './rows.js';
+import type { RunLogsTable } from './schema.js';
+
+/**
+ * Cross-run log search (migration 0016, docs/logs.md). Results are newest first: by time, then
+ * run id and sequence number, which is the order of the `run_logs_time` index; the cursor is the
+ * last line's key. Two ways to a page:
+ *
+ * - By the words' index, when words are given and the index narrows the search: PostgreSQL
+ *   always (its planner weighs the GIN index against walking the time index); SQLite when the
+ *   words match fewer than SQLITE_INDEXED_MATCHES lines (FTS5 answers in rowid order, not time
+ *   order, so its matches are read and sorted).
+ * - By walking the time index, at most SCAN_LINES lines per page (`window`), filtering as it
+ *   goes (job, run, level; on SQLite, common words in code). A page can then hold fewer hits than
+ *   asked, with a cursor to go on: every page is bounded whatever the filters.
+ */
+
+/** Lines of the time index one page walks at most. */
+const SCAN_LINES = 20_000;
+/** Below this many matches, SQLite reads a search's matches by the FTS index and sorts them. */
+const SQLITE_INDEXED_MATCHES = 20_000;
+/** PostgreSQL: newest lines tried for words before the GIN index. */
+const NEAR_LINES = 5_000;
+/** Lines read at a time while filtering words in code. */
+const CHUNK = 2_000;
+/** A run's lines are looked for within its lifetime, widened by this for clocks of other hosts. */
+const CLOCK_SLACK_MS = 10 * 60_000;
+/** The levels of the partial index run_logs_warnings. */
+const WARNINGS = ['warn', 'error'];
+
+type HitRow = RunLogsTable & { job_id: string; title: string; parent_run_id: number | string | null };
+
+export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promise<LogSearchPage> {
+  const window = await runWindow(ctx, query);
+  if (window === 'none') return { hits: [], next: null };
+  const q = { ...query, ...window };
+  if (q.words.length === 0) return scan(ctx, q, false);
+  if (ctx.traits.name === 'postgres') {
+    // A common word fills the page from the newest lines; the GIN index (a bitmap of all its
+    // lines, then a sort) is for words too rare for that (its plan took > 40 s at 10 M lines).
+    const match = sql`${sql.raw(pgLogWords('l.message'))} @@ ${pgWords(q.words)}`;
+    const near = await scanWindow(ctx, q, false, NEAR_LINES, match);
+    if (near.hits.length === q.limit || near.next === null) return near;
+    return indexed(ctx, q, match);
+  }
+  const matches = await sql<{ n: number }>`select count(*) as n from (select rowid from run_logs_words
+      where run_logs_words match ${ftsWords(q.words)} limit ${SQLITE_INDEXED_MATCHES})`.execute(ctx.db);
+  if (Number(matches.rows[0]?.n ?? 0) < SQLITE_INDEXED_MATCHES) return indexed(ctx, q, sql`true`);
+  return scan(ctx, q, true);
+}
+
+/** Narrows since/until to the lifetime of the run (and its sub-runs) searched; 'none' for no run. */
+async function runWindow(ctx: QueryContext, query: LogSearchQuery) {
+  if (query.runId === undefined) return {};
+  const run = await ctx.db
+    .selectFrom('runs')
+    .select(['created_at', 'finished_at', 'parent_run_id'])
+    .where('id', '=', query.runId)
+    .executeTakeFirst();
+  if (!run) return 'none' as const;
+  const from = Number(run.created_at) - CLOCK_SLACK_MS;
+  const to = run.finished_at === null ? undefined : Number(run.finished_at) + CLOCK_SLACK_MS;
+  return {
+    since: new Date(Math.max(from, query.since?.getTime() ?? from)),
+    until: to === undefined ? query.until : new Date(Math.min(to, query.until?.getTime() ?? to)),
+  };
+}
+
+/** `to_tsquery` of words made of letters and digits only, so nothing in them is an operator. */
+function pgWords(words: string[]): RawBuilder<unknown> {
+  return sql`to_tsquery('simple'::regconfig, ${words.join(' & ')})`;
+}
+
+/** An FTS5 query: each word quoted (it holds letters and digits only), all required. */
+function ftsWords(words: string[]): string {
+  return words.map((word) => `"${word}"`).join(' AND ');
+}
+
+/** The conditions on the line alone (the time index's range and the level). */
+function lineBounds(query: LogSearchQuery, after: LogSearchCursor | undefined): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = [];
+  if (after) terms.push(sql`(l.time, l.run_id, l.seq) < (${after.time}, ${after.runId}, ${after.seq})`);
+  if (query.since) terms.push(sql`l.time >= ${query.since.getTime()}`);
+  if (query.until) terms.push(sql`l.time < ${query.until.getTime()}`);
+  if (query.levels?.length) {
+    // Spelled as in the partial index's definition, so both databases see that it applies.
+    if (query.levels.every((level) => WARNINGS.includes(level))) terms.push(sql`l.level IN ('warn', 'error')`);
+    terms.push(sql`l.level in (${sql.join(query.levels)})`);
+  }
+  return terms.length ? sql.join(terms, sql` and `) : sql`true`;
+}
+
+/** The conditions on the line's run. */
+function runFilter(query: LogSearchQuery): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = [];
+  if (query.jobId !== undefined) terms.push(sql`r.job_id = ${query.jobId}`);
+  if (query.runId !== undefined) {
+    terms.push(
+      query.withSubRuns
+        ? sql`(r.id = ${query.runId} or r.parent_run_id = ${query.runId})`
+        : sql`l.run_id = ${query.runId}`,
+    );
+  }
+  return terms.length ? sql.join(terms, sql` and `) : sql`true`;
+}
+
+const ORDER = sql`order by l.time desc, l.run_id desc, l.seq desc`;
+const COLUMNS = sql`l.run_id, l.seq, l.time, l.level, l.message, l.fields, r.job_id, r.title, r.parent_run_id`;
+
+/** One page by the words' index (see above); `match` is PostgreSQL's condition. */
+async function indexed(ctx: QueryContext, query: LogSearchQuery, match: RawBuilder<unknown>): Promise<LogSearchPage> {
+  const { table } = ctx;
+  const where = sql`${lineBounds(query, query.after)} and ${runFilter(query)}`;
+  const from =
+    ctx.traits.name === 'postgres'
+      ? sql`${table('run_logs')} l join ${table('runs')} r on r.id = l.run_id where ${match} and`
+      : // CROSS JOIN keeps SQLite's loops in this order: the FTS matches drive the lookups.
+        sql`run_logs_words f cross join run_logs l cross join runs r
+          where run_logs_words match ${ftsWords(query.words)}
+            and l.run_id = f.rowid >> 32 and l.seq = f.rowid & 4294967295 and r.id = l.run_id and`;
+  const { rows } = await sql<HitRow>`select ${COLUMNS} from ${from} ${where} ${ORDER} limit ${query.limit + 1}`.execute(
+    ctx.db,
+  );
+  const hits = rows.slice(0, query.limit).map(hitFromRow);
+  return { hits, next: rows.length > query.limit ? cursorOf(hits.at(-1)!) : null };
+}
+
+/**
+ * One page by walking at most SCAN_LINES lines of the time index (see above). The window grows
+ * (WINDOWS) until the page is full: finding its end costs a walk of the window, so a search whose
+ * hits are near does not pay for the whole of it.
+ */
+async function scan(ctx: QueryContext, query: LogSearchQuery, wordsInCode: boolean): Promise<LogSearchPage> {
+  for (const lines of WINDOWS) {
+    const page = await scanWindow(ctx, query, wordsInCode, lines);
+    if (page.next === null || page.hits.length === query.limit || lines === SCAN_LINES) return page;
+  }
+  throw new Error('unreachable: the last window returns');
+}
+
+/** Window sizes tried in turn; the last is SCAN_LINES. */
+const WINDOWS = [1_000, 5_000, SCAN_LINES];
+
+async function scanWindow(
+  ctx: QueryContext,
+  query: LogSearchQuery,
+  wordsInCode: boolean,
+  windowLines: number,
+  match: RawBuilder<unknown> = sql`true`,
+): Promise<LogSearchPage> {
+  const { table } = ctx;
+  // The window's last line: the page reads no further than it.
+  const { rows: edges } = await sql<{ time: number; run_id: number; seq: number }>`
+    select l.time, l.run_id, l.seq from ${table('run_logs')} l where ${lineBounds(query, query.after)}
+    ${ORDER} limit 1 offset ${windowLines - 1}`.execute(ctx.db);
+  const edge = edges[0] ? { time: Number(edges[0].time), runId: Number(edges[0].run_id), seq: edges[0].seq } : null;
+  const inWindow = edge ? sql`(l.time, l.run_id, l.seq) >= (${edge.time}, ${edge.runId}, ${edge.seq})` : sql`true`;
+  const read = (after: LogSearchCursor | undefined, limit: number) =>
+    sql<HitRow>`select ${COLUMNS} from ${table('run_logs')} l join ${table('runs')} r on r.id = l.run_id
+      where ${lineBounds(query, after)} and ${inWindow} and ${runFilter(query)} and ${match} ${ORDER} limit ${limit}`
+      .execute(ctx.db)
+      .then((result) => result.rows.map(hitFromRow));
+
+  if (!wordsInCode) {
+    const lines = await read(query.after, query.limit + 1);
+    const hits = lines.slice(0, query.limit);
+    return { hits, next: lines.length > query.limit ? cursorOf(hits.at(-1)!) : edge };
+  }
+  const hits: LogSearchHit[] = [];
+  let after = query.after;
+  for (;;) {
+    const lines = await read(after, CHUNK);
+    for (const line of lines) {
+      if (!matchesWords(line.message, query.words)) continue;
+      if (hits.length === query.limit) return { hits, next: cursorOf(hits.at(-1)!) };
+      hits.push(line);
+    }
+    if (lines.length < CHUNK) return { hits, next: edge };
+    after = cursorOf(lines.at(-1)!);
+  }
+}
+
+function hitFromRow(row: HitRow): LogSearchHit {
+  return {
+    ...logFromRow(row),
+    jobId: row.job_id,
+    runTitle: row.title,
+    parentRunId: row.parent_run_id === null ? null : Number(row.parent_run_id),
+  };
+}
+
+function cursorOf(line: LogSearchHit): LogSearchCursor {
+  return { time: line.time.getTime(), runId: line.runId, seq: line.seq };
+}
