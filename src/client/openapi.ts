@@ -542,6 +542,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the logs of all runs
+     * @description Lines of any run, newest first, by words (indexed) and filters. Page with the cursor: links.next (or next as after) continues; there is no cap on the results, only on each page.
+     */
+    get: operations['searchLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/runs/{run_id}/subruns': {
     parameters: {
       query?: never;
@@ -787,6 +807,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/stats/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Durations and entry counters of a job's (or task's) latest ended runs, with p50/p95 */
+    get: operations['getRunStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stats/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ended runs per UTC day and final status */
+    get: operations['getOutcomeStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stats/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Runs ended per queue and time bucket (throughput) and their wait before starting */
+    get: operations['getQueueStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit': {
     parameters: {
       query?: never;
@@ -984,6 +1055,7 @@ export interface components {
         secret: 'set' | null;
       }[];
       notify_running_longer_than: number | null;
+      history_alerts: components['schemas']['HistoryAlerts'];
       owner: string;
       max_attempts: number;
       timeout_seconds: number | null;
@@ -1026,6 +1098,20 @@ export interface components {
      */
     Schedule: {
       [key: string]: unknown;
+    } | null;
+    HistoryAlerts: {
+      /**
+       * @description Tell once per run when it runs longer than this × the p95 duration of the job's recent successful runs.
+       * @example 2
+       */
+      slower_than_p95: number | null;
+      /** @description How many of the latest successful runs make the p95. */
+      p95_runs: number;
+      /**
+       * @description Tell once per streak when this many runs in a row have failed (cancelled runs are skipped).
+       * @example 3
+       */
+      after_failures: number | null;
     } | null;
     Run: {
       /** @description A failed run's stack trace; sent to admins only (the message has the error's name and text) */
@@ -1159,6 +1245,19 @@ export interface components {
       )[];
       /** @description Seconds: tell the recipients once when a run takes longer. null or 0: never. */
       notify_running_longer_than?: number | null;
+      /**
+       * @description Alerts relative to history: {slower_than_p95: N (1-100), p95_runs: M (5-500, default 50), after_failures: K (1-100)}; null: none.
+       * @example {
+       *       "slower_than_p95": 2,
+       *       "p95_runs": 50,
+       *       "after_failures": 3
+       *     }
+       */
+      history_alerts?: {
+        slower_than_p95?: number | null;
+        p95_runs?: number | null;
+        after_failures?: number | null;
+      } | null;
       /** @description Attempts in all, the first included (default 1: never retried). */
       max_attempts?: number;
       /** @description Abort a run after this many seconds (null or 0: the task's default, or none). */
@@ -1226,6 +1325,19 @@ export interface components {
       )[];
       /** @description Seconds: tell the recipients once when a run takes longer. null or 0: never. */
       notify_running_longer_than?: number | null;
+      /**
+       * @description Alerts relative to history: {slower_than_p95: N (1-100), p95_runs: M (5-500, default 50), after_failures: K (1-100)}; null: none.
+       * @example {
+       *       "slower_than_p95": 2,
+       *       "p95_runs": 50,
+       *       "after_failures": 3
+       *     }
+       */
+      history_alerts?: {
+        slower_than_p95?: number | null;
+        p95_runs?: number | null;
+        after_failures?: number | null;
+      } | null;
       /** @description Attempts in all, the first included (default 1: never retried). */
       max_attempts?: number;
       /** @description Abort a run after this many seconds (null or 0: the task's default, or none). */
@@ -1718,6 +1830,29 @@ export interface components {
       };
       links: components['schemas']['Links'];
     };
+    LogSearchPage: {
+      hits: components['schemas']['LogHit'][];
+      /** @description Cursor of the next page (pass it as after), or null when every line has been searched. A page may hold fewer hits than size and still have a next: each page searches a bounded part of the logs. */
+      next: string | null;
+      links: components['schemas']['Links'];
+    };
+    LogHit: {
+      run_id: number;
+      job_id: string;
+      run_title: string;
+      parent_run_id: number | null;
+      seq: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T03:00:00.000Z
+       */
+      time: string;
+      level: string;
+      message: string;
+      fields: {
+        [key: string]: unknown;
+      } | null;
+    };
     SubRunList: {
       hits: {
         hits: components['schemas']['Run'][];
@@ -1736,8 +1871,8 @@ export interface components {
       id: number;
       run_id: number | null;
       /** @enum {string} */
-      event: 'finished' | 'missed' | 'running_long';
-      /** @description The run status told about, MISSED or RUNNING_LONG */
+      event: 'finished' | 'missed' | 'running_long' | 'slow_run' | 'failure_streak';
+      /** @description The run status told about, MISSED, RUNNING_LONG, SLOW_RUN or FAILURE_STREAK */
       status: string;
       /** @enum {string} */
       channel: 'email' | 'webhook';
@@ -1907,6 +2042,79 @@ export interface components {
       counts: {
         [key: string]: number;
       };
+    };
+    RunStats: {
+      scope: {
+        job: string | null;
+        task: string | null;
+      };
+      points: {
+        id: number;
+        job_id: string;
+        /** @enum {string} */
+        status:
+          | 'QUEUED'
+          | 'RUNNING'
+          | 'CANCELLING'
+          | 'WAITING'
+          | 'SUCCESS'
+          | 'PARTIAL_SUCCESS'
+          | 'WARNING'
+          | 'FAILED'
+          | 'CANCELLED';
+        /** Format: date-time */
+        started: string;
+        /** Format: date-time */
+        finished: string;
+        duration_ms: number;
+        inserted: number | null;
+        updated: number | null;
+        errored: number | null;
+      }[];
+      p50_ms: number | null;
+      p95_ms: number | null;
+      successes: number;
+    };
+    OutcomeStats: {
+      scope: {
+        job: string | null;
+        task: string | null;
+      };
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      until: string;
+      days: {
+        /**
+         * @description A UTC day
+         * @example 2026-12-06
+         */
+        day: string;
+        counts: {
+          [key: string]: number;
+        };
+        total: number;
+      }[];
+      /** @description The window held more than 20000 runs: the newest were counted */
+      truncated: boolean;
+    };
+    QueueStats: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      until: string;
+      bucket_ms: number;
+      buckets: {
+        /** Format: date-time */
+        start: string;
+        queue: string;
+        finished: number;
+        failed: number;
+        /** @description From available (enqueued or due) to start */
+        wait_avg_ms: number | null;
+        wait_max_ms: number | null;
+      }[];
+      truncated: boolean;
     };
     AuditList: {
       hits: {
@@ -4137,6 +4345,80 @@ export interface operations {
       };
     };
   };
+  searchLogs: {
+    parameters: {
+      query?: {
+        /** @description Words every line must have, in any case (whole words of letters and digits; other characters separate words) */
+        q?: string;
+        /** @description Only lines of runs of this job */
+        job?: string;
+        /** @description Only lines of this run */
+        run?: number;
+        /** @description With run: the lines of its sub-runs too, each hit naming its run */
+        include_subruns?: 'true' | 'false';
+        /** @description Lowest level shown */
+        level?: 'debug' | 'info' | 'warn' | 'error';
+        /** @description Lines at or after this time (ISO 8601) */
+        since?: string;
+        /** @description Lines before this time (ISO 8601) */
+        until?: string;
+        /** @description Cursor: the next of the previous page */
+        after?: string;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of matching lines, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogSearchPage'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listSubRuns: {
     parameters: {
       query?: {
@@ -4885,6 +5167,191 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Queue'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getRunStats: {
+    parameters: {
+      query?: {
+        /** @description A job's id (its top-level runs); or give task */
+        job?: string;
+        /** @description A task's id (all its runs, sub-runs included) */
+        task?: string;
+        /** @description How many of the latest ended runs (default 100, at most 500) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Runs oldest first; p50/p95 of the successful ones */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunStats'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getOutcomeStats: {
+    parameters: {
+      query?: {
+        /** @description A job's id (its top-level runs); or give task */
+        job?: string;
+        /** @description A task's id (all its runs, sub-runs included) */
+        task?: string;
+        /** @description Days back, today included (default 30, at most 90) */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every day of the window, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutcomeStats'];
+        };
+      };
+      /** @description Invalid request: the body names each field and why */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No or unknown credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getQueueStats: {
+    parameters: {
+      query?: {
+        /** @description Hours back (default 24, at most 72); 15-minute buckets up to 6 h, else hourly */
+        hours?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Buckets with runs, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueStats'];
         };
       };
       /** @description Invalid request: the body names each field and why */

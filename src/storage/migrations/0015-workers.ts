@@ -6,10 +6,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * `ended` says how it ended: 'stopped' (its own stop) or 'died' (maintenance saw its heartbeat
  * expire). Ended rows are kept a day for the page, then pruned by maintenance.
  *
- * `runs_task_finished`: the Tasks page's outcomes and duration percentiles read a task's last N
- * finished runs from it, whatever the size of the history (runs carry the task, jobs may change
- * theirs). Partial on finished runs, so it takes an entry only when a run ends, not at enqueue
- * or claim.
+ * The Tasks page's outcomes and duration percentiles read a task's last N finished runs through
+ * `runs_task_finished (task, finished_at, status)`, made by migration 0018 for the task charts.
  */
 async function up(db: Kysely<unknown>) {
   await sql`
@@ -27,7 +25,6 @@ async function up(db: Kysely<unknown>) {
       ended TEXT
     )`.execute(db);
   await sql`CREATE INDEX workers_heartbeat ON workers (heartbeat_at)`.execute(db);
-  await sql`CREATE INDEX runs_task_finished ON runs (task, finished_at) WHERE finished_at IS NOT NULL`.execute(db);
 }
 
 export const sqlite: Migration = { up };
