@@ -7,11 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { burnDown, latency, type Settings } from './measure.js';
 import { ensurePeers, PEER_VERSIONS } from './peers.js';
 import { ALL_ENTRIES, entryKey, QUICK_ENTRIES, TUNING } from './plan.js';
 import { PostgresAdmin } from './postgres-admin.js';
+import { sourcePath } from '../support/paths.js';
 import { figuresTable, graphileRatio, latencyTable, ratioTable, type EntryResult } from './report.js';
 
 const argv = process.argv.slice(2);
@@ -101,7 +101,7 @@ console.log(
 console.log('\nConfigurations:');
 for (const result of results) console.log(`  ${entryKey(result.entry)}: ${result.tuning}`);
 
-const out = fileURLToPath(new URL('../results/', import.meta.url));
+const out = sourcePath(import.meta.url, '../results/');
 fs.mkdirSync(out, { recursive: true });
 const file = `${out}compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 fs.writeFileSync(file, `${JSON.stringify({ machine, settings, sizes, reps, quick, results }, null, 2)}\n`);

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sourcePath } from '../support/paths.js';
 
-export const PEERS_DIR = fileURLToPath(new URL('./.peers/', import.meta.url));
+export const PEERS_DIR = sourcePath(import.meta.url, './.peers/');
 
 /**
  * Pinned to the newest releases that support Node 20 (graphile-worker 0.18 and pg-boss 11+
