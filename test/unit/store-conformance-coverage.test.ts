@@ -8,11 +8,26 @@ import { describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 
-function storeVerbs(): string[] {
-  const source = fs.readFileSync(path.join(root, 'src/storage/store.ts'), 'utf8');
-  const body = source.slice(source.indexOf('export interface Store {'));
+function verbsOf(source: string, start: RegExp): string[] {
+  const at = source.search(start);
+  if (at < 0) return [];
+  const body = source.slice(at);
   const end = body.indexOf('\n}\n');
   return [...body.slice(0, end).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((match) => match[1]!);
+}
+
+/** The verbs of `Store` and of the sub-interfaces it extends (src/storage/<feature>-store.ts). */
+function storeVerbs(): string[] {
+  const storage = path.join(root, 'src/storage');
+  const source = fs.readFileSync(path.join(storage, 'store.ts'), 'utf8');
+  const parts = fs
+    .readdirSync(storage)
+    .filter((file) => file.endsWith('-store.ts') && file !== 'kysely-store.ts')
+    .map((file) => fs.readFileSync(path.join(storage, file), 'utf8'));
+  return [
+    ...verbsOf(source, /export interface Store\b[^{]*\{/),
+    ...parts.flatMap((part) => verbsOf(part, /export interface \w+Store\b[^{]*\{/)),
+  ];
 }
 
 describe('store conformance suite', () => {
