@@ -50,9 +50,16 @@ async function measure(dialect: BenchDialect): Promise<void> {
 
   const child = spawn(process.execPath, [cli, 'start', '--port', '0'], {
     env: { ...process.env, JOBDECK_DATABASE_URL: url },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   try {
+    // Counted from --warmup seconds after it says it runs (start-up writes: migrations, jobs).
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`jobdeck start exited with ${code}`)));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('jobdeck running')) resolve();
+      });
+    });
     await sleep(warmup * 1000);
     const xacts = async () =>
       admin ? (await admin.counters(name)).xacts - (await admin.counters(`${name}_quiet`)).xacts : 0;
