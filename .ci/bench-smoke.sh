@@ -15,5 +15,5 @@ node dist-bench/bench/latency.js --dialect sqlite --samples 20
 node dist-bench/bench/idle.js --dialect sqlite --seconds 2 --warmup 2
 node dist-bench/bench/compare/main.js --quick --sizes 300,600 --latency-samples 20 --latency-budget 10 \
   --drain-budget 20 | tee /tmp/jobdeck-bench-smoke.txt
-grep -q 'drain 600 ×' /tmp/jobdeck-bench-smoke.txt
+grep -q 'drain 600 ×: [0-9]' /tmp/jobdeck-bench-smoke.txt
 echo "bench smoke: ok in $(( $(date +%s) - start )) s"
