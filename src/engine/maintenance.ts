@@ -6,7 +6,7 @@ import type { Service } from './service.js';
 export interface MaintenanceOptions {
   /** A running run whose worker has not renewed its lease for this long is rescued (default 30 s). */
   leaseMs?: number;
-  /** How often to look (default 10 s: a dead worker's runs are back within the lease plus that). */
+  /** How often to look (default 5 s). */
   intervalMs?: number;
   logger?: Logger;
 }
@@ -26,7 +26,7 @@ export class Maintenance implements Service {
   constructor(store: Store, options: MaintenanceOptions = {}) {
     this.#store = store;
     this.#leaseMs = options.leaseMs ?? 30_000;
-    this.#intervalMs = options.intervalMs ?? 10_000;
+    this.#intervalMs = options.intervalMs ?? 5000;
     this.#log = (options.logger ?? silentLogger).child({ service: 'maintenance' });
   }
 
