@@ -5,7 +5,17 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import { layerZones } from './scripts/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', 'ui/dist/', 'bench/compare/.peers/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-bench/',
+      'coverage/',
+      'bench/results/',
+      'ui/dist/',
+      'bench/compare/.peers/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

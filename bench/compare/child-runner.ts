@@ -1,14 +1,14 @@
 // Parent side of a child process running one phase of one system (see child.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { scriptArgs } from '../support/paths.js';
 
 export interface ChildMessage {
   type: string;
   [key: string]: unknown;
 }
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const CHILD = scriptArgs(import.meta.url, './child.ts');
 
 export class Child {
   readonly #process: ChildProcess;
@@ -20,7 +20,7 @@ export class Child {
 
   constructor(label: string, phase: string, config: object, extra: number[] = []) {
     this.#label = label;
-    const args = ['--import', 'tsx', CHILD, phase, JSON.stringify(config), ...extra.map(String)];
+    const args = [...CHILD, phase, JSON.stringify(config), ...extra.map(String)];
     this.#process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.#exited = new Promise((resolve) =>
       this.#process.once('exit', (code) => {

@@ -7,12 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { burnDown, latency, type Settings } from './measure.js';
 import { ensurePeers, PEER_VERSIONS } from './peers.js';
 import { ALL_ENTRIES, entryKey, QUICK_ENTRIES, TUNING } from './plan.js';
 import { PostgresAdmin } from './postgres-admin.js';
-import { figuresTable, graphileRatio, latencyTable, ratioTable, type EntryResult } from './report.js';
+import { sourcePath } from '../support/paths.js';
+import { figuresTable, goalLines, graphileRatio, latencyTable, ratioTable, type EntryResult } from './report.js';
 
 const argv = process.argv.slice(2);
 const value = (name: string) => {
@@ -20,7 +20,8 @@ const value = (name: string) => {
   return index >= 0 ? argv[index + 1] : undefined;
 };
 const quick = argv.includes('--quick');
-const sizes = (value('--sizes') ?? (quick ? '20000' : '20000,200000')).split(',').map(Number);
+// --quick: graphile-worker tuned against Jobdeck only, at both sizes.
+const sizes = (value('--sizes') ?? '20000,200000').split(',').map(Number);
 const reps = Number(value('--reps') ?? 1);
 const wanted = value('--systems')?.split(',');
 const entries = (quick ? QUICK_ENTRIES : ALL_ENTRIES).filter(
@@ -45,7 +46,7 @@ function redisVersion(): string | undefined {
   }
 }
 
-ensurePeers();
+ensurePeers(entries.map((e) => e.system));
 const admin = await PostgresAdmin.connect(postgresUrl);
 const machine = {
   cpu: os.cpus()[0]?.model,
@@ -101,11 +102,13 @@ console.log(
 console.log('\nConfigurations:');
 for (const result of results) console.log(`  ${entryKey(result.entry)}: ${result.tuning}`);
 
-const out = fileURLToPath(new URL('../results/', import.meta.url));
+const out = sourcePath(import.meta.url, '../results/');
 fs.mkdirSync(out, { recursive: true });
 const file = `${out}compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 fs.writeFileSync(file, `${JSON.stringify({ machine, settings, sizes, reps, quick, results }, null, 2)}\n`);
 console.log(`\nresults: ${file}`);
 
+console.log('\nJobdeck / graphile-worker best, against the goals:');
+for (const line of goalLines(results, sizes)) console.log(`  ${line}`);
 const ratio = graphileRatio(results, sizes[0]!);
 console.log(`jobdeck/graphile-worker throughput ratio: ${ratio === undefined ? 'n/a' : ratio.toFixed(2)}`);

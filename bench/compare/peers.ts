@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sourcePath } from '../support/paths.js';
 
-export const PEERS_DIR = fileURLToPath(new URL('./.peers/', import.meta.url));
+export const PEERS_DIR = sourcePath(import.meta.url, './.peers/');
 
 /**
  * Pinned to the newest releases that support Node 20 (graphile-worker 0.18 and pg-boss 11+
@@ -30,16 +30,29 @@ function installedVersion(name: PeerName): string | undefined {
   }
 }
 
-/** Installs the pinned peers unless they are there already. */
-export function ensurePeers(): void {
-  const missing = (Object.keys(PEER_VERSIONS) as PeerName[]).filter((n) => installedVersion(n) !== PEER_VERSIONS[n]);
+/** The peers each compared system loads. */
+const PEERS_OF: Record<string, PeerName[]> = {
+  'graphile-worker': ['graphile-worker'],
+  'pg-boss': ['pg-boss'],
+  'bullmq-postgres': ['bullmq', 'ioredis'],
+  'bullmq-redis': ['bullmq', 'ioredis'],
+};
+
+/** Installs the pinned peers these systems need, unless they are there already. */
+export function ensurePeers(systems: string[]): void {
+  const needed = new Set(systems.flatMap((system) => PEERS_OF[system] ?? []));
+  const missing = [...needed].filter((n) => installedVersion(n) !== PEER_VERSIONS[n]);
   if (missing.length === 0) return;
   fs.mkdirSync(PEERS_DIR, { recursive: true });
   const manifest = {
     name: 'jobdeck-bench-peers',
     private: true,
     description: 'Written by bench/compare/peers.ts; the peers the comparison runs against.',
-    dependencies: PEER_VERSIONS,
+    dependencies: Object.fromEntries(
+      (Object.keys(PEER_VERSIONS) as PeerName[])
+        .filter((n) => needed.has(n) || installedVersion(n) !== undefined)
+        .map((n) => [n, PEER_VERSIONS[n]]),
+    ),
   };
   fs.writeFileSync(path.join(PEERS_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`installing peers into ${PEERS_DIR}: ${missing.join(', ')}`);

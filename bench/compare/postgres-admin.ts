@@ -37,6 +37,8 @@ export class PostgresAdmin {
       `select current_setting('shared_preload_libraries') like '%pg_stat_statements%' as on`,
     );
     admin.#statementsAvailable = rows[0]!.on;
+    // Its view is read from this connection's database.
+    if (admin.#statementsAvailable) await admin.#admin.query('create extension if not exists pg_stat_statements');
     return admin;
   }
 
@@ -134,6 +136,11 @@ export class PostgresAdmin {
     } finally {
       await client.end();
     }
+  }
+
+  /** A statement on the server's admin connection (probes' own counters). */
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    return (await this.#admin.query<R>(text, values)).rows;
   }
 
   async close(): Promise<void> {

@@ -103,10 +103,101 @@ export function ratioTable(results: EntryResult[], sizes: number[]): string {
         ratio(ours?.enqueuePerSecond, theirs?.enqueuePerSecond),
         ratio(jobdeck?.latency?.p50, peer.latency?.p50),
         ratio(jobdeck?.latency?.p99, peer.latency?.p99),
+        ratio(ours && walPerJob(ours), theirs && walPerJob(theirs)),
       ]);
     }
   }
-  return table(['jobdeck vs', 'jobs', 'throughput ×', 'enqueue ×', 'latency p50 ×', 'latency p99 ×'], rows);
+  return table(
+    ['jobdeck vs', 'jobs', 'throughput ×', 'enqueue ×', 'latency p50 ×', 'latency p99 ×', 'WAL/job ×'],
+    rows,
+  );
+}
+
+/** WAL bytes per finished job of the drain: this database's records, else the server's. */
+function walPerJob(b: BurnDown): number | undefined {
+  const bytes = b.drain.databaseWalBytes ?? b.drain.walBytes;
+  return b.finished > 0 && bytes > 0 ? bytes / b.finished : undefined;
+}
+
+/**
+ * The issue's goals against graphile-worker's best configuration, one line each: drain at every
+ * size ≥ 1.0×, latency p50 and p99 ≤ 1.0×, WAL per job ≤ 2.0×; enqueue is shown, with no goal.
+ */
+export function goalLines(results: EntryResult[], sizes: number[]): string[] {
+  const jobdeck = results.find((r) => r.entry.system === 'jobdeck');
+  const peers = results.filter((r) => r.entry.system === 'graphile-worker');
+  if (!jobdeck || peers.length === 0) return ['no jobdeck/graphile-worker pair measured'];
+  const lines: string[] = [];
+  const show = (label: string, ratio: number | undefined, goal: string, met: (r: number) => boolean) =>
+    lines.push(
+      `${label}: ${ratio === undefined ? 'n/a' : ratio.toFixed(2)} (goal ${goal})` +
+        (ratio === undefined ? '' : met(ratio) ? ' met' : ' MISSED'),
+    );
+  for (const jobs of sizes) {
+    const ours = burnDownOf(jobdeck, jobs);
+    const best = (pick: (b: BurnDown) => number | undefined, better: (a: number, b: number) => boolean) =>
+      peers
+        .map((p) => burnDownOf(p, jobs))
+        .map((b) => (b ? pick(b) : undefined))
+        .filter((v): v is number => v !== undefined && v > 0)
+        .reduce<number | undefined>((a, v) => (a === undefined || better(v, a) ? v : a), undefined);
+    const div = (a: number | undefined, b: number | undefined) => (a && b ? a / b : undefined);
+    show(
+      `drain ${int(jobs)} ×`,
+      div(
+        ours?.drainPerSecond,
+        best(
+          (b) => b.drainPerSecond,
+          (a, b) => a > b,
+        ),
+      ),
+      '≥ 1.00',
+      (r) => r >= 1,
+    );
+    show(
+      `enqueue ${int(jobs)} ×`,
+      div(
+        ours?.enqueuePerSecond,
+        best(
+          (b) => b.enqueuePerSecond,
+          (a, b) => a > b,
+        ),
+      ),
+      'none',
+      () => true,
+    );
+    show(
+      `WAL/job ${int(jobs)} ×`,
+      div(
+        ours && walPerJob(ours),
+        best(walPerJob, (a, b) => a < b),
+      ),
+      '≤ 2.00',
+      (r) => r <= 2,
+    );
+  }
+  const latencyBest = (pick: (r: EntryResult) => number | undefined) =>
+    Math.min(...peers.map(pick).filter((v): v is number => v !== undefined && v > 0));
+  const lat = (ours: number | undefined, best: number) => (ours && Number.isFinite(best) ? ours / best : undefined);
+  show(
+    'latency p50 ×',
+    lat(
+      jobdeck.latency?.p50,
+      latencyBest((r) => r.latency?.p50),
+    ),
+    '≤ 1.00',
+    (r) => r <= 1,
+  );
+  show(
+    'latency p99 ×',
+    lat(
+      jobdeck.latency?.p99,
+      latencyBest((r) => r.latency?.p99),
+    ),
+    '≤ 1.00',
+    (r) => r <= 1,
+  );
+  return lines;
 }
 
 /** Jobdeck's drain rate over graphile-worker's best configuration at that size. */

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { z } from 'zod';
+import { scriptArgs } from './paths.js';
 import { defineTask } from '../../src/domain/task.js';
 
 export const noopTask = defineTask({
@@ -53,8 +53,7 @@ export function spawnScheduler(url: string): Promise<ChildProcess> {
 }
 
 async function spawnService(name: string, args: string[]): Promise<ChildProcess> {
-  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...scriptArgs(import.meta.url, `./${name}`), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

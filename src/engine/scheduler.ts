@@ -8,7 +8,8 @@ import { silentLogger } from './silent-logger.js';
 export interface SchedulerOptions extends PlanOptions {
   /** Jobs fired per transaction (default 50). */
   batchSize?: number;
-  /** Longest sleep between checks when nothing is announced (default 5 s). */
+  /** Longest sleep between checks when nothing is announced (default 60 s: saved jobs and other
+   * processes' writes are announced, and it sleeps exactly until the next due job anyway). */
   maxSleepMs?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -85,7 +86,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> {
 
   async #tick(): Promise<void> {
     clearTimeout(this.#timer);
-    let sleepMs = this.#opts.maxSleepMs ?? 5000;
+    let sleepMs = this.#opts.maxSleepMs ?? 60_000;
     try {
       const fired = await this.fireDue();
       const next = await this.#store.jobsNextDue();

@@ -45,6 +45,11 @@ export class WorkerPresence {
     this.#onError = onError;
   }
 
+  /** How often the row is renewed. */
+  get intervalMs(): number {
+    return this.#intervalMs;
+  }
+
   async register(): Promise<void> {
     this.#startedAt = new Date();
     this.#ended = false;

@@ -14,6 +14,7 @@ import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
 import { PrefetchSize } from './prefetch-size.js';
+import { DelayedWake } from './delayed-wake.js';
 import { silentLogger } from './silent-logger.js';
 import { subRunsFactory } from './sub-runs.js';
 import { WorkerPresence } from './worker-presence.js';
@@ -29,7 +30,11 @@ export interface WorkerOptions {
    */
   prefetch?: number;
   prefetchTtlMs?: number;
-  /** Fallback poll for new runs when no notification arrives (default 1000 ms). */
+  /**
+   * Fallback poll for new runs when no notification arrives (default 30 s): the store announces
+   * new runs (LISTEN/NOTIFY, or the SQLite file's changes), and a run delayed into the future is
+   * waited for with a timer (see #lookAhead), so the poll only covers announcements lost.
+   */
   pollIntervalMs?: number;
   /** How often running runs renew their lease (default 5000 ms). */
   heartbeatMs?: number;
@@ -95,6 +100,11 @@ export class Worker extends EventEmitter<WorkerEvents> {
   readonly #deps: ClaimedRunDeps;
   readonly #presence: WorkerPresence;
   #timers: NodeJS.Timeout[] = [];
+  /** Lease renewal, stop checks and stale-buffer release: armed only while runs are held. */
+  #busyTimers: NodeJS.Timeout[] | undefined;
+  /** The next claim that finds nothing asks when a delayed run becomes available. */
+  #lookAhead = true;
+  readonly #delayed: DelayedWake;
   #unsubscribe: (() => void) | undefined;
   #running = false;
   #claiming = false;
@@ -115,12 +125,13 @@ export class Worker extends EventEmitter<WorkerEvents> {
       queues: options.queues,
       concurrency: options.concurrency ?? 10,
       prefetchTtlMs: options.prefetchTtlMs ?? 1000,
-      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      pollIntervalMs: options.pollIntervalMs ?? 30_000,
       heartbeatMs: options.heartbeatMs ?? 5000,
       cancelCheckMs: options.cancelCheckMs ?? 500,
       shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
       abortGraceMs: options.abortGraceMs ?? 5000,
     };
+    this.#delayed = new DelayedWake(this.#opts.pollIntervalMs, () => this.#wake());
     this.#prefetchSize = new PrefetchSize(this.#opts.concurrency, options.prefetch);
     this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
@@ -162,11 +173,15 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#unsubscribe = this.#store.subscribe((event) => this.#onEvent(event));
     await this.#store.listening();
     await this.#presence.register();
+    this.#lookAhead = true;
     this.#timers = [
-      setInterval(() => this.#claim(), this.#opts.pollIntervalMs),
-      setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
-      setInterval(() => void this.#checkStops(), this.#opts.cancelCheckMs),
-      setInterval(() => void this.#releaseStale(), Math.max(50, this.#opts.prefetchTtlMs / 4)),
+      setInterval(() => this.#wake(), this.#opts.pollIntervalMs),
+      // The worker's row in `workers` is renewed idle or busy (the lease timer only runs while
+      // runs are held): one upsert per interval.
+      setInterval(
+        () => void this.#presence.tick(this.#executing, this.#presence.intervalMs),
+        this.#presence.intervalMs,
+      ),
     ];
     this.#log.info({ queues: this.#opts.queues, concurrency: this.#opts.concurrency }, 'worker started');
     this.#claim();
@@ -209,6 +224,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     }
     for (const timer of this.#timers) clearInterval(timer);
     this.#timers = [];
+    this.#disarm(true);
     this.#unsubscribe?.();
     await this.#logs.flush();
     await this.#presence.end();
@@ -217,13 +233,35 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   #onEvent(event: StoreEvent): void {
     if (event.type === 'queued') {
-      if (this.#opts.queues.includes(event.queue)) this.#claim();
+      if (this.#opts.queues.includes(event.queue)) this.#wake();
     } else if (event.type === 'cancel') {
       if (this.#inFlight.has(event.runId) || this.#buffer.has(event.runId)) this.#abortStopped([event.runId]);
     } else if (event.type === 'external') {
-      this.#claim();
+      this.#wake();
       void this.#checkStops();
     }
+  }
+
+  /** A claim that, if it finds nothing, also looks for the next delayed run. */
+  #wake(): void {
+    this.#lookAhead = true;
+    this.#claim();
+  }
+
+  /** The timers that only matter while runs are held; off when idle, so an idle worker sleeps. */
+  #arm(): void {
+    this.#busyTimers ??= [
+      setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
+      setInterval(() => void this.#checkStops(), this.#opts.cancelCheckMs),
+      setInterval(() => void this.#releaseStale(), Math.max(50, this.#opts.prefetchTtlMs / 4)),
+    ];
+  }
+
+  #disarm(always = false): void {
+    if (always) this.#delayed.clear();
+    if (!this.#busyTimers || (!always && this.#inFlight.size + this.#buffer.size > 0)) return;
+    for (const timer of this.#busyTimers) clearInterval(timer);
+    this.#busyTimers = undefined;
   }
 
   /** Claims while there are free slots; concurrent calls coalesce into one more round. */
@@ -249,9 +287,15 @@ export class Worker extends EventEmitter<WorkerEvents> {
       // Claim in batches: wait until half the buffer is used unless slots would sit idle.
       if (!this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
       let runs: Run[];
+      const lookAhead = this.#lookAhead;
+      this.#lookAhead = false;
       try {
         if (this.#claimUncertain) await this.#releaseUnseen();
         runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: want, workerId: this.id });
+        if (runs.length === 0 && lookAhead) {
+          const next = await this.#store.runsNextAvailable(this.#opts.queues);
+          if (next && this.#running) this.#delayed.at(next.getTime());
+        }
       } catch (error) {
         this.#claimUncertain = true;
         this.#report(error);
@@ -259,6 +303,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       }
       const now = Date.now();
       for (const run of runs) this.#buffer.set(run.id, { run, claimedAt: now });
+      if (runs.length) this.#arm();
       this.#pump();
       if (runs.length === want) this.#claimAgain = true;
     } while (this.#claimAgain);
@@ -302,6 +347,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #release(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     for (const id of ids) this.#buffer.delete(id);
+    this.#disarm();
     try {
       await this.#store.runsRelease(ids, this.id);
     } catch (error) {
@@ -336,6 +382,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   #ended(flight: InFlight): void {
     if (this.#inFlight.get(flight.run.id) === flight) this.#inFlight.delete(flight.run.id);
     this.#freeSlot(flight);
+    this.#disarm();
     // A write backlog that shrinks may let buffered runs start.
     this.#pump();
     this.#claim();
@@ -393,6 +440,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       if (buffered) {
         // Stopped before its task started: nothing to abort.
         this.#buffer.delete(id);
+        this.#disarm();
         void this.#complete(workerOutcome(buffered.run, this.id, 'CANCELLED', 'Stopped before it started.'));
         continue;
       }

@@ -21,7 +21,12 @@ import { HistoryAlertScanner } from './history-alerts.js';
 export interface NotificationServiceOptions extends NotificationConfig {
   /** What webhooks may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
   outbound?: OutboundPolicy;
-  /** How often to look for events and due deliveries when nothing wakes the service (default 1 s). */
+  /**
+   * How often to look for events and due deliveries when nothing wakes the service. Default:
+   * every second for two minutes after anything was enqueued or sent (so retries keep their
+   * times), else every minute: ended runs wake it at once, and an idle system stays idle (a
+   * "running longer than" notice or a missed slot may then wait up to a minute).
+   */
   pollMs?: number;
   /** Attempts per delivery, the first included (default 4). */
   maxAttempts?: number;
@@ -47,6 +52,10 @@ export interface NotificationServiceOptions extends NotificationConfig {
 const CURSOR_KEY = 'notifications.scanned_until';
 const PAGE = 500;
 const CURSOR_SAVE_MS = 10_000;
+const BUSY_POLL_MS = 1000;
+const IDLE_POLL_MS = 60_000;
+/** Longer than the third retry's wait (4 × 4 × 5 s), so default retries are sent on time. */
+const BUSY_WINDOW_MS = 120_000;
 
 /**
  * Tells people about runs: finds events (runs that ended in a chosen status, missed schedule
@@ -61,7 +70,11 @@ export class NotificationService implements Service {
   readonly #log: Logger;
   readonly #channels: Channels;
   readonly #config: ReturnType<typeof resolveNotificationConfig>;
-  readonly #pollMs: number;
+  readonly #pollMs: number | undefined;
+  #busyUntil = 0;
+  #started = false;
+  /** When the planned pass is due. */
+  #plannedAt = 0;
   readonly #maxAttempts: number;
   readonly #retryBaseMs: number;
   readonly #timeoutMs: number;
@@ -84,7 +97,7 @@ export class NotificationService implements Service {
     this.#store = store;
     this.#log = (options.logger ?? silentLogger).child({ service: 'notifications' });
     this.#config = resolveNotificationConfig(options);
-    this.#pollMs = options.pollMs ?? 1000;
+    this.#pollMs = options.pollMs;
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.#retryBaseMs = options.retryBaseMs ?? 5000;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
@@ -97,17 +110,21 @@ export class NotificationService implements Service {
   }
 
   async start(): Promise<void> {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => this.wake(), this.#pollMs);
-    // A run that ended anywhere (PostgreSQL: any process) is worth a look at once.
+    if (this.#started) return;
+    this.#started = true;
+    this.#plan();
+    // A run that ended anywhere (PostgreSQL: any process) is worth a look at once; another SQLite
+    // process's writes (`external`, it could be many) within a second.
     this.#unsubscribe = this.#store.subscribe((event) => {
       if (event.type === 'changed') this.wake();
+      else if (event.type === 'external' && this.#plannedAt > this.#now() + BUSY_POLL_MS) this.#plan(BUSY_POLL_MS);
     });
     this.wake();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.#timer);
+    this.#started = false;
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -124,7 +141,7 @@ export class NotificationService implements Service {
     this.#running = true;
     this.#loop = this.#pass().finally(() => {
       this.#running = false;
-      if (this.#again && this.#timer) {
+      if (this.#again && this.#started) {
         this.#again = false;
         this.wake();
       }
@@ -139,11 +156,21 @@ export class NotificationService implements Service {
 
   async #pass(): Promise<void> {
     try {
-      await this.enqueueEvents();
-      while ((await this.deliverDue()) > 0 && this.#timer !== undefined);
+      let active = (await this.enqueueEvents()) > 0;
+      while ((await this.deliverDue()) > 0 && this.#started) active = true;
+      if (active) this.#busyUntil = this.#now() + BUSY_WINDOW_MS;
     } catch (error) {
       this.#log.error({ err: error }, 'notification pass failed');
     }
+    this.#plan();
+  }
+
+  /** The next pass when nothing wakes the service earlier (see `pollMs`). */
+  #plan(ms = this.#pollMs ?? (this.#now() < this.#busyUntil ? BUSY_POLL_MS : IDLE_POLL_MS)): void {
+    if (!this.#started) return;
+    clearTimeout(this.#timer);
+    this.#plannedAt = this.#now() + ms;
+    this.#timer = setTimeout(() => this.wake(), ms);
   }
 
   /** Finds events since the last scan (minus the lag window) and enqueues their deliveries. */

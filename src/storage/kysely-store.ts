@@ -29,6 +29,7 @@ import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import * as idle from './idle-queries.js';
 import * as family from './run-family-queries.js';
 import { PreparedRunStatements } from './prepared-run-statements.js';
 import * as schedules from './schedule-queries.js';
@@ -292,6 +293,9 @@ export class KyselyStore implements Store {
       await this.#notifier.publish({ type: 'queued', queue: run.queue });
     }
     return run;
+  }
+  runsNextAvailable(queues: string[]) {
+    return idle.runsNextAvailable(this.#ctx, queues);
   }
   runsHeldBy(workerId: string) {
     return attempts.runsHeldBy(this.#ctx, workerId);

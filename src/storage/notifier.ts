@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type Database from 'better-sqlite3';
 import pg from 'pg';
 
 /**
@@ -33,70 +32,6 @@ export class Listeners {
   add(listener: StoreListener): () => void {
     this.#emitter.on('event', listener);
     return () => this.#emitter.off('event', listener);
-  }
-}
-
-/**
- * SQLite: events of this process are delivered at once; writes of other processes are noticed
- * through `PRAGMA data_version`, which changes when another connection commits. Polling it is a
- * read of shared memory, so it can run often.
- */
-export class SqliteNotifier implements Notifier {
-  readonly #listeners = new Listeners();
-  readonly #db: Database.Database;
-  readonly #pollMs: number;
-  #timer: NodeJS.Timeout | undefined;
-  #version = -1;
-  #subscribers = 0;
-
-  constructor(db: Database.Database, pollMs = 15) {
-    this.#db = db;
-    this.#pollMs = pollMs;
-  }
-
-  async publish(event: StoreEvent): Promise<void> {
-    this.#listeners.emit(event);
-  }
-
-  subscribe(listener: StoreListener): () => void {
-    const remove = this.#listeners.add(listener);
-    this.#subscribers += 1;
-    this.#ensurePolling();
-    return () => {
-      remove();
-      this.#subscribers -= 1;
-      if (this.#subscribers === 0) this.#stopPolling();
-    };
-  }
-
-  #ensurePolling(): void {
-    if (this.#timer) return;
-    this.#version = this.#readVersion();
-    this.#timer = setInterval(() => {
-      const version = this.#readVersion();
-      if (version !== this.#version) {
-        this.#version = version;
-        this.#listeners.emit({ type: 'external' });
-      }
-    }, this.#pollMs);
-    this.#timer.unref();
-  }
-
-  #readVersion(): number {
-    try {
-      return this.#db.pragma('data_version', { simple: true }) as number;
-    } catch {
-      return this.#version;
-    }
-  }
-
-  #stopPolling(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  async close(): Promise<void> {
-    this.#stopPolling();
   }
 }
 

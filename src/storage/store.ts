@@ -1,4 +1,5 @@
 import type { UserStore } from './user-store.js';
+import type { IdleStore } from './idle-store.js';
 import type { Session, SessionSubject } from '../domain/session.js';
 import type { LogSearchStore } from './log-search-store.js';
 import type { ApiToken, AuditEntry, NewAuditEntry } from '../domain/access.js';
@@ -232,7 +233,8 @@ export interface RunPruneOptions extends PruneOptions {
  * Everything Jobdeck keeps, in domain verbs. The only implementation speaks SQL through Kysely;
  * a conformance suite holds every dialect to the same behaviour.
  */
-export interface Store extends WorkerStore, CalendarStore, StatsStore, ConsoleStore, UserStore, LogSearchStore {
+export interface Store
+  extends WorkerStore, CalendarStore, StatsStore, ConsoleStore, UserStore, LogSearchStore, IdleStore {
   readonly traits: DialectTraits;
   /** Where the data lives, without credentials: for messages. */
   readonly location: string;

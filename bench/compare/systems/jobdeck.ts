@@ -53,7 +53,7 @@ export const jobdeck: AdapterFactory = (config) => {
     },
     async remaining() {
       const { rows } = await counter.query<{ n: string }>(
-        `select count(*) as n from runs where status in ('QUEUED', 'RUNNING')`,
+        `select count(*) as n from jobdeck.runs where status in ('QUEUED', 'RUNNING')`,
       );
       return Number(rows[0]!.n);
     },

@@ -1,0 +1,97 @@
+// Drain probe: bulk-enqueue N no-op runs, then drain them with a worker in THIS process (so
+// `node --cpu-prof dist-bench/bench/drain.js` profiles the worker), and report per run the
+// database's work: transactions, WAL bytes and, when the server preloads pg_stat_statements, the
+// statements and the commonest ones. Counts, not times: robust on a busy machine.
+// Usage: npm run bench:drain -- [--dialect postgres|sqlite] [--runs 20000] [--concurrency 10]
+// PostgreSQL: a fresh database on $JOBDECK_BENCH_POSTGRES_URL's server (default the local one).
+import { PostgresAdmin } from './compare/postgres-admin.js';
+import { createJobdeck } from '../src/service/jobdeck.js';
+import { argValue, freshDatabase, noopTask } from './support/bench-setup.js';
+
+const argv = process.argv.slice(2);
+const runs = Number(argValue(argv, '--runs') ?? 20_000);
+const concurrency = Number(argValue(argv, '--concurrency') ?? 10);
+const dialect = argValue(argv, '--dialect') ?? 'postgres';
+const serverUrl = process.env.JOBDECK_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const admin = dialect === 'postgres' ? await PostgresAdmin.connect(serverUrl) : undefined;
+const name = `jd_drain_${process.pid}`;
+const sqlite = dialect === 'sqlite' ? freshDatabase('sqlite') : undefined;
+await admin?.createDatabase(name);
+const url = admin ? admin.urlOf(name) : sqlite!.url;
+const deck = await createJobdeck({ database: url, tasks: [noopTask] });
+try {
+  const job = await deck.jobs.create({ title: 'bench', task: 'bench.noop' });
+  const run = {
+    jobId: job.id,
+    task: 'bench.noop',
+    title: 'bench',
+    queue: 'default',
+    args: {},
+    customArgs: null,
+    since: null,
+    startedBy: 'bench',
+  };
+  const enqueueStart = performance.now();
+  await deck.store.runsCreate(Array.from({ length: runs }, () => run));
+  const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
+  if (admin) await resetStatements(admin, name);
+  const before = await admin?.counters(name);
+
+  const worker = deck.createWorker({ concurrency });
+  let finished = 0;
+  let done!: () => void;
+  const drained = new Promise<void>((resolve) => (done = resolve));
+  // A run counts once its final state is written (the event follows the write).
+  worker.on('run:finished', () => {
+    if (++finished === runs) done();
+  });
+  const start = performance.now();
+  await worker.start();
+  await drained;
+  const seconds = (performance.now() - start) / 1000;
+  await worker.stop();
+
+  console.log(
+    `${dialect} runs=${runs} concurrency=${concurrency}: enqueue ${Math.round(runs / enqueueSeconds)}/s,` +
+      ` drain ${Math.round(runs / seconds)} runs/s (${seconds.toFixed(2)} s)`,
+  );
+  if (admin && before) {
+    const after = await admin.counters(name);
+    const stats = await admin.phaseStats(name, before, after);
+    const per = (n: number | undefined) => (n === undefined ? 'n/a' : (n / runs).toFixed(4));
+    console.log(
+      `per run: transactions ${per(stats.transactions)}, statements ${per(stats.statements)},` +
+        ` rows written ${per(stats.rowsWritten)}, WAL ${per(stats.databaseWalBytes)} B of this database` +
+        ` (${per(stats.walBytes)} B server-wide)`,
+    );
+    await printStatements(admin, name);
+  }
+} finally {
+  await deck.close();
+  if (admin) {
+    await admin.dropDatabase(name);
+    await admin.close();
+  }
+  await sqlite?.drop();
+}
+
+async function resetStatements(a: PostgresAdmin, database: string): Promise<void> {
+  if (a.statementsAvailable)
+    await a.query(
+      `select pg_stat_statements_reset(0::oid, (select oid from pg_database where datname = $1), 0::bigint)`,
+      [database],
+    );
+}
+
+async function printStatements(a: PostgresAdmin, database: string): Promise<void> {
+  if (!a.statementsAvailable) return;
+  const rows = await a.query<{ calls: string; rows: string; query: string }>(
+    `select calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+       from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = $1 order by calls desc limit 8`,
+    [database],
+  );
+  console.log('statements by calls (pg_stat_statements):');
+  for (const r of rows) console.log(`  ${r.calls.padStart(7)} calls ${r.rows.padStart(7)} rows  ${r.query}`);
+}

@@ -1,0 +1,103 @@
+// Idle cost of `jobdeck start` (compiled, as shipped): nothing queued, one scheduled job hours
+// away. Counts, over --seconds (default 60) after a --warmup (default 10 s):
+// - PostgreSQL: transactions of the process's backends (pg_stat_database xact_commit +
+//   xact_rollback of a database of its own), less those of an untouched twin database over the
+//   same time (the server's own: autovacuum visits), and statements by kind when the server
+//   preloads pg_stat_statements;
+// - both dialects: wake-ups of the process's main thread (voluntary context switches of its
+//   event-loop thread, from /proc: each timer or socket wake-up is one), and its RSS at the end.
+// Usage: npm run bench:idle -- [--dialect sqlite,postgres] [--seconds 60] [--warmup 10]
+// PostgreSQL server: $JOBDECK_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PostgresAdmin } from './compare/postgres-admin.js';
+import { createJobdeck } from '../src/service/jobdeck.js';
+import { builtinTasks } from '../src/tasks/index.js';
+import { argValue, dialectsFromArgs, freshDatabase, type BenchDialect } from './support/bench-setup.js';
+
+const argv = process.argv.slice(2);
+const seconds = Number(argValue(argv, '--seconds') ?? 60);
+const warmup = Number(argValue(argv, '--warmup') ?? 10);
+const serverUrl = process.env.JOBDECK_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function procStatus(pid: number, file: string, field: string): number {
+  const text = fs.readFileSync(file.replaceAll('PID', String(pid)), 'utf8');
+  return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+}
+const wakeUps = (pid: number) => procStatus(pid, '/proc/PID/task/PID/status', 'voluntary_ctxt_switches');
+const rssMiB = (pid: number) => procStatus(pid, '/proc/PID/status', 'VmRSS') / 1024;
+
+async function measure(dialect: BenchDialect): Promise<void> {
+  const admin = dialect === 'postgres' ? await PostgresAdmin.connect(serverUrl) : undefined;
+  const name = `jd_idle_${process.pid}`;
+  const sqlite = dialect === 'sqlite' ? freshDatabase('sqlite') : undefined;
+  await admin?.createDatabase(name);
+  await admin?.createDatabase(`${name}_quiet`);
+  const url = admin ? admin.urlOf(name) : sqlite!.url;
+  const setup = await createJobdeck({ database: url, tasks: builtinTasks });
+  // A daily job whose next slot is hours away (the daily "Prune history" job is made by start).
+  const hour = (new Date().getUTCHours() + 12) % 24;
+  await setup.jobs.create({
+    title: 'nightly',
+    task: 'http.request',
+    args: { url: 'https://example.com/' },
+    schedule: { type: 'crontab', expression: `0 ${hour} * * *`, timezone: 'UTC' },
+  });
+  await setup.close();
+
+  const child = spawn(process.execPath, [cli, 'start', '--port', '0'], {
+    env: { ...process.env, JOBDECK_DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    // Counted from --warmup seconds after it says it runs (start-up writes: migrations, jobs).
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`jobdeck start exited with ${code}`)));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('jobdeck running')) resolve();
+      });
+    });
+    await sleep(warmup * 1000);
+    const xacts = async () =>
+      admin ? (await admin.counters(name)).xacts - (await admin.counters(`${name}_quiet`)).xacts : 0;
+    if (admin?.statementsAvailable)
+      await admin.query(
+        `select pg_stat_statements_reset(0::oid, (select oid from pg_database where datname = $1), 0::bigint)`,
+        [name],
+      );
+    const before = { xacts: await xacts(), wakeUps: wakeUps(child.pid!) };
+    await sleep(seconds * 1000);
+    const after = { xacts: await xacts(), wakeUps: wakeUps(child.pid!) };
+    const rss = rssMiB(child.pid!);
+    const perSecond = (n: number) => (n / seconds).toFixed(3);
+    console.log(
+      `${dialect.padEnd(8)} idle ${seconds} s: ` +
+        (admin ? `${perSecond(after.xacts - before.xacts)} transactions/s, ` : '') +
+        `${perSecond(after.wakeUps - before.wakeUps)} wake-ups/s (main thread), RSS ${rss.toFixed(1)} MiB`,
+    );
+    if (admin?.statementsAvailable) {
+      const rows = await admin.query<{ calls: string; query: string }>(
+        `select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) as query
+           from pg_stat_statements s join pg_database d on d.oid = s.dbid
+          where d.datname = $1 order by calls desc limit 10`,
+        [name],
+      );
+      for (const r of rows) console.log(`  ${r.calls.padStart(5)} × ${r.query}`);
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    if (admin) {
+      await admin.dropDatabase(name);
+      await admin.dropDatabase(`${name}_quiet`);
+      await admin.close();
+    }
+    await sqlite?.drop();
+  }
+}
+
+for (const dialect of dialectsFromArgs(argv)) await measure(dialect);
