@@ -1690,14 +1690,16 @@ export interface components {
         }[];
       };
       workers: {
-        /**
-         * @description Workers seen through the runs they hold now
-         * @enum {string}
-         */
-        source: 'runs';
+        /** @description Worker processes with a current heartbeat (the registry) */
+        alive: number;
+        /** @description Workers holding runs now, seen through the runs */
         holding: number;
         items: {
           worker_id: string;
+          host: string;
+          busy: number;
+          concurrency: number;
+          /** @description Runs it holds now */
           runs: number;
         }[];
       };

@@ -197,9 +197,17 @@ export const OverviewSchema = z
       items: z.array(z.object({ job_id: z.string(), job_title: z.string(), at: isoTime })),
     }),
     workers: z.object({
-      source: z.literal('runs').openapi({ description: 'Workers seen through the runs they hold now' }),
-      holding: z.number().int(),
-      items: z.array(z.object({ worker_id: z.string(), runs: z.number().int() })),
+      alive: z.number().int().openapi({ description: 'Worker processes with a current heartbeat (the registry)' }),
+      holding: z.number().int().openapi({ description: 'Workers holding runs now, seen through the runs' }),
+      items: z.array(
+        z.object({
+          worker_id: z.string(),
+          host: z.string(),
+          busy: z.number().int(),
+          concurrency: z.number().int(),
+          runs: z.number().int().openapi({ description: 'Runs it holds now' }),
+        }),
+      ),
     }),
   })
   .openapi('Overview');

@@ -18,6 +18,10 @@ import type { AuditService } from './audit-service.js';
 import type { ActorContext } from './job-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import type { RunService } from './run-service.js';
+import { workerState } from '../domain/worker-presence.js';
+
+/** The overview lists at most this many live workers (live ones come first in the registry). */
+const OVERVIEW_WORKERS = 100;
 
 const HOUR = 3_600_000;
 /** The overview's window for failures and upcoming runs. */
@@ -46,8 +50,20 @@ interface QueueHealth {
   oldestQueuedRunId: number | null;
 }
 
+/** A live worker process (the workers registry), as the overview lists it. */
+export interface AliveWorker {
+  id: string;
+  host: string;
+  busy: number;
+  concurrency: number;
+  /** Runs it holds now (RUNNING or CANCELLING under its id). */
+  held: number;
+}
+
 export interface Overview extends Omit<OverviewData, 'queued'> {
   now: Date;
+  /** Worker processes whose heartbeat is current (registry), up to OVERVIEW_WORKERS. */
+  alive: AliveWorker[];
   windowMs: number;
   runningTotal: number;
   queues: QueueHealth[];
@@ -97,7 +113,8 @@ export class OperationsService {
   async overview(): Promise<Overview> {
     const now = new Date(this.clock());
     const until = new Date(now.getTime() + OVERVIEW_WINDOW_MS);
-    const [data, depth, paused, jobs] = await Promise.all([
+    const [registry, data, depth, paused, jobs] = await Promise.all([
+      this.store.workerList({ limit: OVERVIEW_WORKERS, heldPerWorker: 0 }),
       this.store.overviewRead(new Date(now.getTime() - OVERVIEW_WINDOW_MS), OVERVIEW_LIST),
       this.store.queueDepth(),
       this.store.queuesPaused(),
@@ -131,6 +148,9 @@ export class OperationsService {
       failedTotal: data.failedTotal,
       partialTotal: data.partialTotal,
       workers: data.workers,
+      alive: registry
+        .filter((w) => workerState(w, now.getTime()) === 'running')
+        .map((w) => ({ id: w.id, host: w.host, busy: w.busy, concurrency: w.concurrency, held: w.heldTotal })),
       upcoming: fires.slice(0, OVERVIEW_LIST),
       upcomingTotal: fires.length,
       upcomingMore: jobs.length > UPCOMING_JOBS,

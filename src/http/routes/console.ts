@@ -94,9 +94,15 @@ export function consoleRoutes(deck: Jobdeck) {
             items: o.upcoming.map((u) => ({ job_id: u.job.id, job_title: u.job.title, at: u.at.toISOString() })),
           },
           workers: {
-            source: 'runs',
+            alive: o.alive.length,
             holding: o.workers.length,
-            items: o.workers.map((w) => ({ worker_id: w.workerId, runs: w.runs })),
+            items: o.alive.map((w) => ({
+              worker_id: w.id,
+              host: w.host,
+              busy: w.busy,
+              concurrency: w.concurrency,
+              runs: w.held,
+            })),
           },
         },
         200,

@@ -19,6 +19,8 @@ describe('operations console API', () => {
     const queued = await deck.runs.create(a.id, {});
     const held = await deck.runs.create(b.id, {});
     await deck.store.runClaim({ queues: ['default'], limit: 2, workerId: 'w-1' });
+    const registration = { id: 'w-1', host: 'h1', pid: 1, version: '0', queues: ['default'], concurrency: 4 };
+    await deck.store.workerBeat({ ...registration, startedAt: new Date(), busy: 1 });
     await deck.store.runTransition(queued.id, 'QUEUED');
     await deck.schedules.preview({ type: 'interval', hours: 6 });
     await deck.jobs.update(a.id, { schedule: { type: 'interval', hours: 6 } });
@@ -46,7 +48,11 @@ describe('operations console API', () => {
     // Every 6 hours from the next fire: 4 fires in the next 24 h, no arguments in the answer.
     expect(body.upcoming.total).toBe(4);
     expect(body.upcoming.items[0]).toMatchObject({ job_id: a.id, job_title: 'Import A' });
-    expect(body.workers).toEqual({ source: 'runs', holding: 1, items: [{ worker_id: 'w-1', runs: 1 }] });
+    expect(body.workers).toEqual({
+      alive: 1,
+      holding: 1,
+      items: [{ worker_id: 'w-1', host: 'h1', busy: 1, concurrency: 4, runs: 1 }],
+    });
     expect(JSON.stringify(body)).not.toContain('"args"');
   });
 

@@ -206,8 +206,8 @@ function Upcoming({ data }: { data: Overview }) {
 function Workers({ data }: { data: Overview }) {
   return (
     <Card title="Workers">
-      {/* Seen through the runs they hold: a worker with nothing to do is not counted here. */}
       <Typography.Paragraph>
+        <CountLink to="/workers" n={data.workers.alive} label="workers alive" /> alive,{' '}
         <CountLink
           to={runsLink({ status: 'RUNNING,CANCELLING' })}
           n={data.workers.holding}
@@ -223,7 +223,7 @@ function Workers({ data }: { data: Overview }) {
             <Typography.Text code ellipsis style={{ maxWidth: 220 }}>
               {w.worker_id}
             </Typography.Text>
-            {w.runs} runs
+            {w.host} · {w.busy}/{w.concurrency} busy · {w.runs} runs
           </List.Item>
         )}
       />
