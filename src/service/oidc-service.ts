@@ -24,7 +24,7 @@ export type OidcOutcome = { user: User; next: string } | { refused: string };
 
 /** Only paths of the admin itself: a crafted `next` cannot send the person elsewhere. */
 function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) && next.length <= 500 ? next : '/jobs';
+  return next && /^\/(?![/\\])/.test(next) && next.length <= 500 ? next : '/overview';
 }
 
 /**

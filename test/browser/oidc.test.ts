@@ -45,7 +45,7 @@ describe('sign-in through an OpenID Connect provider', () => {
   it('signs a member of the admins group in as admin, and signs out on the server', async () => {
     const { page } = await openOffline();
     await signInThroughProvider(page, 'alice');
-    await page.waitForURL(/\/admin\/jobs/);
+    await page.waitForURL(/\/admin\/overview/);
     await page.getByTestId('role-badge').filter({ hasText: 'admin' }).waitFor();
     const user = await suite.server.deck.users.find('alice@example.org');
     expect(user).toMatchObject({
@@ -84,7 +84,7 @@ describe('sign-in through an OpenID Connect provider', () => {
   it('sends a person whose session expired back to sign-in', async () => {
     const { page } = await openOffline();
     await signInThroughProvider(page, 'alice');
-    await page.waitForURL(/\/admin\/jobs/);
+    await page.waitForURL(/\/admin\/overview/);
     const db = new Database(suite.server.databaseFile);
     db.prepare('UPDATE sessions SET expires_at = 1 WHERE revoked_at IS NULL').run();
     db.close();
