@@ -114,7 +114,7 @@ export class OperationsService {
     const now = new Date(this.clock());
     const until = new Date(now.getTime() + OVERVIEW_WINDOW_MS);
     const [registry, data, depth, paused, jobs] = await Promise.all([
-      this.store.workerList({ limit: OVERVIEW_WORKERS, heldPerWorker: 0 }),
+      this.store.workerList({ limit: OVERVIEW_WORKERS, heldPerWorker: 1 }),
       this.store.overviewRead(new Date(now.getTime() - OVERVIEW_WINDOW_MS), OVERVIEW_LIST),
       this.store.queueDepth(),
       this.store.queuesPaused(),
