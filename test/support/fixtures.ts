@@ -50,6 +50,7 @@ export function jobFixture(overrides: Partial<Job> = {}): Job {
     notificationStatuses: [],
     notificationWebhooks: [],
     notifyRunningLongerThan: null,
+    historyAlerts: null,
     // The plain settings of the job contract (retries, timeout, owner…) at their defaults.
     ...PLAIN_DEFAULTS,
     key: null,

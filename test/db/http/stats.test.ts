@@ -28,6 +28,9 @@ describe('stats API', () => {
         task: 'test.echo',
         created: start + (30 + i) * MIN,
         durationMs: 10,
+        // The same wait as the successes: a 15-minute bucket may hold only these two (the
+        // buckets are aligned to the clock, the runs to the test's start).
+        waitMs: 200,
         status: 'FAILED',
       });
     }
