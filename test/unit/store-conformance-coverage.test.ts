@@ -13,7 +13,7 @@ function interfaceVerbs(name: string): string[] {
   const folder = path.join(root, 'src/storage');
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.ts'))) {
     const source = fs.readFileSync(path.join(folder, file), 'utf8');
-    const match = new RegExp(`export interface ${name}(?: extends ([^{]+))? \\{`).exec(source);
+    const match = new RegExp(`export interface ${name}\\b\\s*(?:extends\\s+([^{]+))?\\{`).exec(source);
     if (!match) continue;
     const body = source.slice(match.index);
     const own = [...body.slice(0, body.indexOf('\n}\n')).matchAll(/^ {2}([a-zA-Z]+)\(/gm)].map((m) => m[1]!);
