@@ -69,7 +69,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, style: '.ant-message { display: none !important; }' });
 }
 
-/** Waits for running CSS animations and transitions (dialogs opening, menus) to finish. */
+/**
+ * Waits for running CSS animations and transitions (dialogs opening, menus) to finish. Endless
+ * ones (a RUNNING badge's pulse, a spinner) never finish: they are left out, and the wait is
+ * bounded anyway.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
+  await page.evaluate(`Promise.race([
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ])`);
 }
