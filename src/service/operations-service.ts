@@ -51,7 +51,7 @@ interface QueueHealth {
 }
 
 /** A live worker process (the workers registry), as the overview lists it. */
-export interface AliveWorker {
+interface AliveWorker {
   id: string;
   host: string;
   busy: number;
