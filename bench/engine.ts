@@ -41,6 +41,9 @@ function memoryStore(total: number, onDone: () => void) {
   const verbs: Partial<Store> = {
     subscribe: () => () => undefined,
     listening: () => Promise.resolve(),
+    // The worker's row in the workers registry: nothing to keep here.
+    workerBeat: () => Promise.resolve(),
+    workerEnd: () => Promise.resolve(),
     jobGet: () => Promise.resolve(job),
     runClaim: ({ limit, workerId }) => {
       const claimed: Run[] = [];
