@@ -70,6 +70,13 @@ export interface TaskContext {
   log: TaskLogger;
   /** Counters shown on the run; missing fields keep their previous value. */
   progress(counters: Partial<RunProgress>): void;
+  /**
+   * Records a warning: a `warn` line in the run's log, and a run whose code then returns normally
+   * ends WARNING ("success with warnings") instead of SUCCESS, its message the first warning.
+   * Errored entries (PARTIAL_SUCCESS), a throw and a stop still decide over it. `ctx.log.warn`
+   * only logs: it does not change how the run ends.
+   */
+  warn(message: string, fields?: LogFields): void;
   job: Readonly<Job>;
   run: Readonly<Run>;
   /** Use it for HTTP calls to targets that come from arguments: it refuses internal addresses. */

@@ -57,6 +57,7 @@ async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void
       signal: controller.signal,
       log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), drain: async () => {} },
       progress: (counters) => void send({ type: 'progress', counters }),
+      warn: (text, fields) => void send({ type: 'warn', message: String(text), fields: toJsonFields(fields) }),
       job: message.job as unknown as Job,
       run: message.run as unknown as Run,
       outbound: OutboundPolicy.from(),

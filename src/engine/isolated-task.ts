@@ -83,6 +83,7 @@ function runInChild(
     child.on('message', (message: FromChild) => {
       if (message.type === 'log') ctx.log[message.level](message.message, message.fields ?? undefined);
       else if (message.type === 'progress') ctx.progress(message.counters);
+      else if (message.type === 'warn') ctx.warn(message.message, message.fields ?? undefined);
       else if (message.type === 'result') settled = { ok: true, value: message.value };
       else settled = { ok: false, error: childError(message) };
     });

@@ -23,5 +23,7 @@ export type ToChild = StartMessage | AbortMessage;
 export type FromChild =
   | { type: 'log'; level: LogLevel; message: string; fields: JsonObject | null }
   | { type: 'progress'; counters: Partial<RunProgress> }
+  // ctx.warn in the child: the worker's ctx.warn records it (log line and the WARNING ending).
+  | { type: 'warn'; message: string; fields: JsonObject | null }
   | { type: 'result'; value: JsonValue | null }
   | { type: 'error'; name: string; message: string; stack: string | null; erroredEntries: number | null };

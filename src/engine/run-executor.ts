@@ -1,6 +1,7 @@
 import { PartialSuccessError } from '../domain/errors.js';
 import type { Job, JsonObject, LogLevel, Run, RunProgress } from '../domain/model.js';
 import { issuesToFieldErrors } from '../domain/run-args.js';
+import { returnedEnding, type RunWarnings } from '../domain/run-ending.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
 import type { AnyTask, LogFields, OutboundClient, SubRuns, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
@@ -70,6 +71,7 @@ export function executeRun(
   const runLog = env.logs.open(run.id, firstSeq, run.attempt);
   let logger: TaskLogger | undefined;
   let subRuns: SubRuns | undefined;
+  const warnings: RunWarnings = { count: 0, first: null };
   const ctx: TaskContext = {
     since: run.since,
     // Made on first use: most tasks never look at them.
@@ -91,6 +93,12 @@ export function executeRun(
         }
       }
       env.reportProgress(run.id, { ...progress });
+    },
+    warn(message, fields) {
+      const text = withoutNul(String(message));
+      warnings.count += 1;
+      warnings.first ??= text;
+      void runLog.write('warn', text, toJsonFields(fields));
     },
     job,
     run,
@@ -114,27 +122,26 @@ export function executeRun(
   }
   if (isPromiseLike(returned)) {
     return Promise.resolve(returned).then(
-      (result) => returnedOutcome(run, env, progress, abort, result),
+      (result) => returnedOutcome(run, env, progress, warnings, abort, result),
       (error: unknown) => thrownOutcome(run, env, progress, abort, error),
     );
   }
-  return returnedOutcome(run, env, progress, abort, returned);
+  return returnedOutcome(run, env, progress, warnings, abort, returned);
 }
 
 function returnedOutcome(
   run: Run,
   env: ExecutionEnv,
   progress: Partial<RunProgress>,
+  warnings: RunWarnings,
   abort: AbortState,
   result: unknown,
 ): RunOutcome {
   // An abort decides the final state whatever the task did afterwards.
   const aborted = abortedOutcome(run, env, progress, abort, result);
   if (aborted) return aborted;
-  const errored = progress.errored ?? 0;
-  return errored > 0
-    ? outcome(run, env, progress, 'PARTIAL_SUCCESS', `${errored} entries failed.`, result)
-    : outcome(run, env, progress, 'SUCCESS', null, result);
+  const ending = returnedEnding(progress.errored ?? 0, warnings);
+  return outcome(run, env, progress, ending.status, ending.message, result);
 }
 
 function thrownOutcome(

@@ -17,9 +17,11 @@ export const testTasks: AnyTask[] = [
       lines: z.array(z.string()).default([]),
       result: z.unknown().optional(),
       errored: z.number().int().optional(),
+      warnings: z.array(z.string()).default([]),
     }),
     run(ctx, args) {
       args.lines.forEach((line, i) => ctx.log.info(line, { i }));
+      args.warnings.forEach((warning, i) => ctx.warn(warning, { i }));
       if (args.errored !== undefined) ctx.progress({ total: 10, inserted: 10 - args.errored, errored: args.errored });
       return (args.result ?? { since: ctx.since?.toISOString() ?? null, job: ctx.job.title, run: ctx.run.id }) as never;
     },

@@ -12,11 +12,16 @@ const isolatedTasks = [
     title: 'Isolated echo',
     description: 'Logs, reports progress, prints, and returns its pid',
     isolate: true,
-    args: z.object({ lines: z.number().int().default(3), partial: z.boolean().default(false) }),
+    args: z.object({
+      lines: z.number().int().default(3),
+      partial: z.boolean().default(false),
+      warn: z.string().optional(),
+    }),
     run(ctx, args) {
       for (let i = 1; i <= args.lines; i += 1) ctx.log.info(`line ${i}`, { i });
       ctx.progress({ total: args.lines, inserted: args.lines });
       console.log('printed by the child');
+      if (args.warn !== undefined) ctx.warn(args.warn, { from: 'child' });
       if (args.partial) throw new PartialSuccessError('2 entries failed', 2);
       return { pid: process.pid, since: ctx.since?.toISOString() ?? null };
     },

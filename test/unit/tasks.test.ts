@@ -20,6 +20,7 @@ function context(options: { signal?: AbortSignal; since?: Date } = {}) {
     signal: options.signal ?? new AbortController().signal,
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), drain: async () => {} },
     progress: (counters) => void progress.push(counters),
+    warn: log('warn'),
     job: {} as never,
     run: {} as never,
     // The test server listens on loopback, which the outbound policy allows only when told to.

@@ -173,6 +173,18 @@ describe('process isolation', { timeout: 90_000 }, () => {
     });
   });
 
+  it('ends WARNING when the task warned in the child', async () => {
+    const deck = await openTestDeck({ tasks: [...testTasks, ...isolatedTasks] });
+    const job = await deck.jobs.create({ title: 'I', task: 'test.isolated-echo', args: { warn: 'cache was cold' } });
+    await startWorker(deck, { tasksModule });
+    const run = await deck.runs.create(job.id);
+    expect(await ended(deck, run.id, 60_000)).toMatchObject({ status: 'WARNING', message: 'cache was cold' });
+    const lines = await deck.store.logList(run.id, { limit: 10 });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'cache was cold', fields: { from: 'child' } }),
+    );
+  });
+
   it('ends a stopped task that ignores its signal and SIGTERM: SIGKILL after the grace period', async () => {
     const deck = await openTestDeck({ tasks: [...testTasks, ...isolatedTasks] });
     const job = await deck.jobs.create({ title: 'S', task: 'test.isolated-stubborn' });

@@ -25,7 +25,20 @@ const fanThenFail = defineTask({
   },
 });
 
-const tasks = [...testTasks, fanOutTask, fanThenFail];
+/** Creates a warning test.echo sub-run (and a failing one if asked), then warns itself if asked. */
+const fanThenWarn = defineTask({
+  id: 'test.fan-then-warn',
+  title: 'Fan out, then warn',
+  description: 'Creates sub-runs, then returns, with a warning if asked',
+  args: z.object({ parentWarns: z.boolean(), failChild: z.boolean() }),
+  async run(ctx, args) {
+    await ctx.subRuns.create([{ args: { warnings: ['a child warned'] } }], { task: 'test.echo' });
+    if (args.failChild) await ctx.subRuns.create([{ args: {} }], { task: 'test.fail' });
+    if (args.parentWarns) ctx.warn('the parent warned');
+  },
+});
+
+const tasks = [...testTasks, fanOutTask, fanThenFail, fanThenWarn];
 
 describe('sub-runs (fan-out)', () => {
   it('ends a 500-record fan-out PARTIAL_SUCCESS once its last sub-run has, with the counters', async () => {
@@ -82,6 +95,31 @@ describe('sub-runs (fan-out)', () => {
     const refused = await deck.runs.create(job.id, { args: { badArgs: true } });
     const ended = await deck.runs.waitForEnd(refused.id, { timeoutMs: 10_000 });
     expect(ended.result).toEqual({ refused: [{ field: 'items.1.args.lines', messages: [expect.any(String)] }] });
+  });
+
+  it("ends WARNING when the parent's own code warned; a sub-run's warning or failure does not", async () => {
+    const deck = await openTestDeck({ tasks });
+    const job = await deck.jobs.create({ title: 'Fan then warn', task: 'test.fan-then-warn' });
+    await startWorker(deck);
+    const end = async (args: { parentWarns: boolean; failChild: boolean }) => {
+      const parent = await deck.runs.create(job.id, { args });
+      return deck.runs.waitForEnd(parent.id, { timeoutMs: 10_000 });
+    };
+    expect(await end({ parentWarns: true, failChild: false })).toMatchObject({
+      status: 'WARNING',
+      message: 'the parent warned',
+      subRuns: { total: 1, completed: 1, failed: 0 },
+    });
+    // A sub-run that warned ends WARNING itself; its parent is not told of it.
+    const quiet = await end({ parentWarns: false, failChild: false });
+    expect(quiet).toMatchObject({ status: 'SUCCESS', subRuns: { total: 1, completed: 1, failed: 0 } });
+    const child = await deck.runs.list({ parentRunId: quiet.id });
+    expect(child.items.map((r) => [r.status, r.message])).toEqual([['WARNING', 'a child warned']]);
+    // A failed sub-run decides over the parent's warning, as errored entries do.
+    expect(await end({ parentWarns: true, failChild: true })).toMatchObject({
+      status: 'PARTIAL_SUCCESS',
+      message: '1 of 2 sub-runs failed.',
+    });
   });
 
   it('stopping the parent leaves no sub-run QUEUED or RUNNING within 5 s', async () => {

@@ -55,6 +55,35 @@ describe('worker', () => {
     });
   });
 
+  it('ends WARNING when the task warned and returned, with the first warning as its message', async () => {
+    const deck = await openTestDeck();
+    const job = await deck.jobs.create({ title: 'Warns', task: 'test.echo' });
+    const worker = await startWorker(deck);
+    const one = await deck.runs.create(job.id, { args: { warnings: ['3 rows had no date'] } });
+    await finished(worker, one.id);
+    expect(await deck.runs.get(one.id)).toMatchObject({
+      status: 'WARNING',
+      message: '3 rows had no date',
+      result: { job: 'Warns' },
+    });
+    const logs = [...(await deck.runs.logs(one.id))];
+    expect(logs).toMatchObject([{ level: 'warn', message: '3 rows had no date', fields: { i: 0 } }]);
+
+    const several = await deck.runs.create(job.id, { args: { warnings: ['first', 'second', 'third'] } });
+    await finished(worker, several.id);
+    expect(await deck.runs.get(several.id)).toMatchObject({
+      status: 'WARNING',
+      message: '3 warnings; the first: first',
+    });
+    // Errored entries decide over warnings.
+    const partial = await deck.runs.create(job.id, { args: { warnings: ['late'], errored: 1 } });
+    await finished(worker, partial.id);
+    expect(await deck.runs.get(partial.id)).toMatchObject({ status: 'PARTIAL_SUCCESS', message: '1 entries failed.' });
+    // A warned run does not move `since`: only a SUCCESS does.
+    const next = await deck.runs.create(job.id);
+    expect(next.since).toBeNull();
+  });
+
   it('defaults since to the start of the last successful run', async () => {
     const deck = await openTestDeck();
     const job = await deck.jobs.create({ title: 'Since', task: 'test.echo' });
