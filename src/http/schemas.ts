@@ -1,12 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import {
-  JOB_PLAIN_FIELDS,
-  jobWireShape,
-  MISFIRE_POLICIES,
-  OVERLAP_POLICIES,
-  TITLE_MAX,
-  type JobPlainWire,
-} from '../domain/job-contract.js';
+import { JOB_PLAIN_FIELDS, jobWireShape, TITLE_MAX, type JobPlainWire } from '../domain/job-contract.js';
+import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/job-fields.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
 import { HistoryAlertsInputSchema, HistoryAlertsSchema } from './history-alerts-schema.js';
 
