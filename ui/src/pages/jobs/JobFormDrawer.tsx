@@ -17,17 +17,16 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import { useQueues, useTasks } from '../../api/queries.ts';
 import type { FieldError, JobResource, JsonObject } from '../../api/types.ts';
 import { PageLoading } from '../../components/PageState.tsx';
-import { formatJson, parseCustomArgs } from './custom-args.ts';
+import { parseCustomArgs } from './custom-args.ts';
 import { CustomArgsField } from './CustomArgsField.tsx';
-import { NotificationFields, ReliabilityFields, type WebhookValue } from './JobAdvancedFields.tsx';
+import { NotificationFields, ReliabilityFields } from './JobAdvancedFields.tsx';
 import { sortFieldErrors } from './job-form-errors.ts';
-import { useJobMutations, type JobInput } from './job-mutations.ts';
+import { ADVANCED_FIELDS, FORM_FIELDS, toFormValues, toJobInput, type JobFormValues } from './job-form-values.ts';
+import { useJobMutations } from './job-mutations.ts';
 import { FINAL_STATUSES } from '../../../../src/domain/run-status.ts';
-import { JOB_DEFAULTS, OWNER_MAX, TITLE_MAX } from '../../../../src/domain/job-contract.ts';
+import { OWNER_MAX, TITLE_MAX } from '../../../../src/domain/job-contract.ts';
 
 const ArgsForm = lazy(() => import('./args/ArgsForm.tsx'));
-
-/** Statuses a run may end with: the ones notifications can be sent for. */
 
 const OVERLAP = [
   { value: 'skip', label: 'Skip the slot while a run is queued or running' },
@@ -40,56 +39,6 @@ const MISFIRE = [
   { value: 'skip', label: 'Skip missed slots' },
 ];
 
-interface Values {
-  title: string;
-  description: string;
-  owner: string;
-  task: string;
-  default_queue: string;
-  active: boolean;
-  notification_emails: string[];
-  notification_statuses: string[];
-  overlap_policy: NonNullable<JobInput['overlap_policy']>;
-  misfire_policy: NonNullable<JobInput['misfire_policy']>;
-  custom_args: string;
-  max_attempts: number | null;
-  timeout_seconds: number | null;
-  retry_backoff_seconds: number | null;
-  retry_backoff_max_seconds: number | null;
-  retry_partial: boolean;
-  notification_webhooks: WebhookValue[];
-  notify_running_longer_than: number | null;
-  history_alerts: { slower_than_p95: number | null; p95_runs: number | null; after_failures: number | null };
-}
-
-/** Fields in the collapsed Advanced section: an error on one of them opens it. */
-const ADVANCED = [
-  'overlap_policy',
-  'misfire_policy',
-  'custom_args',
-  'max_attempts',
-  'timeout_seconds',
-  'retry_backoff_seconds',
-  'retry_backoff_max_seconds',
-  'retry_partial',
-  'notification_webhooks',
-  'notify_running_longer_than',
-  'history_alerts',
-];
-
-/** Top-level form fields that API errors may name. */
-const FIELDS = new Set<string>([
-  'title',
-  'description',
-  'owner',
-  'task',
-  'default_queue',
-  'active',
-  'notification_emails',
-  'notification_statuses',
-  ...ADVANCED,
-]);
-
 export interface JobFormDrawerProps {
   /** The job to edit; none to create one. */
   job?: JobResource;
@@ -100,7 +49,7 @@ export interface JobFormDrawerProps {
 
 /** Create or edit a job: name, description, queue, task, active, notifications, Advanced. */
 export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDrawerProps) {
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<JobFormValues>();
   const tasks = useTasks();
   const queues = useQueues();
   const mutations = useJobMutations();
@@ -115,71 +64,15 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   const managed = new Set(job?.managed_fields ?? []);
   const task = useMemo(() => tasks.data?.find((t) => t.id === taskId), [tasks.data, taskId]);
 
-  const initialValues: Values = {
-    title: job?.title ?? '',
-    description: job?.description ?? JOB_DEFAULTS.description,
-    owner: job?.owner ?? JOB_DEFAULTS.owner,
-    task: job?.task ?? (undefined as unknown as string),
-    default_queue: job?.default_queue ?? 'default',
-    active: job?.active ?? JOB_DEFAULTS.active,
-    notification_emails: job?.notification_emails ?? [],
-    notification_statuses: job?.notification_statuses ?? [],
-    overlap_policy: job?.overlap_policy ?? JOB_DEFAULTS.overlapPolicy,
-    misfire_policy: job?.misfire_policy ?? JOB_DEFAULTS.misfirePolicy,
-    custom_args: formatJson(job?.custom_args ?? null),
-    max_attempts: job?.max_attempts ?? JOB_DEFAULTS.maxAttempts,
-    timeout_seconds: job?.timeout_seconds ?? JOB_DEFAULTS.timeoutSeconds,
-    retry_backoff_seconds: job?.retry_backoff_seconds ?? JOB_DEFAULTS.retryBackoffSeconds,
-    retry_backoff_max_seconds: job?.retry_backoff_max_seconds ?? JOB_DEFAULTS.retryBackoffMaxSeconds,
-    retry_partial: job?.retry_partial ?? JOB_DEFAULTS.retryPartial,
-    // The API never sends a stored secret, only "set": the field starts empty and keeps it if left so.
-    notification_webhooks: (job?.notification_webhooks ?? []).map((h) => ({
-      url: h.url,
-      secret: '',
-      had_secret: h.secret !== null,
-    })),
-    notify_running_longer_than: job?.notify_running_longer_than ?? null,
-    history_alerts: {
-      slower_than_p95: job?.history_alerts?.slower_than_p95 ?? null,
-      p95_runs: job?.history_alerts?.p95_runs ?? null,
-      after_failures: job?.history_alerts?.after_failures ?? null,
-    },
-  };
+  const initialValues = toFormValues(job);
 
-  const submit = async (values: Values) => {
+  const submit = async (values: JobFormValues) => {
     const custom = parseCustomArgs(values.custom_args);
     if (!custom.ok) return; // the field's rule already shows why
     setSaving(true);
     setOtherError(null);
     setArgErrors([]);
-    const input: JobInput = {
-      title: values.title.trim(),
-      description: values.description,
-      owner: values.owner.trim(),
-      task: values.task,
-      default_queue: values.default_queue,
-      active: values.active,
-      args,
-      custom_args: custom.value,
-      overlap_policy: values.overlap_policy,
-      misfire_policy: values.misfire_policy,
-      notification_emails: values.notification_emails.map((e) => e.trim()).filter(Boolean),
-      notification_statuses: values.notification_statuses,
-      max_attempts: values.max_attempts ?? JOB_DEFAULTS.maxAttempts,
-      timeout_seconds: values.timeout_seconds ?? null,
-      ...(values.retry_backoff_seconds !== null && { retry_backoff_seconds: values.retry_backoff_seconds }),
-      ...(values.retry_backoff_max_seconds !== null && {
-        retry_backoff_max_seconds: values.retry_backoff_max_seconds,
-      }),
-      retry_partial: values.retry_partial,
-      notification_webhooks: (values.notification_webhooks ?? []).map((h) => ({
-        url: h.url.trim(),
-        secret: h.secret ? h.secret : h.had_secret ? 'set' : null,
-      })),
-      notify_running_longer_than: values.notify_running_longer_than ?? null,
-      history_alerts:
-        values.history_alerts?.slower_than_p95 || values.history_alerts?.after_failures ? values.history_alerts : null,
-    };
+    const input = toJobInput(values, args, custom.value);
     try {
       const saved = job ? await mutations.update(job.id, input) : await mutations.create(input);
       message.success(job ? `“${saved.title}” saved` : `“${saved.title}” created`);
@@ -194,11 +87,11 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
   /** Field errors go under their fields (opening Advanced if needed); the rest above the form. */
   const showApiErrors = (error: unknown) => {
     if (!(error instanceof ApiError) || error.errors.length === 0) return setOtherError(errorMessage(error));
-    const { byField, forArgs, rest } = sortFieldErrors(error.errors, FIELDS);
+    const { byField, forArgs, rest } = sortFieldErrors(error.errors, FORM_FIELDS);
     // The paths are the form's own (list items included); antd's types only know fixed ones.
     form.setFields(byField as Parameters<typeof form.setFields>[0]);
     setArgErrors(forArgs);
-    if (forArgs.length || byField.some((f) => ADVANCED.includes(String(f.name[0])))) {
+    if (forArgs.length || byField.some((f) => ADVANCED_FIELDS.includes(String(f.name[0])))) {
       setAdvancedOpen(['advanced']);
     }
     setOtherError(
@@ -231,7 +124,7 @@ export default function JobFormDrawer({ job, open, onClose, onSaved }: JobFormDr
           title={`Declared in code (key “${job?.key}”): ${[...managed].join(', ')} can only be changed there.`}
         />
       )}
-      <Form<Values>
+      <Form<JobFormValues>
         form={form}
         layout="vertical"
         initialValues={initialValues}
