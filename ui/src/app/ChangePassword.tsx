@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, call, errorMessage } from '../api/client.ts';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 
 interface PasswordForm {
   current: string;
@@ -51,29 +52,7 @@ export function ChangePassword() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            label="New password"
-            name="password"
-            rules={[{ required: true, min: 10, message: 'At least 10 characters.' }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="Repeat the new password"
-            name="repeat"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: 'Repeat it.' },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  value === getFieldValue('password')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('The two differ.')),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields label="New password" />
         </Form>
       </Modal>
     </>

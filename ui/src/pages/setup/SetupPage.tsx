@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, call, errorMessage } from '../../api/client.ts';
 import { rememberSignedIn } from '../../app/session.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { useTitle } from '../../hooks/useTitle.ts';
 
 interface SetupForm {
@@ -66,29 +67,7 @@ export default function SetupPage() {
           <Form.Item label="Name" name="name" rules={[{ required: true, message: 'Your name.' }]}>
             <Input autoComplete="name" />
           </Form.Item>
-          <Form.Item
-            label="Password"
-            name="password"
-            rules={[{ required: true, min: 10, message: 'At least 10 characters.' }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="Repeat the password"
-            name="repeat"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: 'Repeat it.' },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  value === getFieldValue('password')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('The two differ.')),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields label="Password" />
           <Button type="primary" htmlType="submit" block loading={busy}>
             Create the admin account
           </Button>
