@@ -16,9 +16,16 @@ export const RUN_STATUSES = [
 
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly RunStatus[] = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'];
+const FINAL = ['SUCCESS', 'PARTIAL_SUCCESS', 'WARNING', 'FAILED', 'CANCELLED'] as const satisfies RunStatus[];
+/** A status a run ends with (the ones notifications can be asked for). */
+export type FinalStatus = (typeof FINAL)[number];
+export const FINAL_STATUSES: readonly RunStatus[] = FINAL;
 
+/** Statuses in which a run may still change (and write log lines). */
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
+
+/** Statuses from which a stop is accepted (CANCELLING is already stopping; a WAITING parent stops with its sub-runs). */
+export const STOPPABLE_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'WAITING'];
 
 /** A worker holds the run: it is executing it (or being asked to stop it). */
 export const HELD_STATUSES: readonly RunStatus[] = ['RUNNING', 'CANCELLING'];

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { JOB_PLAIN_FIELDS, jobWireShape, TITLE_MAX, type JobPlainWire } from '../domain/job-contract.js';
+import { JOB_PLAIN_FIELDS, jobWireShape, type JobPlainWire } from '../domain/job-contract.js';
+import { runCreateShape } from '../domain/run-contract.js';
 import { MISFIRE_POLICIES, OVERLAP_POLICIES } from '../domain/job-fields.js';
 import { RUN_STATUSES } from '../domain/run-status.js';
 import { HistoryAlertsInputSchema, HistoryAlertsSchema } from './history-alerts-schema.js';
@@ -189,15 +190,7 @@ export const RunAttemptSchema = z
 
 export const RunCreateSchema = z
   .strictObject({
-    title: z.string().max(TITLE_MAX).optional(),
-    queue: z.string().optional(),
-    args: json.optional(),
-    since: z
-      .string()
-      .nullable()
-      .optional()
-      .openapi({ description: 'ISO 8601; empty = start of the last successful run' }),
-    custom_args: z.union([json, z.string()]).nullable().optional(),
+    ...runCreateShape,
   })
   .openapi('RunCreate');
 

@@ -3,6 +3,7 @@ import type { Job } from '../../domain/model.js';
 import type { JobInput } from '../../service/job-service.js';
 import { jobToWire, runToWire, skippedSlotToWire, type WireView } from '../../wire/wire.js';
 import { maskSecretArgs } from '../../domain/secret-args.js';
+import { RUN_DEFAULT_TITLE } from '../../domain/run-contract.js';
 import { cliActor, cliView, parseInteger, withContext } from '../command-support.js';
 import { EXIT_RUN_NOT_SUCCESSFUL, printFields, printJson, printTable } from '../output.js';
 import { printRun } from './runs.js';
@@ -165,7 +166,7 @@ export function registerJobCommands(program: Command): void {
   jobs
     .command('run <job-id>')
     .description('queue a run of the job now ("Configure and run")')
-    .option('--title <title>', 'title of the run', 'Manual run')
+    .option('--title <title>', 'title of the run', RUN_DEFAULT_TITLE)
     .option('--queue <name>', "queue (default: the job's)")
     .option('--args <json>', "arguments laid over the job's saved ones, a JSON object")
     .option('--since <iso>', 'process what changed after this time (default: start of the last successful run)')

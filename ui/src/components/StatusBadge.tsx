@@ -1,7 +1,11 @@
 import { Tag } from 'antd';
+import type { RunStatus } from '../../../src/domain/run-status.ts';
 
-/** Colours per run status; unknown statuses (or skipped/missed slots) show in grey. */
-const COLORS: Record<string, string> = {
+/**
+ * Colours per run status (every one of domain/run-status.ts: a new status fails the type check
+ * until it has one) and per slot outcome; anything else shows in grey.
+ */
+const COLORS: Record<RunStatus | 'SKIPPED' | 'MISSED', string> = {
   QUEUED: 'default',
   RUNNING: 'processing',
   CANCELLING: 'processing',
@@ -17,7 +21,7 @@ const COLORS: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Tag color={COLORS[status] ?? 'default'} data-status={status}>
+    <Tag color={(COLORS as Record<string, string>)[status] ?? 'default'} data-status={status}>
       {status}
     </Tag>
   );

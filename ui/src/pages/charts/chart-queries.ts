@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { components } from '../../../../src/client/openapi.ts';
 import { api, call } from '../../api/client.ts';
+import type { FinalStatus } from '../../../../src/domain/run-status.ts';
 
 export type RunStats = components['schemas']['RunStats'];
 export type OutcomeStats = components['schemas']['OutcomeStats'];
@@ -41,7 +42,7 @@ export function useQueueStats(hours: number) {
 }
 
 /** The colour of each final status, shared by every chart (antd's palette). */
-export const STATUS_COLORS: Record<string, string> = {
+export const STATUS_COLORS: Record<FinalStatus, string> = {
   SUCCESS: '#52c41a',
   PARTIAL_SUCCESS: '#faad14',
   WARNING: '#fa8c16',

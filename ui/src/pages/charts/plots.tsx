@@ -9,7 +9,7 @@ import { STATUS_COLORS, type OutcomeStats, type QueueStats, type RunStats } from
 const HEIGHT = 240;
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const STATUS_DOMAIN = Object.keys(STATUS_COLORS);
-const statusScale = { domain: STATUS_DOMAIN, range: STATUS_DOMAIN.map((s) => STATUS_COLORS[s]!) };
+const statusScale = { domain: STATUS_DOMAIN, range: Object.values(STATUS_COLORS) };
 
 function referenceLine(value: number | null, label: string, color: string) {
   if (value === null) return [];

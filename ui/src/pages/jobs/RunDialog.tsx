@@ -10,7 +10,7 @@ import { formatAbsolute } from '../../components/RelativeTime.tsx';
 import { formatJson, parseCustomArgs } from './custom-args.ts';
 import { CustomArgsField } from './CustomArgsField.tsx';
 import { useJobMutations } from './job-mutations.ts';
-import { TITLE_MAX } from '../../../../src/domain/job-contract.ts';
+import { TITLE_MAX } from '../../../../src/domain/run-contract.ts';
 import { useSession } from '../../app/session.tsx';
 import { argFields, operatorEditable, READ_ONLY_WHY } from './args/arg-rights.ts';
 

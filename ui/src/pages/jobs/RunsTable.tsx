@@ -6,14 +6,11 @@ import type { RunResource } from '../../api/types.ts';
 import { PageError } from '../../components/PageState.tsx';
 import { formatDuration, RelativeTime, useNow } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { RUN_STATUSES } from '../../../../src/domain/run-status.ts';
+import { RUN_STATUSES, STOPPABLE_STATUSES } from '../../../../src/domain/run-status.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { STOPPABLE_STATUSES, useRunActions } from '../run/run-queries.ts';
+import { useRunActions } from '../run/run-queries.ts';
 import { useCompareSelection } from '../compare/compare-selection.tsx';
-
-/** Every run status, for the status filters (the one list is the domain's). */
-export const STATUSES: readonly string[] = RUN_STATUSES;
 
 /** Ticks every second while the run is going, so its duration counts up. */
 function Duration({ run }: { run: RunResource }) {
@@ -152,7 +149,7 @@ export function RunsTable({ jobId }: { jobId: string }) {
             setStatus(value);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          options={STATUSES.map((s) => ({ value: s, label: s }))}
+          options={RUN_STATUSES.map((s) => ({ value: s, label: s }))}
           style={{ minWidth: 240 }}
         />
         {compare.button}

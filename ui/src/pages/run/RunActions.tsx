@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
 import type { JobResource, JsonObject, RunResource } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
-import { STOPPABLE_STATUSES, useRunActions } from './run-queries.ts';
+import { STOPPABLE_STATUSES } from '../../../../src/domain/run-status.ts';
+import { useRunActions } from './run-queries.ts';
 
 // The configure-and-run dialog carries the forms library: it loads when first opened.
 const RunDialog = lazy(() => import('../jobs/RunDialog.tsx'));

@@ -1,4 +1,5 @@
 import { Alert, Collapse, Typography } from 'antd';
+import type { RunStatus } from '../../../../src/domain/run-status.ts';
 
 /**
  * Runs that failed before stack traces were kept apart have the stack in their message
@@ -12,11 +13,18 @@ function splitStack(text: string): { message: string; stack: string } {
 }
 
 /** How the message reads: an error, a warning (partial success, cancelled) or plain information. */
-function tone(status: string): 'error' | 'warning' | 'info' {
-  if (status === 'FAILED') return 'error';
-  if (['PARTIAL_SUCCESS', 'WARNING', 'CANCELLED', 'CANCELLING'].includes(status)) return 'warning';
-  return 'info';
-}
+const TONES: Record<RunStatus, 'error' | 'warning' | 'info'> = {
+  QUEUED: 'info',
+  RUNNING: 'info',
+  WAITING: 'info',
+  SUCCESS: 'info',
+  WARNING: 'warning',
+  PARTIAL_SUCCESS: 'warning',
+  CANCELLING: 'warning',
+  CANCELLED: 'warning',
+  FAILED: 'error',
+};
+const tone = (status: string) => (TONES as Record<string, (typeof TONES)[RunStatus]>)[status] ?? 'info';
 
 /** The run's message; the stack trace (sent to admins only) folded beneath it. */
 export function RunError({ text, status, errorStack }: { text: string; status: string; errorStack?: string | null }) {

@@ -15,7 +15,8 @@ import { RunAttempts, RunNotifications } from './RunHistoryTables.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { SubRunLogPicker } from './SubRunLogPicker.tsx';
 import { SubRunsPanel } from './SubRunsPanel.tsx';
-import { ACTIVE_STATUSES, useApiPaths, useJobOfRun, useRun } from './run-queries.ts';
+import { ACTIVE_STATUSES } from '../../../../src/domain/run-status.ts';
+import { useApiPaths, useJobOfRun, useRun } from './run-queries.ts';
 
 /** /admin/runs/:id — one run: status, timing, arguments, result, counters, logs; stop and re-run. */
 export default function RunPage() {

@@ -6,7 +6,7 @@ import { api, call } from '../../api/client.ts';
 import type { RunResource } from '../../api/types.ts';
 import { formatDuration } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { STATUSES } from '../jobs/RunsTable.tsx';
+import { RUN_STATUSES, type RunStatus } from '../../../../src/domain/run-status.ts';
 
 interface SubRunPage {
   hits: { hits: RunResource[]; total: number };
@@ -14,7 +14,7 @@ interface SubRunPage {
 }
 
 /** Bar colours per status, in the order the bar shows them. */
-const BAR: [status: string, color: string][] = [
+const BAR: [status: RunStatus, color: string][] = [
   ['SUCCESS', '#52c41a'],
   ['WARNING', '#faad14'],
   ['PARTIAL_SUCCESS', '#faad14'],
@@ -118,7 +118,7 @@ export function SubRunsPanel({ run, active }: { run: RunResource; active: boolea
             setStatus(value);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          options={STATUSES.filter((s) => s !== 'WAITING').map((s) => ({ value: s, label: s }))}
+          options={RUN_STATUSES.filter((s) => s !== 'WAITING').map((s) => ({ value: s, label: s }))}
           style={{ minWidth: 240 }}
         />
         <div className="jd-table-wrap">

@@ -2,11 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, API_BASE, call } from '../../api/client.ts';
 import type { JsonObject, RunResource } from '../../api/types.ts';
 
-/** Statuses in which a run may still change (and write log lines). */
-export const ACTIVE_STATUSES = ['QUEUED', 'RUNNING', 'CANCELLING', 'WAITING'];
-/** Statuses from which a stop is accepted (a WAITING parent stops with its sub-runs). */
-export const STOPPABLE_STATUSES = ['QUEUED', 'RUNNING', 'WAITING'];
-
 export function useRun(id: number) {
   return useQuery({
     // ['run', id]: refreshed by the run.changed / run.progress live events.
