@@ -8,6 +8,7 @@ import { webhooksToWire } from '../notifications/settings.js';
 import type { Role } from '../domain/access.js';
 import { maskSecretArgs } from '../domain/secret-args.js';
 import type { AnyTask } from '../domain/task.js';
+import type { RunStatus } from '../domain/run-status.js';
 
 /**
  * Who reads, so that wire shapes hide what must not leave the server: secret arguments are shown
@@ -56,7 +57,7 @@ export interface RunWire {
   job_id: string;
   task: string;
   title: string;
-  status: string;
+  status: RunStatus;
   queue: string;
   args: JsonObject;
   custom_args: JsonObject | null;
@@ -181,7 +182,7 @@ export interface RunAttemptWire {
   started_at: string | null;
   finished_at: string;
   duration_ms: number | null;
-  status: string;
+  status: RunStatus;
   message: string | null;
 }
 

@@ -41,7 +41,7 @@ export function calendarRoutes(deck: Jobdeck) {
       },
       responses: { 200: jsonResponse(FidelitySchema, 'Every slot, oldest first'), ...commonErrors },
     }),
-    async (c) => respond(c, await deck.calendar.fidelity(c.req.valid('param').id, c.req.valid('query').days), 200),
+    async (c) => c.json(await deck.calendar.fidelity(c.req.valid('param').id, c.req.valid('query').days), 200),
   );
   app.openapi(
     createRoute({
@@ -56,7 +56,7 @@ export function calendarRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const { a, b } = c.req.valid('query');
-      return respond(c, await deck.compareRuns.compare(a, b, viewOf(deck, c)), 200);
+      return c.json(await deck.compareRuns.compare(a, b, viewOf(deck, c)), 200);
     },
   );
   return app;

@@ -4,7 +4,7 @@ import { BULK_MAX, type BulkAction } from '../../domain/run-search.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { BulkSelection } from '../../service/operations-service.js';
 import { requirePermission } from '../auth.js';
-import { actorOf, commonErrors, jsonBody, jsonResponse, respond, router } from '../route-support.js';
+import { actorOf, commonErrors, jsonBody, jsonResponse, router } from '../route-support.js';
 import {
   BulkBodySchema,
   BulkCountBodySchema,
@@ -62,8 +62,7 @@ export function consoleRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const o = await deck.operations.overview();
-      return respond(
-        c,
+      return c.json(
         {
           now: o.now.toISOString(),
           window_hours: o.windowMs / 3_600_000,
@@ -125,7 +124,7 @@ export function consoleRoutes(deck: Jobdeck) {
     async (c) => {
       const body = c.req.valid('json');
       const count = await deck.operations.count(body.action, selectionOf(body));
-      return respond(c, { action: body.action, ...count, max: BULK_MAX }, 200);
+      return c.json({ action: body.action, ...count, max: BULK_MAX }, 200);
     },
   );
 
@@ -147,8 +146,7 @@ export function consoleRoutes(deck: Jobdeck) {
       }),
       async (c) => {
         const result = await deck.operations.bulk(action, selectionOf(c.req.valid('json')), actorOf(c));
-        return respond(
-          c,
+        return c.json(
           {
             action,
             eligible: result.eligible,

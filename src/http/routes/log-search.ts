@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { cursorText, searchLogs } from '../../service/log-search.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { requirePermission } from '../auth.js';
-import { commonErrors, jsonResponse, publicUrl, respond, router } from '../route-support.js';
+import { commonErrors, jsonResponse, publicUrl, router } from '../route-support.js';
 import { LinksSchema } from '../schemas.js';
 
 /** GET /api/logs: lines of every run, searched by words and filters (docs/logs.md). */
@@ -89,7 +89,7 @@ export function logSearchRoutes(deck: Jobdeck) {
         message: hit.message,
         fields: hit.fields,
       }));
-      return respond(c, { hits, next, links }, 200);
+      return c.json({ hits, next, links }, 200);
     },
   );
   return app;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { requirePermission } from '../auth.js';
-import { actorOf, commonErrors, jsonResponse, respond, router } from '../route-support.js';
+import { actorOf, commonErrors, jsonResponse, router } from '../route-support.js';
 
 const QueueSchema = z
   .object({
@@ -35,7 +35,7 @@ export function queueRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const hits = await deck.queueAdmin.list();
-      return respond(c, { hits: { hits, total: hits.length } }, 200);
+      return c.json({ hits: { hits, total: hits.length } }, 200);
     },
   );
   for (const action of ['pause', 'resume'] as const) {
@@ -61,7 +61,7 @@ export function queueRoutes(deck: Jobdeck) {
           action === 'pause'
             ? await deck.queueAdmin.pause(name, actor, requestId)
             : await deck.queueAdmin.resume(name, actor, requestId);
-        return respond(c, queue, 200);
+        return c.json(queue, 200);
       },
     );
   }

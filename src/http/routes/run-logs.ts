@@ -6,7 +6,7 @@ import { logLineNdjson, logLineText, logPages } from '../../service/log-export.j
 import type { Jobdeck } from '../../service/jobdeck.js';
 import { logLineToWire } from '../../wire/wire.js';
 import { requirePermission } from '../auth.js';
-import { commonErrors, jsonResponse, publicUrl, respond, router, type AppEnv } from '../route-support.js';
+import { commonErrors, jsonResponse, publicUrl, router, type AppEnv } from '../route-support.js';
 import type { StreamGuard } from '../stream-guard.js';
 import { LogLineSchema, listOf } from '../schemas.js';
 import { RunId } from './runs.js';
@@ -140,7 +140,7 @@ export function runLogRoutes(deck: Jobdeck, streams: StreamGuard) {
     async (c) => {
       const runId = c.req.valid('param').run_id;
       await deck.runs.get(runId); // 404 for an unknown run rather than an empty log
-      return respond(c, { last_seq: await deck.store.logMaxSeq(runId) }, 200);
+      return c.json({ last_seq: await deck.store.logMaxSeq(runId) }, 200);
     },
   );
 
@@ -191,8 +191,7 @@ export function runLogRoutes(deck: Jobdeck, streams: StreamGuard) {
       const self = publicUrl(c);
       const url = new URL(self);
       if (last) url.searchParams.set('after', String(last.seq));
-      return respond(
-        c,
+      return c.json(
         { hits: { hits, total: hits.length }, links: { self: self.toString(), next: url.toString() } },
         200,
       );

@@ -218,7 +218,7 @@ export function runRoutes(deck: Jobdeck) {
     async (c) => {
       const runId = c.req.valid('param').run_id;
       await deck.runs.get(runId); // 404 for an unknown run rather than an empty list
-      return respond(c, { items: (await deck.store.attemptList(runId)).map(attemptToWire) }, 200);
+      return c.json({ items: (await deck.store.attemptList(runId)).map(attemptToWire) }, 200);
     },
   );
 

@@ -96,7 +96,7 @@ export function sessionRoutes(deck: Jobdeck, limiter: LoginLimiter, options: Ses
         return errorResponse(c, 401, 'Unknown or revoked token.');
       }
       await startSession(c, deck, { kind: 'token', id: identity.tokenId }, options);
-      return respond(c, { name: identity.name, role: identity.role }, 200);
+      return c.json({ name: identity.name, role: identity.role }, 200);
     },
   );
   app.openapi(
@@ -172,7 +172,7 @@ export function sessionAdminRoutes(deck: Jobdeck) {
     }),
     async (c) => {
       const current = c.get('identity').sessionId;
-      return respond(c, { items: (await deck.sessions.list()).map((s) => sessionToWire(s, current)) }, 200);
+      return c.json({ items: (await deck.sessions.list()).map((s) => sessionToWire(s, current)) }, 200);
     },
   );
   app.openapi(

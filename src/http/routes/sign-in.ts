@@ -4,7 +4,7 @@ import type { Jobdeck } from '../../service/jobdeck.js';
 import { publicRoute, requirePermission } from '../auth.js';
 import { errorResponse } from '../errors.js';
 import { clientKey, type LoginLimiter } from '../login-limiter.js';
-import { commonErrors, errorResponseDoc, jsonBody, jsonResponse, respond, router } from '../route-support.js';
+import { commonErrors, errorResponseDoc, jsonBody, jsonResponse, router } from '../route-support.js';
 import { Identity, startSession, type SessionRouteOptions } from './session.js';
 import { PasswordField } from './users.js';
 
@@ -36,7 +36,7 @@ export function personSignInRoutes(deck: Jobdeck, limiter: LoginLimiter, options
       middleware: [publicRoute('sign-in page: which buttons to show')],
       responses: { 200: jsonResponse(Methods, 'Sign-in methods'), 400: errorResponseDoc('Bad request') },
     }),
-    (c) => respond(c, { oidc: deck.oidc ? { label: deck.oidc.label, url: 'oidc/start' } : null }, 200),
+    (c) => c.json({ oidc: deck.oidc ? { label: deck.oidc.label, url: 'oidc/start' } : null }, 200),
   );
   app.openapi(
     createRoute({
@@ -63,7 +63,7 @@ export function personSignInRoutes(deck: Jobdeck, limiter: LoginLimiter, options
         return errorResponse(c, 401, 'Wrong e-mail or password (or the account is disabled).');
       }
       await startSession(c, deck, { kind: 'user', id: user.id }, options);
-      return respond(c, { name: user.email, role: user.role }, 200);
+      return c.json({ name: user.email, role: user.role }, 200);
     },
   );
   app.openapi(
@@ -101,7 +101,7 @@ export function personSignInRoutes(deck: Jobdeck, limiter: LoginLimiter, options
       try {
         const user = await deck.users.setupFirstAdmin(token, input);
         await startSession(c, deck, { kind: 'user', id: user.id }, options);
-        return respond(c, { name: user.email, role: user.role }, 200);
+        return c.json({ name: user.email, role: user.role }, 200);
       } catch (error) {
         limiter.fail(client);
         throw error;

@@ -104,7 +104,7 @@ export function statsRoutes(deck: Jobdeck) {
         ...commonErrors,
       },
     }),
-    async (c) => respond(c, await stats.runs(c.req.valid('query')), 200),
+    async (c) => c.json(await stats.runs(c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -157,7 +157,7 @@ export function statsRoutes(deck: Jobdeck) {
       },
       responses: { 200: jsonResponse(QueueStatsSchema, 'Buckets with runs, oldest first'), ...commonErrors },
     }),
-    async (c) => respond(c, await stats.queues(c.req.valid('query')), 200),
+    async (c) => c.json(await stats.queues(c.req.valid('query')), 200),
   );
   return app;
 }

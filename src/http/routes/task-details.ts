@@ -68,8 +68,7 @@ export function taskDetailRoutes(deck: Jobdeck) {
       const id = c.req.valid('param').id;
       const task = deck.tasks.registry.get(id);
       const base = `${apiBase(c)}/tasks/${encodeURIComponent(id)}`;
-      return respond(
-        c,
+      return c.json(
         {
           id: task.id,
           title: task.title,

@@ -37,7 +37,7 @@ export function taskRoutes(deck: Jobdeck) {
         args_schema: task.argsSchema,
         links: { self: `${apiBase(c)}/tasks/${task.id}`, args: `${apiBase(c)}/tasks/${task.id}/args` },
       }));
-      return respond(c, { hits: { hits, total: hits.length } }, 200);
+      return c.json({ hits: { hits, total: hits.length } }, 200);
     },
   );
 
@@ -55,7 +55,7 @@ export function taskRoutes(deck: Jobdeck) {
         ...commonErrors,
       },
     }),
-    (c) => respond(c, deck.tasks.get(c.req.valid('param').id).argsSchema, 200),
+    (c) => c.json(deck.tasks.get(c.req.valid('param').id).argsSchema, 200),
   );
 
   app.openapi(

@@ -4,7 +4,7 @@ import { WORKER_BEAT_MS, WORKER_DEAD_AFTER_MS, workerState } from '../../domain/
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { WorkerListItem } from '../../storage/worker-store.js';
 import { requirePermission } from '../auth.js';
-import { apiBase, commonErrors, jsonResponse, respond, router } from '../route-support.js';
+import { apiBase, commonErrors, jsonResponse, router } from '../route-support.js';
 
 const isoTime = z.string().openapi({ format: 'date-time' });
 
@@ -103,8 +103,7 @@ export function workerRoutes(deck: Jobdeck) {
       const workers = await deck.store.workerList({ limit, heldPerWorker: HELD_PER_WORKER });
       const now = Date.now();
       const hits = workers.map((worker) => workerToWire(worker, now));
-      return respond(
-        c,
+      return c.json(
         {
           hits: { hits, total: hits.length },
           now: new Date(now).toISOString(),
