@@ -29,6 +29,7 @@ import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import * as lifecycle from './run-lifecycle-queries.js';
 import * as idle from './idle-queries.js';
 import * as family from './run-family-queries.js';
 import { PreparedRunStatements } from './prepared-run-statements.js';
@@ -241,19 +242,19 @@ export class KyselyStore implements Store {
     return overview.runsLastOf(this.#ctx, jobIds);
   }
   runClaim(request: ClaimRequest) {
-    return this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : runs.runClaim(this.#ctx, request);
+    return this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : lifecycle.runClaim(this.#ctx, request);
   }
   async runsFinish(outcomes: RunOutcome[]): Promise<number[]> {
     // Prepared, the statement announces the change itself.
     if (this.#prepared) return this.#prepared.finish(outcomes, this.#ctx.now());
-    const ids = await runs.runsFinish(this.#ctx, outcomes);
+    const ids = await lifecycle.runsFinish(this.#ctx, outcomes);
     // Failing to announce must not make committed final states look unwritten: listeners that
     // missed it catch up on their fallback poll.
     if (ids.length) void this.#notifier.publish({ type: 'changed', runIds: ids }).catch(() => undefined);
     return ids;
   }
   async runTransition(id: number, to: RunStatus, message?: string | null) {
-    const run = await runs.runTransition(this.#ctx, id, to, message);
+    const run = await lifecycle.runTransition(this.#ctx, id, to, message);
     if (run) {
       await this.#notifier.publish(
         to === 'CANCELLING' ? { type: 'cancel', runId: id } : { type: 'changed', runIds: [id] },
@@ -263,14 +264,14 @@ export class KyselyStore implements Store {
     return run;
   }
   async runProgress(id: number, progress: Partial<RunProgress>) {
-    await runs.runProgress(this.#ctx, id, progress);
+    await lifecycle.runProgress(this.#ctx, id, progress);
     await this.#notifier.publish({ type: 'progress', runId: id });
   }
   runsHeartbeat(ids: number[], workerId: string) {
-    return runs.runsHeartbeat(this.#ctx, ids, workerId);
+    return lifecycle.runsHeartbeat(this.#ctx, ids, workerId);
   }
   async runsRelease(ids: number[], workerId: string): Promise<number[]> {
-    const released = await runs.runsRelease(this.#ctx, ids, workerId);
+    const released = await lifecycle.runsRelease(this.#ctx, ids, workerId);
     for (const queue of released.queues) await this.#notifier.publish({ type: 'queued', queue });
     if (released.cancelled.length) await this.#notifier.publish({ type: 'changed', runIds: released.cancelled });
     return released.ids;
@@ -284,7 +285,7 @@ export class KyselyStore implements Store {
     return rescued;
   }
   runsCancelling(ids: number[]) {
-    return runs.runsCancelling(this.#ctx, ids);
+    return lifecycle.runsCancelling(this.#ctx, ids);
   }
   async runRetry(outcome: RunOutcome, availableAt: Date): Promise<Run | undefined> {
     const run = await attempts.runRetry(this.#ctx, outcome, availableAt.getTime());
