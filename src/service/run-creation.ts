@@ -9,7 +9,7 @@ import { parseDateTime } from '../domain/date-time.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { Store } from '../storage/store.js';
 import type { ActorContext, JobService } from './job-service.js';
-import { TITLE_MAX } from '../domain/job-contract.js';
+import { runTitle } from '../domain/run-contract.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import type { HostTransaction } from '../storage/host-connection.js';
@@ -58,10 +58,7 @@ export async function createRun(
   const job = await deps.jobs.get(jobId);
   const task = deps.tasks.get(job.task);
   const queue = deps.queues.check(input.queue ?? job.defaultQueue);
-  const title = input.title?.trim() || 'Manual run';
-  if (title.length > TITLE_MAX) {
-    throw new ValidationError('The run is not valid.', [fieldError('title', `At most ${TITLE_MAX} characters.`)]);
-  }
+  const title = runTitle(input.title);
   const saved = job.customArgs ?? job.args;
   // A seed-shaped client may put `since` inside args; fields the task does not declare are refused.
   const lifted = liftSince(task, input.args === undefined ? undefined : parseJsonObject(input.args, 'args'));
