@@ -20,7 +20,7 @@ export const titleSchema = z.preprocess(
 const wholeMessage = (min: number, max: number) => `Must be a whole number between ${min} and ${max}.`;
 
 /** Numbers may come as text (CLI flags, form posts): "3" is 3, "" is no value. */
-export const numericText = (value: unknown) =>
+const numericText = (value: unknown) =>
   typeof value === 'string' ? (value.trim() === '' ? null : Number(value)) : value;
 
 const wholeNumber = (min: number, max: number) => {

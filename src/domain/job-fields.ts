@@ -30,7 +30,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** How a plain setting is stored: one column named as its wire name. */
 export type Column = 'text' | 'int' | 'int-or-null' | 'bool';
 
-export interface CliFlag {
+interface CliFlag {
   /** The option as commander takes it, e.g. `--retry-backoff <seconds>`. */
   flag: string;
   help: string;
