@@ -177,7 +177,11 @@ describe('jobs (seed guide)', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, suite.server, 'operator');
     await rowAction(page, 'Role check', 'Configure and run…');
-    await page.keyboard.press('Escape');
+    // Close with the dialog's own button (Escape needs focus inside it) and wait until it is gone,
+    // so its mask cannot take the next click on a slow machine.
+    const dialog = page.getByRole('dialog', { name: /Configure and run/ });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Actions for Role check' }).click();
     const menu = page.locator('.ant-dropdown:visible');
     // The menu opens with an animation: wait for it before reading all its items.
