@@ -104,6 +104,7 @@ async function fillPostgres(url: string): Promise<number> {
     await client.query(`alter table run_log_words add constraint run_log_words_run_id_seq_fkey
       foreign key (run_id, seq) references run_logs (run_id, seq) on delete cascade`);
     await client.query('vacuum analyze run_logs');
+    await client.query('vacuum analyze run_log_words');
     await client.query('analyze runs');
     return performance.now() - start;
   } finally {

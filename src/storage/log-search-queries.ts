@@ -11,7 +11,7 @@ import type { RunLogsTable } from './schema.js';
  * time, then run id and sequence number, which is the order of the `run_logs_time` index; the
  * cursor is the last line's key. Two ways to a page:
  *
- * - By the words' index, when words are given and match fewer than INDEXED_MATCHES lines
+ * - By the words' index, when words are given and match fewer than INDEXED_MATCHES (PostgreSQL: PG_INDEXED_MATCHES) lines
  *   (neither index answers in time order, so the matches are read and sorted), plus the lines
  *   that wait to be indexed (migration 0025), matched directly. PostgreSQL first tries the
  *   newest NEAR_LINES lines, where a common word fills its page.
@@ -24,6 +24,11 @@ import type { RunLogsTable } from './schema.js';
 const SCAN_LINES = 20_000;
 /** Below this many matches, a search reads its matches by the word index and sorts them. */
 const INDEXED_MATCHES = 20_000;
+/**
+ * PostgreSQL's bound: each match read costs a random read of run_log_words (to count it) and of
+ * run_logs; at 10 M lines, 10,000 matches took 1.5 s to count alone (cold, under load).
+ */
+const PG_INDEXED_MATCHES = 2_000;
 /** PostgreSQL: newest lines tried for words before the GIN index. */
 const NEAR_LINES = 5_000;
 /** Lines read at a time while filtering words in code. */
@@ -42,16 +47,16 @@ export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promi
   if (q.words.length === 0) return scan(ctx, q, false);
   if (ctx.traits.name === 'postgres') {
     // A common word fills the page from the newest lines. The GIN index (all of a word's lines,
-    // joined to their lines, then sorted) only for words with fewer than INDEXED_MATCHES lines:
+    // joined to their lines, then sorted) only for words with fewer than PG_INDEXED_MATCHES lines:
     // with a plan chosen by the planner, a frequent word took > 40 s at 10 M lines.
     const match = sql`${sql.raw(pgLogWords('l.message'))} @@ ${pgWords(q.words)}`;
     const near = await scanWindow(ctx, q, false, NEAR_LINES, match);
     if (near.hits.length === q.limit || near.next === null) return near;
     const matches = await sql<{ n: number | string }>`select count(*) as n from (select 1
-        from ${ctx.table('run_log_words')} where words @@ ${pgWords(q.words)} limit ${INDEXED_MATCHES}) m`.execute(
+        from ${ctx.table('run_log_words')} where words @@ ${pgWords(q.words)} limit ${PG_INDEXED_MATCHES}) m`.execute(
       ctx.db,
     );
-    if (Number(matches.rows[0]?.n ?? 0) < INDEXED_MATCHES) return indexed(ctx, q, match);
+    if (Number(matches.rows[0]?.n ?? 0) < PG_INDEXED_MATCHES) return indexed(ctx, q, match);
     return scanWindow(ctx, q, false, SCAN_LINES, match);
   }
   const matches = await sql<{ n: number }>`select count(*) as n from (select rowid from run_logs_words
@@ -128,7 +133,7 @@ async function indexed(ctx: QueryContext, query: LogSearchQuery, match: RawBuild
   const where = sql`${lineBounds(query, query.after)} and ${runFilter(query)}`;
   const from =
     ctx.traits.name === 'postgres'
-      ? // Materialized: the matches (fewer than INDEXED_MATCHES) drive the join; left to itself, the
+      ? // Materialized: the matches (fewer than PG_INDEXED_MATCHES) drive the join; left to itself, the
         // planner walked the whole time index looking each line up (3.8 s for 200,000 lines).
         sql`(with m as materialized (select run_id, seq from ${table('run_log_words')}
             where words @@ ${pgWords(query.words)}) select * from m) w
