@@ -150,8 +150,9 @@ async function indexed(ctx: QueryContext, query: LogSearchQuery, match: RawBuild
   // Materialized: the waiting lines are few (the maintenance loop indexes them every few
   // seconds); left to itself, the planner matched every line of the time index (4 s per 200,000).
   const { rows: waiting } = await sql<HitRow>`select ${COLUMNS} from (with w as materialized (
-        select l.* from ${table('run_logs_unindexed')} u
-        join ${table('run_logs')} l on l.run_id = u.run_id and l.seq >= u.from_seq) select * from w) l
+        -- CROSS JOIN: SQLite otherwise walked all of run_logs, looking each line's run up in u.
+        select l.* from ${table('run_logs_unindexed')} u cross join ${table('run_logs')} l
+        where l.run_id = u.run_id and l.seq >= u.from_seq) select * from w) l
       join ${table('runs')} r on r.id = l.run_id
       where ${where} and ${inSql ? match : sql`true`} ${ORDER} ${inSql ? sql`limit ${limit}` : sql``}`.execute(ctx.db);
   const found = waiting.filter((row) => inSql || matchesWords(row.message, query.words));
