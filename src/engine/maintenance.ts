@@ -17,7 +17,8 @@ export interface MaintenanceOptions {
 
 /**
  * Rescues runs of workers that died (crash, kill -9, lost machine): any number of processes may
- * run this, as each rescue is one guarded UPDATE.
+ * run this, as each rescue is one guarded UPDATE. Also indexes new log lines' words and sweeps
+ * the workers' rows.
  */
 export class Maintenance implements Service {
   readonly #store: Store;
@@ -40,10 +41,12 @@ export class Maintenance implements Service {
     this.#timer = setInterval(() => {
       this.#sweeping = this.#sweeping.then(async () => {
         await this.rescue();
+        await this.indexLogWords();
         if (Date.now() - this.#lastWorkerSweep >= WORKER_SWEEP_MS) await this.sweepWorkers();
       });
     }, this.#intervalMs);
     await this.rescue();
+    await this.indexLogWords();
     await this.sweepWorkers();
   }
 
@@ -62,6 +65,18 @@ export class Maintenance implements Service {
     } catch (error) {
       this.#log.error({ err: error }, 'rescue failed');
       return 0;
+    }
+  }
+
+  /**
+   * Moves the log lines stored since the last sweep into the word index (migration 0025): the
+   * writers of logs only note them, and a search matches them directly until then.
+   */
+  async indexLogWords(): Promise<void> {
+    try {
+      await this.#store.logWordsIndex();
+    } catch (error) {
+      this.#log.error({ err: error }, 'log word indexing failed');
     }
   }
 

@@ -16,6 +16,7 @@ import type { DialectTraits } from './dialect.js';
 import * as jobs from './job-queries.js';
 import * as logs from './log-queries.js';
 import { logSearch } from './log-search-queries.js';
+import { logWordsIndex } from './log-words-queries.js';
 import type { LogSearchQuery } from './log-search-store.js';
 import * as notifications from './notification-queries.js';
 import * as overview from './overview-queries.js';
@@ -219,6 +220,7 @@ export class KyselyStore implements Store {
   logList = (runId: number, query: LogQuery) => logs.logList(this.#ctx, runId, query);
   logMaxSeq = (runId: number) => logs.logMaxSeq(this.#ctx, runId);
   logSearch = (query: LogSearchQuery) => logSearch(this.#ctx, query);
+  logWordsIndex = (maxRuns?: number) => logWordsIndex(this.#ctx, maxRuns);
 
   tokenCreate = (token: ApiToken & { tokenHash: string }) => access.tokenCreate(this.#ctx, token);
   tokenByHash = (hash: string) => access.tokenByHash(this.#ctx, hash);

@@ -7,23 +7,28 @@ import { logFromRow } from './rows.js';
 import type { RunLogsTable } from './schema.js';
 
 /**
- * Cross-run log search (migration 0016, docs/logs.md). Results are newest first: by time, then
- * run id and sequence number, which is the order of the `run_logs_time` index; the cursor is the
- * last line's key. Two ways to a page:
+ * Cross-run log search (migrations 0016 and 0025, docs/logs.md). Results are newest first: by
+ * time, then run id and sequence number, which is the order of the `run_logs_time` index; the
+ * cursor is the last line's key. Two ways to a page:
  *
- * - By the words' index, when words are given and the index narrows the search: PostgreSQL
- *   always (its planner weighs the GIN index against walking the time index); SQLite when the
- *   words match fewer than SQLITE_INDEXED_MATCHES lines (FTS5 answers in rowid order, not time
- *   order, so its matches are read and sorted).
+ * - By the words' index, when words are given and match fewer than INDEXED_MATCHES (PostgreSQL: PG_INDEXED_MATCHES) lines
+ *   (neither index answers in time order, so the matches are read and sorted), plus the lines
+ *   that wait to be indexed (migration 0025), matched directly. PostgreSQL first tries the
+ *   newest NEAR_LINES lines, where a common word fills its page.
  * - By walking the time index, at most SCAN_LINES lines per page (`window`), filtering as it
- *   goes (job, run, level; on SQLite, common words in code). A page can then hold fewer hits than
- *   asked, with a cursor to go on: every page is bounded whatever the filters.
+ *   goes (job, run, level; words: in SQL on PostgreSQL, in code on SQLite). A page can then hold
+ *   fewer hits than asked, with a cursor to go on: every page is bounded whatever the filters.
  */
 
 /** Lines of the time index one page walks at most. */
 const SCAN_LINES = 20_000;
-/** Below this many matches, SQLite reads a search's matches by the FTS index and sorts them. */
-const SQLITE_INDEXED_MATCHES = 20_000;
+/** Below this many matches, a search reads its matches by the word index and sorts them. */
+const INDEXED_MATCHES = 20_000;
+/**
+ * PostgreSQL's bound: each match read costs a random read of run_log_words (to count it) and of
+ * run_logs; at 10 M lines, 10,000 matches took 1.5 s to count alone (cold, under load).
+ */
+const PG_INDEXED_MATCHES = 2_000;
 /** PostgreSQL: newest lines tried for words before the GIN index. */
 const NEAR_LINES = 5_000;
 /** Lines read at a time while filtering words in code. */
@@ -41,16 +46,22 @@ export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promi
   const q = { ...query, ...window };
   if (q.words.length === 0) return scan(ctx, q, false);
   if (ctx.traits.name === 'postgres') {
-    // A common word fills the page from the newest lines; the GIN index (a bitmap of all its
-    // lines, then a sort) is for words too rare for that (its plan took > 40 s at 10 M lines).
+    // A common word fills the page from the newest lines. The GIN index (all of a word's lines,
+    // joined to their lines, then sorted) only for words with fewer than PG_INDEXED_MATCHES lines:
+    // with a plan chosen by the planner, a frequent word took > 40 s at 10 M lines.
     const match = sql`${sql.raw(pgLogWords('l.message'))} @@ ${pgWords(q.words)}`;
     const near = await scanWindow(ctx, q, false, NEAR_LINES, match);
     if (near.hits.length === q.limit || near.next === null) return near;
-    return indexed(ctx, q, match);
+    const matches = await sql<{ n: number | string }>`select count(*) as n from (select 1
+        from ${ctx.table('run_log_words')} where words @@ ${pgWords(q.words)} limit ${PG_INDEXED_MATCHES}) m`.execute(
+      ctx.db,
+    );
+    if (Number(matches.rows[0]?.n ?? 0) < PG_INDEXED_MATCHES) return indexed(ctx, q, match);
+    return scanWindow(ctx, q, false, SCAN_LINES, match);
   }
   const matches = await sql<{ n: number }>`select count(*) as n from (select rowid from run_logs_words
-      where run_logs_words match ${ftsWords(q.words)} limit ${SQLITE_INDEXED_MATCHES})`.execute(ctx.db);
-  if (Number(matches.rows[0]?.n ?? 0) < SQLITE_INDEXED_MATCHES) return indexed(ctx, q, sql`true`);
+      where run_logs_words match ${ftsWords(q.words)} limit ${INDEXED_MATCHES})`.execute(ctx.db);
+  if (Number(matches.rows[0]?.n ?? 0) < INDEXED_MATCHES) return indexed(ctx, q, sql`true`);
   return scan(ctx, q, true);
 }
 
@@ -112,22 +123,47 @@ function runFilter(query: LogSearchQuery): RawBuilder<unknown> {
 const ORDER = sql`order by l.time desc, l.run_id desc, l.seq desc`;
 const COLUMNS = sql`l.run_id, l.seq, l.time, l.level, l.message, l.fields, r.job_id, r.title, r.parent_run_id`;
 
-/** One page by the words' index (see above); `match` is PostgreSQL's condition. */
+/**
+ * One page by the words' index (see above), with the lines still waiting for it (migration 0025:
+ * stored but not yet moved into the index, matched here directly); `match` is PostgreSQL's
+ * condition on a line's message.
+ */
 async function indexed(ctx: QueryContext, query: LogSearchQuery, match: RawBuilder<unknown>): Promise<LogSearchPage> {
   const { table } = ctx;
   const where = sql`${lineBounds(query, query.after)} and ${runFilter(query)}`;
   const from =
     ctx.traits.name === 'postgres'
-      ? sql`${table('run_logs')} l join ${table('runs')} r on r.id = l.run_id where ${match} and`
+      ? // Materialized: the matches (fewer than PG_INDEXED_MATCHES) drive the join; left to itself, the
+        // planner walked the whole time index looking each line up (3.8 s for 200,000 lines).
+        sql`(with m as materialized (select run_id, seq from ${table('run_log_words')}
+            where words @@ ${pgWords(query.words)}) select * from m) w
+          join ${table('run_logs')} l on l.run_id = w.run_id and l.seq = w.seq
+          join ${table('runs')} r on r.id = l.run_id where`
       : // CROSS JOIN keeps SQLite's loops in this order: the FTS matches drive the lookups.
         sql`run_logs_words f cross join run_logs l cross join runs r
           where run_logs_words match ${ftsWords(query.words)}
             and l.run_id = f.rowid >> 32 and l.seq = f.rowid & 4294967295 and r.id = l.run_id and`;
-  const { rows } = await sql<HitRow>`select ${COLUMNS} from ${from} ${where} ${ORDER} limit ${query.limit + 1}`.execute(
-    ctx.db,
-  );
-  const hits = rows.slice(0, query.limit).map(hitFromRow);
-  return { hits, next: rows.length > query.limit ? cursorOf(hits.at(-1)!) : null };
+  const limit = query.limit + 1;
+  const { rows } = await sql<HitRow>`select ${COLUMNS} from ${from} ${where} ${ORDER} limit ${limit}`.execute(ctx.db);
+  // PostgreSQL matches the waiting lines in the query, SQLite (no word splitter in SQL) in code.
+  const inSql = ctx.traits.name === 'postgres';
+  // Materialized: the waiting lines are few (the maintenance loop indexes them every few
+  // seconds); left to itself, the planner matched every line of the time index (4 s per 200,000).
+  const { rows: waiting } = await sql<HitRow>`select ${COLUMNS} from (with w as materialized (
+        -- CROSS JOIN: SQLite otherwise walked all of run_logs, looking each line's run up in u.
+        select l.* from ${table('run_logs_unindexed')} u cross join ${table('run_logs')} l
+        where l.run_id = u.run_id and l.seq >= u.from_seq) select * from w) l
+      join ${table('runs')} r on r.id = l.run_id
+      where ${where} and ${inSql ? match : sql`true`} ${ORDER} ${inSql ? sql`limit ${limit}` : sql``}`.execute(ctx.db);
+  const found = waiting.filter((row) => inSql || matchesWords(row.message, query.words));
+  const lines = [...rows, ...found].sort(newestFirst).slice(0, limit);
+  const hits = lines.slice(0, query.limit).map(hitFromRow);
+  return { hits, next: lines.length > query.limit ? cursorOf(hits.at(-1)!) : null };
+}
+
+/** The order of ORDER, on rows read. */
+function newestFirst(a: HitRow, b: HitRow): number {
+  return Number(b.time) - Number(a.time) || Number(b.run_id) - Number(a.run_id) || b.seq - a.seq;
 }
 
 /**

@@ -39,7 +39,12 @@ export interface LogSearchPage {
   next: LogSearchCursor | null;
 }
 
-/** Cross-run log search (migration 0016, docs/logs.md). */
+/** Cross-run log search (migrations 0016 and 0025, docs/logs.md). */
 export interface LogSearchStore {
   logSearch(query: LogSearchQuery): Promise<LogSearchPage>;
+  /**
+   * Moves stored lines that wait for the word index into it (see log-words-queries.ts), at most
+   * `maxRuns` runs' worth; returns how many runs' lines were indexed. Safe to call concurrently.
+   */
+  logWordsIndex(maxRuns?: number): Promise<number>;
 }

@@ -97,6 +97,19 @@ export interface RunLogsTable {
   fields: string | null;
 }
 
+/** Runs with lines not yet in the word index: those from `from_seq` on (migration 0025). */
+interface RunLogsUnindexedTable {
+  run_id: number;
+  from_seq: number;
+}
+
+/** PostgreSQL only: the words of indexed lines (migration 0025); SQLite has run_logs_words (FTS5). */
+interface RunLogWordsTable {
+  run_id: number;
+  seq: number;
+  words: string;
+}
+
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -202,6 +215,8 @@ export interface Database {
   jobs: JobsTable;
   runs: RunsTable;
   run_logs: RunLogsTable;
+  run_logs_unindexed: RunLogsUnindexedTable;
+  run_log_words: RunLogWordsTable;
   skipped_slots: SkippedSlotsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;

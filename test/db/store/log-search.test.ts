@@ -126,4 +126,26 @@ describe('store conformance: log search', () => {
     expect(await store.runDelete(other.id)).toBe('deleted');
     expect((await store.logSearch({ words: ['hello'], limit: 10 })).hits.map((h) => h.runId)).toEqual([child!.id]);
   });
+
+  it('finds lines before and after they are indexed, in one order, and forgets deleted ones', async () => {
+    const store = await openTestStore();
+    const { a, b } = await twoJobs(store);
+    const expected = [`${a.id}:2`, `${b.id}:1`, `${a.id}:1`];
+    expect((await allPages(store, { words: ['record'] })).hits).toEqual(expected);
+    expect(await store.logWordsIndex()).toBe(2);
+    expect(await store.logWordsIndex()).toBe(0);
+    expect((await allPages(store, { words: ['record'] })).hits).toEqual(expected);
+    // New lines wait again; pages mix them with indexed ones, newest first.
+    await store.logAppend([line(a.id, 4, 'record 19 late'), line(b.id, 4, 'no match')]);
+    const mixed = [`${a.id}:4`, ...expected];
+    expect((await allPages(store, { words: ['record'] })).hits).toEqual(mixed);
+    expect((await store.logSearch({ words: ['record'], limit: 10 })).hits.map((h) => `${h.runId}:${h.seq}`)).toEqual(
+      mixed,
+    );
+    expect(await store.logWordsIndex()).toBe(2);
+    expect((await allPages(store, { words: ['record'] })).hits).toEqual(mixed);
+    await store.runTransition(b.id, 'CANCELLED');
+    expect(await store.runDelete(b.id)).toBe('deleted');
+    expect((await allPages(store, { words: ['record'] })).hits).toEqual([`${a.id}:4`, `${a.id}:2`, `${a.id}:1`]);
+  });
 });
