@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    // The layer rule of DESIGN.md (scripts/layers.mjs) and no import cycles anywhere in the code.
+    // The layer rule of docs/architecture.md (scripts/layers.mjs) and no import cycles anywhere in the code.
     files: ['src/**/*.ts', 'ui/src/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
     settings: {

@@ -1,7 +1,7 @@
 /**
- * The layers of shared/DESIGN.md, each allowed to import only from the layers above it. Lint turns
- * this table into `import-x/no-restricted-paths` zones, so a layer violation fails `npm run lint`
- * (test/unit/lint-rules.test.ts proves it does).
+ * The layers of docs/architecture.md, each allowed to import only from the layers above it. Lint
+ * turns this table into `import-x/no-restricted-paths` zones, so a layer violation fails
+ * `npm run lint` (test/unit/lint-rules.test.ts proves it does).
  */
 export const layers = [
   { name: 'domain', path: './src/domain' },
@@ -28,7 +28,7 @@ export const layerZones = [
     pathsOf(layer).map((target) => ({
       target,
       from: layers.slice(index + 1).flatMap(pathsOf),
-      message: `${layer.name} may import only from the layers above it (shared/DESIGN.md).`,
+      message: `${layer.name} may import only from the layers above it (docs/architecture.md, "The layers").`,
     })),
   ),
   {

@@ -4,6 +4,9 @@ import type { Job, Run } from '../domain/model.js';
 import type { HistoryAlertDetail } from '../domain/notification.js';
 import type { Store } from '../storage/store.js';
 
+/** The longest a job's "too few successful runs" is cached (see HistoryAlertScanner). */
+const TOO_FEW_TTL_MS = 2_000;
+
 type Found<K extends HistoryAlertDetail['kind']> = {
   run: Run;
   job: Job;
@@ -25,10 +28,17 @@ export class HistoryAlertScanner {
   readonly #p95: LRUCache<string, { p95Ms: number | null; runs: number }>;
   /** Failed runs already looked at (the notifier rescans its lag window on every pass). */
   readonly #checked = new LRUCache<number, true>({ max: 10_000 });
+  /**
+   * How long "too few successful runs for a p95" is kept. Short: the job reaching its 5th success
+   * must arm the alert for the run going next, which on a new job often starts within a minute
+   * (a whole TTL of "no p95" let a 20 s run at 10 × p95 end untold).
+   */
+  readonly #tooFewTtlMs: number;
 
   constructor(store: Store, p95TtlMs = 60_000) {
     this.#store = store;
     this.#p95 = new LRUCache({ max: 10_000, ttl: Math.max(1, p95TtlMs) });
+    this.#tooFewTtlMs = Math.max(1, Math.min(p95TtlMs, TOO_FEW_TTL_MS));
   }
 
   async slowRuns(now: number): Promise<Found<'slow_run'>[]> {
@@ -76,7 +86,7 @@ export class HistoryAlertScanner {
       p95Ms: durations.length >= P95_MIN_SAMPLES ? percentile(durations, 95) : null,
       runs: durations.length,
     };
-    this.#p95.set(key, value);
+    this.#p95.set(key, value, value.p95Ms === null ? { ttl: this.#tooFewTtlMs } : undefined);
     return value;
   }
 }

@@ -29,11 +29,17 @@ export const fanOutTask = defineTask({
       ctx.log.info(`Created ${created} sub-runs.`);
       return { sub_runs: created };
     }
+    // Each sub-run logs, so that the parent's "all sub-runs' lines" and the log search show the
+    // family's lines grouped by sub-run (a failure is otherwise only the run's message).
+    ctx.log.info(`Importing record ${args.record} of ${args.records}.`, { record: args.record });
     if (args.record_ms > 0) await sleep(args.record_ms, ctx.signal);
     if (args.fail_every > 0 && args.record % args.fail_every === 0) {
-      throw new Error(`Record ${args.record} is invalid: it has no name.`);
+      const reason = `Record ${args.record} is invalid: it has no name.`;
+      ctx.log.error(reason, { record: args.record });
+      throw new Error(reason);
     }
     ctx.progress({ total: 1, inserted: 1 });
+    ctx.log.info(`Imported record ${args.record}.`, { record: args.record });
     return null;
   },
 });

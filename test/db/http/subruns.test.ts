@@ -63,12 +63,27 @@ describe('sub-runs and deleting runs over HTTP', () => {
     expect(failed.links.next).toContain('page=2');
     expect((await call(`/runs/999999/subruns`)).status).toBe(404);
 
+    // The demo's sub-runs log, so the family's lines can be read grouped by sub-run and searched.
+    const familyErrors = async (): Promise<Body> =>
+      (await call(`/logs?run=${parent.id}&include_subruns=true&level=error`)).json();
+    await expect.poll(async () => (await familyErrors()).hits.length, { timeout: 10_000 }).toBe(3);
+    const errors: Body = await familyErrors();
+    expect(errors.hits.map((line: Body) => line.message).sort()).toEqual(
+      [10, 20, 30].map((record) => `Record ${record} is invalid: it has no name.`).sort(),
+    );
+    for (const line of errors.hits) expect(line.parent_run_id).toBe(parent.id);
+    const found: Body = await (await call(`/logs?q=invalid&job=${job.id}`)).json();
+    expect(found.hits.map((line: Body) => line.run_id).sort()).toEqual(
+      errors.hits.map((line: Body) => line.run_id).sort(),
+    );
+
     // Deleting history is an administrator's right.
     expect((await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' }, 'operator')).status).toBe(403);
     const deleted = await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
     expect((await call(`/runs/${parent.id}`)).status).toBe(404);
     expect((await deck.runs.list({ jobId: job.id, includeSubRuns: true })).total).toBe(0);
+    expect(((await (await call(`/logs?job=${job.id}`)).json()) as Body).hits).toEqual([]);
     expect((await call(`/jobs/${job.id}/runs/${parent.id}`, { method: 'DELETE' })).status).toBe(404);
     const audit = await deck.store.auditList({ jobId: job.id, limit: 10, offset: 0 });
     expect(audit.items.map((e) => e.action)).toContain('run.delete');
