@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ClaimedNotification } from '../domain/notification.js';
 import { emailFor } from './message.js';
 import { OutboundRefusedError, type OutboundPolicy } from '../engine/outbound-policy.js';
@@ -72,7 +72,8 @@ export class Channels {
     this.#mail = undefined;
   }
 
-  #transport(): Transporter {
+  /** nodemailer is loaded at the first e-mail: most processes never send one. */
+  async #transport(): Promise<Transporter> {
     if (!this.#config.smtp) {
       throw new Error('No SMTP server configured (config "smtp" or JOBDECK_SMTP_URL).');
     }
@@ -80,7 +81,8 @@ export class Channels {
       const url = new URL(this.#config.smtp);
       const secure = url.protocol === 'smtps:';
       if (!secure && url.protocol !== 'smtp:') throw new Error(`SMTP URL must start smtp:// or smtps://`);
-      this.#mail = nodemailer.createTransport({
+      const { default: nodemailer } = await import('nodemailer');
+      this.#mail ??= nodemailer.createTransport({
         host: url.hostname,
         port: Number(url.port || (secure ? 465 : 587)),
         secure,
@@ -101,7 +103,7 @@ export class Channels {
   async #email(item: ClaimedNotification): Promise<void> {
     const content = emailFor(item.payload);
     try {
-      await this.#transport().sendMail({ from: this.#config.mailFrom, to: item.target, ...content });
+      await (await this.#transport()).sendMail({ from: this.#config.mailFrom, to: item.target, ...content });
     } catch (error) {
       throw new Error(redactSecrets((error as Error).message, [this.#smtpPassword()]), { cause: error });
     }

@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as OpenidClient from 'openid-client';
 import { ConflictError } from '../domain/errors.js';
 import { claimValues, mapRole } from '../domain/oidc-roles.js';
 import type { User } from '../domain/user.js';
@@ -20,6 +20,9 @@ interface Pending {
   redirectUri: string;
 }
 
+/** openid-client is loaded at the first sign-in: a process that never signs anyone in keeps it out of memory. */
+const openidClient = (): Promise<typeof OpenidClient> => import('openid-client');
+
 export type OidcOutcome = { user: User; next: string } | { refused: string };
 
 /** Only paths of the admin itself: a crafted `next` cannot send the person elsewhere. */
@@ -35,7 +38,7 @@ function safeNext(next: string | undefined): string {
  */
 export class OidcService {
   readonly label: string;
-  #configuration: Promise<client.Configuration> | undefined;
+  #configuration: Promise<OpenidClient.Configuration> | undefined;
 
   constructor(
     private readonly config: OidcConfig,
@@ -49,6 +52,7 @@ export class OidcService {
   /** The provider's address to send the person to; the state goes into their browser's cookie too. */
   async begin(redirectUri: string, next: string | undefined): Promise<{ url: string; state: string }> {
     const configuration = await this.#discover();
+    const client = await openidClient();
     const state = client.randomState();
     const nonce = client.randomNonce();
     const verifier = client.randomPKCECodeVerifier();
@@ -89,6 +93,7 @@ export class OidcService {
     let claims: Record<string, unknown>;
     try {
       const configuration = await this.#discover();
+      const client = await openidClient();
       const callback = new URL(pending.redirectUri);
       callback.search = query.toString();
       const tokens = await client.authorizationCodeGrant(configuration, callback, {
@@ -135,7 +140,7 @@ export class OidcService {
   }
 
   /** Discovery once; a failure (provider down) is tried again at the next sign-in. */
-  #discover(): Promise<client.Configuration> {
+  #discover(): Promise<OpenidClient.Configuration> {
     this.#configuration ??= this.#fetchConfiguration().catch((error: unknown) => {
       this.#configuration = undefined;
       throw error;
@@ -143,7 +148,8 @@ export class OidcService {
     return this.#configuration;
   }
 
-  #fetchConfiguration(): Promise<client.Configuration> {
+  async #fetchConfiguration(): Promise<OpenidClient.Configuration> {
+    const client = await openidClient();
     const issuer = new URL(this.config.issuer);
     // http only for a provider on this machine (tests, development); anywhere else https.
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);

@@ -1,4 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
+/** The native argon2 module is loaded at the first hash: an idle process never needs it. */
+const argon2 = () => import('@node-rs/argon2');
 
 /**
  * argon2id at OWASP's recommended minimum (Password Storage Cheat Sheet: m=19 MiB, t=2, p=1),
@@ -12,11 +13,12 @@ const PARAMETERS = {
 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, PARAMETERS);
+  return argon2().then(({ hash }) => hash(password, PARAMETERS));
 }
 
 /** False for a wrong password and for a hash that is not one (never throws for those). */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   try {
     return await verify(passwordHash, password);
   } catch {

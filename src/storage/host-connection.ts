@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 import { ConfigurationError } from '../domain/errors.js';
 import { NOTIFY_CHANNEL, type Notifier } from './notifier.js';
 import type { Database } from './schema.js';
@@ -33,7 +34,7 @@ export const jobdeckPgTypes = {
   getTypeParser(oid: number, format?: string) {
     if (oid === 20) return (value: string) => Number(value);
     if (oid === 114 || oid === 3802) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pgDriver().types.getTypeParser(oid, format as 'text');
   },
 } as pg.CustomTypesConfig;
 

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { LogLine } from '../domain/model.js';
 import { HELD_STATUSES } from '../domain/run-status.js';
 import type { LogHolder } from './store.js';
@@ -61,6 +60,8 @@ export async function copyLogLines(pool: pg.Pool, schema: string, all: LogLine[]
 }
 
 async function copy(client: pg.PoolClient, schema: string, lines: LogLine[]): Promise<void> {
+  // Loaded here: a process on SQLite (or one that never copies logs) keeps it out of memory.
+  const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(
     copyFrom(`COPY "${schema}".run_logs (run_id, seq, time, level, message, fields) FROM STDIN`),
   );

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 
 /**
  * What changed in the store, announced to every process using it. `external` means "another
@@ -76,7 +77,7 @@ export class PgNotifier implements Notifier {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client(this.#clientConfig);
+    const client = new (pgDriver().Client)(this.#clientConfig);
     client.on('notification', (message) => {
       if (!message.payload) return;
       try {

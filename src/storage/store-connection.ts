@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgDriver } from './pg-driver.js';
 import { ConfigurationError, UnavailableError } from '../domain/errors.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { postgresTraits, sqliteTraits, type DialectTraits } from './dialect.js';
@@ -133,7 +134,7 @@ export function openPostgres(
     types: jobdeckPgTypes,
     connectionTimeoutMillis: 5000,
   };
-  const pool = new pg.Pool({ ...clientConfig, max: poolSize });
+  const pool = new (pgDriver().Pool)({ ...clientConfig, max: poolSize });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   // A client in use between two queries (a transaction, a held connection) that loses its
