@@ -4,6 +4,7 @@
 // statements and the commonest ones. Counts, not times: robust on a busy machine.
 // Usage: npm run bench:drain -- [--dialect postgres|sqlite] [--runs 20000] [--concurrency 10]
 // PostgreSQL: a fresh database on $JOBDECK_BENCH_POSTGRES_URL's server (default the local one).
+import pg from 'pg';
 import { PostgresAdmin } from './compare/postgres-admin.js';
 import { createJobdeck } from '../src/service/jobdeck.js';
 import { argValue, freshDatabase, noopTask } from './support/bench-setup.js';
@@ -21,6 +22,10 @@ await admin?.createDatabase(name);
 const url = admin ? admin.urlOf(name) : sqlite!.url;
 const deck = await createJobdeck({ database: url, tasks: [noopTask] });
 try {
+  const fillfactor = argValue(argv, '--fillfactor');
+  // An experiment knob: the runs table's fillfactor for the rows about to be enqueued.
+  if (admin && fillfactor)
+    await admin.inDatabase(name, (c) => c.query(`alter table jobdeck.runs set (fillfactor = ${Number(fillfactor)})`));
   const job = await deck.jobs.create({ title: 'bench', task: 'bench.noop' });
   const run = {
     jobId: job.id,
@@ -66,6 +71,7 @@ try {
         ` (${per(stats.walBytes)} B server-wide)`,
     );
     await printStatements(admin, name);
+    if (argv.includes('--detail')) await printDetail(admin, name, before.lsn, after.lsn, runs);
   }
 } finally {
   await deck.close();
@@ -94,4 +100,45 @@ async function printStatements(a: PostgresAdmin, database: string): Promise<void
   );
   console.log('statements by calls (pg_stat_statements):');
   for (const r of rows) console.log(`  ${r.calls.padStart(7)} calls ${r.rows.padStart(7)} rows  ${r.query}`);
+}
+
+/**
+ * Where the WAL went, by relation (heap, each index) and record kind, and how many of the runs
+ * table's updates were HOT (an update that is not HOT writes an entry into every index).
+ */
+async function printDetail(a: PostgresAdmin, database: string, from: string, to: string, n: number): Promise<void> {
+  const client = new pg.Client({ connectionString: a.urlOf(database) });
+  await client.connect();
+  try {
+    const tables = await client.query<{ relname: string; upd: string; hot: string; ins: string }>(
+      `select relname, n_tup_ins as ins, n_tup_upd as upd, n_tup_hot_upd as hot from pg_stat_user_tables
+        where n_tup_upd > 0 or n_tup_ins > 0 order by n_tup_upd desc`,
+    );
+    const width = await client.query<{ w: string; o: string }>(
+      `select avg(pg_column_size(r))::int as w, (select reloptions::text from pg_class where oid = 'jobdeck.runs'::regclass) as o
+         from jobdeck.runs r`,
+    );
+    console.log(`  runs row: ${width.rows[0]!.w} B on average; ${width.rows[0]!.o}`);
+    for (const t of tables.rows) console.log(`  table ${t.relname}: inserts ${t.ins}, updates ${t.upd}, HOT ${t.hot}`);
+    const rels = await client.query<{ rel: string | null; kind: string; records: string; bytes: string; fpi: string }>(
+      `with w as (
+         select record_length, fpi_length, resource_manager || '/' || split_part(record_type, ' ', 1) as kind,
+                (regexp_match(block_ref, 'rel \\d+/\\d+/(\\d+)'))[1]::oid as node
+           from pg_get_wal_records_info($1, $2)
+          where block_ref like '%/' || (select oid from pg_database where datname = current_database()) || '/%')
+       select coalesce(c.relname, w.node::text, '-') as rel, kind, count(*) as records,
+              sum(record_length) as bytes, sum(fpi_length) as fpi
+         from w left join pg_class c on c.relfilenode = w.node
+        group by 1, 2 order by sum(record_length) desc limit 25`,
+      [from, to],
+    );
+    console.log('WAL by relation and record kind (bytes per run, records per run, FPI bytes per run):');
+    for (const r of rels.rows)
+      console.log(
+        `  ${(Number(r.bytes) / n).toFixed(1).padStart(8)} B ${(Number(r.records) / n).toFixed(3).padStart(7)} rec` +
+          ` ${(Number(r.fpi) / n).toFixed(1).padStart(7)} FPI  ${r.rel} ${r.kind}`,
+      );
+  } finally {
+    await client.end();
+  }
 }

@@ -60,7 +60,7 @@ export class PostgresAdmin {
   async createDatabase(name: string): Promise<void> {
     await this.#admin.query(`drop database if exists ${name} with (force)`);
     await this.#admin.query(`create database ${name}`);
-    await this.#inDatabase(name, async (client) => {
+    await this.inDatabase(name, async (client) => {
       await client.query('create extension if not exists pg_walinspect').catch(() => undefined);
       if (this.#statementsAvailable) await client.query('create extension if not exists pg_stat_statements');
     });
@@ -114,7 +114,7 @@ export class PostgresAdmin {
     // pg_walinspect refuses an empty range: nothing was written.
     if (from === to) return 0;
     try {
-      return await this.#inDatabase(database, async (client) => {
+      return await this.inDatabase(database, async (client) => {
         const { rows } = await client.query<{ bytes: string | null }>(
           `select sum(record_length) as bytes from pg_get_wal_records_info($1, $2)
             where block_ref like '%/' || (select oid from pg_database where datname = current_database()) || '/%'`,
@@ -128,7 +128,7 @@ export class PostgresAdmin {
     }
   }
 
-  async #inDatabase<T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  async inDatabase<T>(database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: this.urlOf(database) });
     await client.connect();
     try {

@@ -55,7 +55,9 @@ export async function createRun(
   input: RunInput,
   by: ActorContext | undefined,
 ): Promise<Run> {
-  const job = await deps.jobs.get(jobId);
+  // Independent reads sent together: one round trip's wait before the insert instead of two
+  // (enqueue → start latency is mostly round trips).
+  const [job, lastSuccess] = await Promise.all([deps.jobs.get(jobId), deps.store.runLastSuccess(jobId)]);
   const task = deps.tasks.get(job.task);
   const queue = deps.queues.check(input.queue ?? job.defaultQueue);
   const title = runTitle(input.title);
@@ -78,7 +80,7 @@ export async function createRun(
     args: overrides.args,
     customArgs: overrides.customArgs,
   });
-  const defaultSince = (await deps.store.runLastSuccess(job.id))?.startedAt ?? null;
+  const defaultSince = lastSuccess?.startedAt ?? null;
   const since = parseSince(input.since ?? lifted.since) ?? defaultSince;
   if (by?.role !== undefined && by.role !== 'admin') {
     // An operator may run what an admin saved, changing only what the task allows.

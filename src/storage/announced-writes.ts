@@ -32,7 +32,14 @@ export async function jobDelete(ctx: QueryContext, notifier: Notifier, id: strin
   return deleted;
 }
 
-export async function runCreate(ctx: QueryContext, notifier: Notifier, input: NewRun): Promise<Run> {
+export async function runCreate(
+  ctx: QueryContext,
+  notifier: Notifier,
+  prepared: PreparedRunStatements | undefined,
+  input: NewRun,
+): Promise<Run> {
+  // Prepared, the statement announces the run itself.
+  if (prepared) return prepared.create(input, ctx.now());
   const run = await runs.runCreate(ctx, input);
   await notifier.publish({ type: 'queued', queue: run.queue, runId: run.id, jobId: run.jobId });
   return run;

@@ -93,7 +93,7 @@ export class KyselyStore implements Store {
   readonly #release: () => Promise<void>;
   readonly #pgPool: pg.Pool | undefined;
   readonly #parts: KyselyStoreParts;
-  /** The worker's claim and finish as prepared statements, where the database has them. */
+  /** The worker's claim and finish, and a single enqueue, as prepared statements where the database has them. */
   readonly #prepared: PreparedRunStatements | undefined;
   #closed = false;
   readonly #schema: string | undefined;
@@ -163,7 +163,7 @@ export class KyselyStore implements Store {
   jobDelete = (id: string) => writes.jobDelete(this.#ctx, this.#notifier, id);
   jobHasActiveRuns = (id: string) => jobs.jobHasActiveRuns(this.#ctx, id);
 
-  runCreate = (input: NewRun): Promise<Run> => writes.runCreate(this.#ctx, this.#notifier, input);
+  runCreate = (input: NewRun): Promise<Run> => writes.runCreate(this.#ctx, this.#notifier, this.#prepared, input);
   runsCreate = (inputs: NewRun[]): Promise<number> => writes.runsCreate(this.#ctx, this.#notifier, inputs);
   subRunsCreate = (parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> =>
     writes.subRunsCreate(this.#ctx, this.#notifier, parentId, inputs, failRatio);

@@ -12,12 +12,13 @@ import * as m0010 from './0010-run-indexes.js';
 import * as m0011 from './0011-sessions.js';
 import * as m0012 from './0012-subruns.js';
 import * as m0013 from './0013-job-keys.js';
-import * as m0015 from './0015-workers.js';
-import * as m0018 from './0018-console-stats.js';
-import * as m0021 from './0021-job-owner.js';
-import * as m0020 from './0020-run-failures.js';
 import * as m0014 from './0014-users.js';
+import * as m0015 from './0015-workers.js';
 import * as m0016 from './0016-log-search.js';
+import * as m0018 from './0018-console-stats.js';
+import * as m0020 from './0020-run-failures.js';
+import * as m0021 from './0021-job-owner.js';
+import * as m0022 from './0022-runs-fillfactor.js';
 import * as m0024 from './0024-subrun-ends-per-statement.js';
 import * as m0025 from './0025-log-words-async.js';
 
@@ -45,12 +46,13 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0011_sessions', m0011],
   ['0012_subruns', m0012],
   ['0013_job_keys', m0013],
-  ['0015_workers', m0015],
-  ['0018_console_stats', m0018],
-  ['0021_job_owner', m0021],
-  ['0020_run_failures', m0020],
   ['0014_users', m0014],
+  ['0015_workers', m0015],
   ['0016_log_search', m0016],
+  ['0018_console_stats', m0018],
+  ['0020_run_failures', m0020],
+  ['0021_job_owner', m0021],
+  ['0022_runs_fillfactor', m0022],
   ['0024_subrun_ends_per_statement', m0024],
   ['0025_log_words_async', m0025],
 ];
