@@ -18,6 +18,7 @@ import * as m0021 from './0021-job-owner.js';
 import * as m0020 from './0020-run-failures.js';
 import * as m0014 from './0014-users.js';
 import * as m0016 from './0016-log-search.js';
+import * as m0026 from './0026-run-failures-ended.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -49,6 +50,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0020_run_failures', m0020],
   ['0014_users', m0014],
   ['0016_log_search', m0016],
+  ['0026_run_failures_ended', m0026],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */
