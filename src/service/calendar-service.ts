@@ -1,11 +1,12 @@
 import { parseDateTime } from '../domain/date-time.js';
 import { ValidationError, fieldError } from '../domain/errors.js';
-import type { Job, Run } from '../domain/model.js';
+import type { Job } from '../domain/model.js';
 import {
   ON_TIME_TOLERANCE_MS,
   classifySlots,
   countOutcomes,
   type FidelitySlot,
+  type SlotRun,
   type SlotOutcome,
 } from '../domain/schedule-fidelity.js';
 import { slotsBetween } from '../domain/schedule-slots.js';
@@ -140,7 +141,7 @@ export class CalendarService {
       this.store.runsForSlots(job.id, from, end, maxSlots),
       this.store.skippedSlotsBetween(job.id, from, end, maxSlots),
     ]);
-    const classified = classifySlots({ slots, runs: runs.map(slotRun), skips, now });
+    const classified = classifySlots({ slots, runs, skips, now });
     return {
       job_id: job.id,
       from: from.toISOString(),
@@ -178,24 +179,13 @@ function timeParam(field: string, value: string | undefined): Date | undefined {
   return date;
 }
 
-function calendarRun(run: Run): CalendarRun {
+function calendarRun(run: SlotRun): CalendarRun {
   return {
     id: run.id,
     status: run.status,
-    scheduled_for: run.scheduledFor!.toISOString(),
+    scheduled_for: run.scheduledFor.toISOString(),
     started_at: run.startedAt?.toISOString() ?? null,
     finished_at: run.finishedAt?.toISOString() ?? null,
-  };
-}
-
-function slotRun(run: Run) {
-  return {
-    id: run.id,
-    status: run.status,
-    scheduledFor: run.scheduledFor!,
-    created: run.created,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
   };
 }
 
