@@ -66,6 +66,7 @@ export async function seededHistory(options: HistoryOptions): Promise<SeededHist
     await admin.end();
     const base = new URL(pgBaseUrl());
     base.pathname = `/${name}`;
+    base.search = '?schema=bench';
     url = base.toString();
     drop = async () => {
       if (!options.argv.includes('--drop')) return console.log(`reusable: ${url}`);
