@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigurationError } from '../domain/errors.js';
 import type { AnyTask } from '../domain/task.js';
 import type { QueueConfig } from '../service/queue-registry.js';
-import type { WorkerOptions } from '../engine/worker.js';
+import type { WorkerOptions } from '../engine/worker-options.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
 import type { NotificationServiceOptions } from '../notifications/notification-service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';

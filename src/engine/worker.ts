@@ -1,60 +1,20 @@
-import { OutboundPolicy } from './outbound-policy.js';
 import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Run } from '../domain/model.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { StoreEvent } from '../storage/notifier.js';
 import type { RunOutcome, Store } from '../storage/store.js';
 import { executeClaimedRun, type ClaimedRunDeps } from './claimed-run.js';
-import { JobCache } from './job-cache.js';
-import { LogSink, type LogSinkOptions } from './log-sink.js';
+import { LogSink } from './log-sink.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import { RunAbort, RunAbortedError } from './run-abort.js';
 import { RunCompleter, workerOutcome } from './run-completer.js';
-import { PrefetchSize } from './prefetch-size.js';
-import { DelayedWake } from './delayed-wake.js';
+import { ClaimBuffer } from './claim-buffer.js';
 import { silentLogger } from './silent-logger.js';
-import { subRunsFactory } from './sub-runs.js';
 import { WorkerPresence } from './worker-presence.js';
-
-export interface WorkerOptions {
-  queues: string[];
-  concurrency?: number;
-  /**
-   * Runs claimed ahead into a local buffer, so claims are batched. By default the buffer follows
-   * the pace at which runs start (prefetch-size.ts): about 50 ms of runs, between the concurrency
-   * and fifty per slot (20..500). A number fixes its size. A buffered run not started within
-   * `prefetchTtlMs` (default 1 s) goes back to the queue.
-   */
-  prefetch?: number;
-  prefetchTtlMs?: number;
-  /**
-   * Fallback poll for new runs when no notification arrives (default 30 s): the store announces
-   * new runs (LISTEN/NOTIFY, or the SQLite file's changes), and a run delayed into the future is
-   * waited for with a timer (see #lookAhead), so the poll only covers announcements lost.
-   */
-  pollIntervalMs?: number;
-  /** How often running runs renew their lease (default 5000 ms). */
-  heartbeatMs?: number;
-  /** How often the process renews its row in `workers`, on the lease timer (default 10 s). */
-  presenceIntervalMs?: number;
-  /** Fallback check for stops asked elsewhere (default 500 ms). */
-  cancelCheckMs?: number;
-  /** On stop(), how long running runs may take to finish before they are aborted (default 30 s). */
-  shutdownGraceMs?: number;
-  /** After an abort, how long to wait for a task to return before recording it anyway (5 s). */
-  abortGraceMs?: number;
-  workerId?: string;
-  /** The module isolated tasks' child processes load custom tasks from (default $JOBDECK_TASKS_MODULE). */
-  tasksModule?: string;
-  logger?: Logger;
-  /** Run logs: the per-run cap (`maxLinesPerRun`, `maxBytesPerRun`) and batching. */
-  logs?: Omit<LogSinkOptions, 'onError'>;
-  /** What tasks' HTTP calls may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
-  outbound?: OutboundPolicy;
-}
+import { claimedRunDeps, workerSettings } from './worker-options.js';
+import type { WorkerEvents, WorkerOptions, WorkerSettings } from './worker-options.js';
+import { withTimeout } from './with-timeout.js';
 
 interface InFlight {
   run: Run;
@@ -67,13 +27,6 @@ interface InFlight {
 /** A flight's `done` until its execution has begun. */
 const STARTED = Promise.resolve();
 
-export interface WorkerEvents {
-  'run:started': [Run];
-  /** The final state as recorded, and the run if its task started (not for one stopped in the buffer). */
-  'run:finished': [outcome: RunOutcome, started?: Run];
-  error: [unknown];
-}
-
 /**
  * Claims QUEUED runs of its queues and executes them, at most `concurrency` at once. Wakes on
  * store notifications, with a slow poll as a fallback; keeps leases alive; aborts runs whose stop
@@ -82,18 +35,13 @@ export interface WorkerEvents {
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
   readonly #store: Store;
-  readonly #opts: Required<
-    Omit<WorkerOptions, 'workerId' | 'logger' | 'logs' | 'tasksModule' | 'prefetch' | 'outbound' | 'presenceIntervalMs'>
-  >;
+  readonly #opts: WorkerSettings;
   readonly #log: Logger;
   readonly #inFlight = new Map<number, InFlight>();
   /** Runs whose task is executing (the rest of #inFlight are having their final state written). */
   #executing = 0;
-  /** After giving back stale buffered runs, claim only for free slots until then. */
-  #prefetchPausedUntil = 0;
-  readonly #prefetchSize: PrefetchSize;
-  /** Claimed runs waiting for a free slot, in claim order. */
-  readonly #buffer = new Map<number, { run: Run; claimedAt: number }>();
+  /** Claimed runs waiting for a free slot. */
+  readonly #buffer: ClaimBuffer;
   readonly #logs: LogSink;
   readonly #progress: ProgressThrottle;
   readonly #completer: RunCompleter;
@@ -102,58 +50,38 @@ export class Worker extends EventEmitter<WorkerEvents> {
   #timers: NodeJS.Timeout[] = [];
   /** Lease renewal, stop checks and stale-buffer release: armed only while runs are held. */
   #busyTimers: NodeJS.Timeout[] | undefined;
-  /** The next claim that finds nothing asks when a delayed run becomes available. */
-  #lookAhead = true;
-  readonly #delayed: DelayedWake;
   #unsubscribe: (() => void) | undefined;
   #running = false;
-  #claiming = false;
-  #claimRound: Promise<void> = Promise.resolve();
-  #claimAgain = false;
-  /**
-   * A claim failed: the database may have applied it while the answer was lost (a connection
-   * dropped mid-statement). Such runs would sit RUNNING until their lease expires, so the next
-   * claim round first gives back whatever the database says we hold but we never received.
-   */
-  #claimUncertain = false;
   #stopping: Promise<void> | undefined;
 
   constructor(store: Store, tasks: TaskRegistry, options: WorkerOptions) {
     super();
     this.#store = store;
-    this.#opts = {
-      queues: options.queues,
-      concurrency: options.concurrency ?? 10,
-      prefetchTtlMs: options.prefetchTtlMs ?? 1000,
-      pollIntervalMs: options.pollIntervalMs ?? 30_000,
-      heartbeatMs: options.heartbeatMs ?? 5000,
-      cancelCheckMs: options.cancelCheckMs ?? 500,
-      shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
-      abortGraceMs: options.abortGraceMs ?? 5000,
-    };
-    this.#delayed = new DelayedWake(this.#opts.pollIntervalMs, () => this.#wake());
-    this.#prefetchSize = new PrefetchSize(this.#opts.concurrency, options.prefetch);
-    this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.#opts = workerSettings(options);
+    this.id = this.#opts.id;
     this.#log = (options.logger ?? silentLogger).child({ worker: this.id });
     const onError = (error: unknown) => this.#report(error);
+    const { queues, concurrency, pollIntervalMs } = this.#opts;
+    this.#buffer = new ClaimBuffer(
+      store,
+      { queues, concurrency, pollIntervalMs, workerId: this.id, logger: this.#log, ...this.#opts.prefetch },
+      {
+        executing: () => this.#executing,
+        holds: (id) => this.#inFlight.has(id),
+        claimed: (count) => {
+          if (count) this.#arm();
+          this.#pump();
+        },
+        released: () => this.#disarm(),
+        report: onError,
+      },
+    );
     this.#logs = new LogSink(store, { ...options.logs, onError }, this.id);
     this.#progress = new ProgressThrottle(store, { onError });
     this.#completer = new RunCompleter(store, onError);
-    const { queues, concurrency } = this.#opts;
     const presence = { id: this.id, queues, concurrency, intervalMs: options.presenceIntervalMs };
     this.#presence = new WorkerPresence(store, presence, onError);
-    this.#deps = {
-      store,
-      tasks,
-      jobs: new JobCache(store),
-      workerId: this.id,
-      abortGraceMs: this.#opts.abortGraceMs,
-      tasksModule: options.tasksModule ?? process.env.JOBDECK_TASKS_MODULE,
-      logs: this.#logs,
-      reportProgress: (id, progress) => this.#progress.report(id, progress),
-      outbound: options.outbound ?? OutboundPolicy.from(),
-      subRuns: subRunsFactory(store, tasks),
-    };
+    this.#deps = claimedRunDeps(store, tasks, options, this.#opts, this.#logs, this.#progress);
   }
 
   get inFlight(): number {
@@ -170,12 +98,12 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (this.#running) return;
     this.#stopping = undefined;
     this.#running = true;
+    this.#buffer.start();
     this.#unsubscribe = this.#store.subscribe((event) => this.#onEvent(event));
     await this.#store.listening();
     await this.#presence.register();
-    this.#lookAhead = true;
     this.#timers = [
-      setInterval(() => this.#wake(), this.#opts.pollIntervalMs),
+      setInterval(() => this.#buffer.wake(), this.#opts.pollIntervalMs),
       // The worker's row in `workers` is renewed idle or busy (the lease timer only runs while
       // runs are held): one upsert per interval.
       setInterval(
@@ -184,7 +112,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       ),
     ];
     this.#log.info({ queues: this.#opts.queues, concurrency: this.#opts.concurrency }, 'worker started');
-    this.#claim();
+    this.#buffer.wake();
   }
 
   /**
@@ -200,8 +128,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     if (!this.#running) return;
     this.#running = false;
     // A claim in flight may still add runs to the buffer: let it land, then give them all back.
-    await this.#claimRound;
-    await this.#release([...this.#buffer.keys()]);
+    await this.#buffer.stop();
     const waitAll = () => Promise.all([...this.#inFlight.values()].map((f) => f.done));
     if (this.#inFlight.size) {
       this.#log.info({ running: this.#inFlight.size }, 'worker stopping: waiting for running runs');
@@ -233,131 +160,44 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   #onEvent(event: StoreEvent): void {
     if (event.type === 'queued') {
-      if (this.#opts.queues.includes(event.queue)) this.#wake();
+      if (this.#opts.queues.includes(event.queue)) this.#buffer.wake();
     } else if (event.type === 'cancel') {
       if (this.#inFlight.has(event.runId) || this.#buffer.has(event.runId)) this.#abortStopped([event.runId]);
     } else if (event.type === 'external') {
-      this.#wake();
+      this.#buffer.wake();
       void this.#checkStops();
     }
-  }
-
-  /** A claim that, if it finds nothing, also looks for the next delayed run. */
-  #wake(): void {
-    this.#lookAhead = true;
-    this.#claim();
   }
 
   /** The timers that only matter while runs are held; off when idle, so an idle worker sleeps. */
   #arm(): void {
     this.#busyTimers ??= [
       setInterval(() => void this.#heartbeat(), this.#opts.heartbeatMs),
-      setInterval(() => void this.#checkStops(), this.#opts.cancelCheckMs),
-      setInterval(() => void this.#releaseStale(), Math.max(50, this.#opts.prefetchTtlMs / 4)),
+      setInterval(() => void this.#checkStops(), this.#opts.stopCheckMs),
+      setInterval(() => void this.#buffer.releaseStale(), this.#buffer.staleCheckMs),
     ];
   }
 
   #disarm(always = false): void {
-    if (always) this.#delayed.clear();
     if (!this.#busyTimers || (!always && this.#inFlight.size + this.#buffer.size > 0)) return;
     for (const timer of this.#busyTimers) clearInterval(timer);
     this.#busyTimers = undefined;
   }
 
-  /** Claims while there are free slots; concurrent calls coalesce into one more round. */
-  #claim(): void {
-    if (!this.#running) return;
-    if (this.#claiming) {
-      this.#claimAgain = true;
-      return;
-    }
-    this.#claiming = true;
-    this.#claimRound = this.#claimRounds().finally(() => {
-      this.#claiming = false;
-    });
-  }
-
-  async #claimRounds(): Promise<void> {
-    do {
-      this.#claimAgain = false;
-      const { concurrency } = this.#opts;
-      const prefetch = Date.now() < this.#prefetchPausedUntil ? 0 : this.#prefetchSize.now();
-      const want = concurrency + prefetch - this.#executing - this.#buffer.size;
-      const starved = this.#executing + this.#buffer.size < concurrency;
-      // Claim in batches: wait until half the buffer is used unless slots would sit idle.
-      if (!this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
-      let runs: Run[];
-      const lookAhead = this.#lookAhead;
-      this.#lookAhead = false;
-      try {
-        if (this.#claimUncertain) await this.#releaseUnseen();
-        runs = await this.#store.runClaim({ queues: this.#opts.queues, limit: want, workerId: this.id });
-        if (runs.length === 0 && lookAhead) {
-          const next = await this.#store.runsNextAvailable(this.#opts.queues);
-          if (next && this.#running) this.#delayed.at(next.getTime());
-        }
-      } catch (error) {
-        this.#claimUncertain = true;
-        this.#report(error);
-        return;
-      }
-      const now = Date.now();
-      for (const run of runs) this.#buffer.set(run.id, { run, claimedAt: now });
-      if (runs.length) this.#arm();
-      this.#pump();
-      if (runs.length === want) this.#claimAgain = true;
-    } while (this.#claimAgain);
-  }
-
-  /** Gives back runs claimed for this worker whose claim answer never arrived (see #claimUncertain). */
-  async #releaseUnseen(): Promise<void> {
-    const unseen = (await this.#store.runsHeldBy(this.id)).filter(
-      (id) => !this.#inFlight.has(id) && !this.#buffer.has(id),
-    );
-    if (unseen.length) {
-      this.#log.warn({ runs: unseen }, 'giving back runs whose claim was lost with the database connection');
-      await this.#store.runsRelease(unseen, this.id);
-    }
-    this.#claimUncertain = false;
-  }
-
   /** Starts buffered runs while slots are free. */
   #pump(): void {
-    for (const [id, { run }] of this.#buffer) {
-      // Final states are written in batches behind the tasks, but never more than a buffer's
-      // worth behind (a crash re-runs at most that many finished runs).
+    // Final states are written in batches behind the tasks, but never more than a buffer's worth
+    // behind (a crash re-runs at most that many finished runs).
+    const behind = Math.max(4 * this.#opts.concurrency, this.#buffer.max);
+    while (this.#buffer.size > 0) {
       const writing = this.#inFlight.size - this.#executing;
-      const behind = Math.max(4 * this.#opts.concurrency, this.#prefetchSize.max);
       if (!this.#running || this.#executing >= this.#opts.concurrency || writing > behind) return;
-      this.#buffer.delete(id);
-      this.#begin(run);
-    }
-  }
-
-  /** Buffered runs that waited too long go back to the queue, where an idle worker may take them. */
-  async #releaseStale(): Promise<void> {
-    const now = Date.now();
-    const stale = [...this.#buffer].filter(([, b]) => b.claimedAt < now - this.#opts.prefetchTtlMs);
-    if (stale.length === 0) return;
-    // Slots are busy with long runs: stop hoarding, or we would claim back what we give away.
-    this.#prefetchPausedUntil = now + 2 * this.#opts.prefetchTtlMs;
-    await this.#release(stale.map(([id]) => id));
-  }
-
-  async #release(ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
-    for (const id of ids) this.#buffer.delete(id);
-    this.#disarm();
-    try {
-      await this.#store.runsRelease(ids, this.id);
-    } catch (error) {
-      // They stay RUNNING under this worker until their lease expires and they are rescued.
-      this.#report(error);
+      const run = this.#buffer.take();
+      if (run) this.#begin(run);
     }
   }
 
   #begin(run: Run): void {
-    this.#prefetchSize.runStarted();
     // Methods and a flag on the flight rather than closures: this runs for every run.
     const flight: InFlight = { run, controller: new RunAbort(), done: STARTED, slotFreed: false };
     this.#inFlight.set(run.id, flight);
@@ -376,7 +216,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     flight.slotFreed = true;
     this.#executing -= 1;
     this.#pump();
-    this.#claim();
+    this.#buffer.claim();
   }
 
   #ended(flight: InFlight): void {
@@ -385,7 +225,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#disarm();
     // A write backlog that shrinks may let buffered runs start.
     this.#pump();
-    this.#claim();
+    this.#buffer.claim();
   }
 
   async #execute(flight: InFlight): Promise<void> {
@@ -418,7 +258,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   async #heartbeat(): Promise<void> {
     try {
-      await this.#store.runsHeartbeat([...this.#inFlight.keys(), ...this.#buffer.keys()], this.id);
+      await this.#store.runsHeartbeat([...this.#inFlight.keys(), ...this.#buffer.ids()], this.id);
     } catch (error) {
       this.#report(error);
     }
@@ -428,7 +268,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #checkStops(): Promise<void> {
     if (this.#inFlight.size + this.#buffer.size === 0) return;
     try {
-      this.#abortStopped(await this.#store.runsCancelling([...this.#inFlight.keys(), ...this.#buffer.keys()]));
+      this.#abortStopped(await this.#store.runsCancelling([...this.#inFlight.keys(), ...this.#buffer.ids()]));
     } catch (error) {
       this.#report(error);
     }
@@ -436,12 +276,11 @@ export class Worker extends EventEmitter<WorkerEvents> {
 
   #abortStopped(ids: number[]): void {
     for (const id of ids) {
-      const buffered = this.#buffer.get(id);
+      const buffered = this.#buffer.remove(id);
       if (buffered) {
         // Stopped before its task started: nothing to abort.
-        this.#buffer.delete(id);
         this.#disarm();
-        void this.#complete(workerOutcome(buffered.run, this.id, 'CANCELLED', 'Stopped before it started.'));
+        void this.#complete(workerOutcome(buffered, this.id, 'CANCELLED', 'Stopped before it started.'));
         continue;
       }
       const flight = this.#inFlight.get(id);
@@ -456,14 +295,4 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#log.error({ err: error }, 'worker error');
     if (this.listenerCount('error') > 0) this.emit('error', error);
   }
-}
-
-function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void promise.finally(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

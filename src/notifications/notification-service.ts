@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Job, Run } from '../domain/model.js';
-import {
-  nextAttemptDelayMs,
-  type ClaimedNotification,
-  type HistoryAlertDetail,
-  type NewNotification,
-  type NotificationEvent,
-  type NotificationPayload,
-} from '../domain/notification.js';
+import { nextAttemptDelayMs, type ClaimedNotification, type NewNotification } from '../domain/notification.js';
 import { silentLogger } from '../engine/silent-logger.js';
 import type { Service } from '../engine/service.js';
 import type { Store } from '../storage/store.js';
@@ -17,6 +9,7 @@ import { payloadFor } from './message.js';
 import { webhookOrigin } from './settings.js';
 import { OutboundPolicy } from '../engine/outbound-policy.js';
 import { HistoryAlertScanner } from './history-alerts.js';
+import { deliveriesFor, historyDeliveries } from './deliveries.js';
 
 export interface NotificationServiceOptions extends NotificationConfig {
   /** What webhooks may reach (default: public addresses plus JOBDECK_OUTBOUND_ALLOW). */
@@ -185,7 +178,7 @@ export class NotificationService implements Service {
       const items = page
         .filter(({ run, job }) => job.notificationStatuses.includes(run.status))
         .flatMap(({ run, job }) =>
-          this.#deliveries(
+          deliveriesFor(
             job,
             'finished',
             `run:${run.id}`,
@@ -194,7 +187,9 @@ export class NotificationService implements Service {
           ),
         );
       added += await this.#enqueue(items);
-      added += await this.#enqueueHistory('failure_streak', await this.#history.streaks(page), now);
+      added += await this.#enqueue(
+        historyDeliveries('failure_streak', await this.#history.streaks(page), this.#config.publicUrl, now),
+      );
       if (page.length < PAGE) break;
       const last = page[page.length - 1]!.run;
       after = { time: last.finishedAt!.getTime(), id: last.id };
@@ -202,7 +197,7 @@ export class NotificationService implements Service {
     for (let after = { time: from, jobId: '' }; ;) {
       const page = await this.#store.slotsMissedForNotification(after, new Date(now), PAGE);
       const items = page.flatMap((missed) =>
-        this.#deliveries(
+        deliveriesFor(
           missed.job,
           'missed',
           `missed:${missed.job.id}:${missed.recorded.getTime()}`,
@@ -218,7 +213,7 @@ export class NotificationService implements Service {
     const long = await this.#store.runsRunningLong(new Date(now));
     added += await this.#enqueue(
       long.flatMap(({ run, job }) =>
-        this.#deliveries(
+        deliveriesFor(
           job,
           'running_long',
           `long:${run.id}`,
@@ -227,7 +222,9 @@ export class NotificationService implements Service {
         ),
       ),
     );
-    added += await this.#enqueueHistory('slow_run', await this.#history.slowRuns(now), now);
+    added += await this.#enqueue(
+      historyDeliveries('slow_run', await this.#history.slowRuns(now), this.#config.publicUrl, now),
+    );
     // The cursor only bounds how far back a restart looks, so it is saved now and then, not on
     // every pass (on SQLite each save takes the write lock that workers need).
     if (added > 0 || now - this.#savedAt >= CURSOR_SAVE_MS) {
@@ -236,46 +233,6 @@ export class NotificationService implements Service {
     }
     for (const [key, time] of this.#recent) if (time < now - 2 * this.#lagMs) this.#recent.delete(key);
     return added;
-  }
-
-  #deliveries(
-    job: Job,
-    event: NotificationEvent,
-    eventKey: string,
-    runId: number | null,
-    payload: NotificationPayload,
-  ): NewNotification[] {
-    const status = payload.status;
-    const emails = job.notificationEmails.map((target) => ({ channel: 'email' as const, target, secret: null }));
-    const hooks = job.notificationWebhooks.map((hook) => ({
-      channel: 'webhook' as const,
-      target: hook.url,
-      secret: hook.secret,
-    }));
-    return [...emails, ...hooks].map((to) => ({
-      jobId: job.id,
-      runId,
-      event,
-      status,
-      ...to,
-      dedupeKey: `${eventKey}:${to.channel}:${to.target}`,
-      payload,
-    }));
-  }
-
-  /** Slow runs are told once per run, failure streaks once per streak (keyed by its first run). */
-  #enqueueHistory(
-    event: 'slow_run' | 'failure_streak',
-    found: { run: Run; job: Job; detail: HistoryAlertDetail }[],
-    now: number,
-  ) {
-    return this.#enqueue(
-      found.flatMap(({ run, job, detail }) => {
-        const key = detail.kind === 'failure_streak' ? `streak:${job.id}:${detail.first_run_id}` : `slow:${run.id}`;
-        const payload = payloadFor(event, job, this.#config.publicUrl, { run, now, history: detail });
-        return this.#deliveries(job, event, key, run.id, payload);
-      }),
-    );
   }
 
   async #enqueue(items: NewNotification[]): Promise<number> {

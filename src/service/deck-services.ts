@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Service } from '../engine/service.js';
 import type { MaintenanceOptions } from '../engine/maintenance.js';
 import type { SchedulerOptions } from '../engine/scheduler.js';
-import type { WorkerOptions } from '../engine/worker.js';
+import type { WorkerOptions } from '../engine/worker-options.js';
 import type { Job } from '../domain/model.js';
 import type { NotificationServiceOptions } from '../notifications/notification-service.js';
 

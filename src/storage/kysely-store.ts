@@ -29,6 +29,8 @@ import type { NewNotification } from '../domain/notification.js';
 import * as metrics from './metric-queries.js';
 import type { Notifier, StoreListener } from './notifier.js';
 import * as runs from './run-queries.js';
+import * as writes from './announced-writes.js';
+import * as lifecycle from './run-lifecycle-queries.js';
 import * as idle from './idle-queries.js';
 import * as family from './run-family-queries.js';
 import { PreparedRunStatements } from './prepared-run-statements.js';
@@ -143,166 +145,56 @@ export class KyselyStore implements Store {
   }
 
   /** Listen to changes made by this and other processes. */
-  subscribe(listener: StoreListener): () => void {
-    return this.#notifier.subscribe(listener);
-  }
+  subscribe = (listener: StoreListener): (() => void) => this.#notifier.subscribe(listener);
 
   /** Resolves when subscriptions receive events (PostgreSQL: LISTEN is in effect). */
   async listening(): Promise<void> {
     await (this.#notifier as { listening?: () => Promise<void> }).listening?.();
   }
 
-  async jobCreate(job: Job) {
-    const created = await jobs.jobCreate(this.#ctx, job);
-    await this.#notifier.publish({ type: 'job', action: 'created', jobId: created.id });
-    return created;
-  }
-  jobGet(id: string) {
-    return jobs.jobGet(this.#ctx, id);
-  }
-  jobGetByKey(key: string) {
-    return jobs.jobGetByKey(this.#ctx, key);
-  }
-  jobList(filter: JobFilter): Promise<Page<Job>> {
-    return jobs.jobList(this.#ctx, filter);
-  }
-  async jobUpdate(id: string, changes: JobChanges) {
-    const job = await jobs.jobUpdate(this.#ctx, id, changes);
-    if (job) await this.#notifier.publish({ type: 'job', action: 'updated', jobId: id });
-    return job;
-  }
-  async jobDelete(id: string) {
-    const deleted = await jobs.jobDelete(this.#ctx, id);
-    if (deleted) await this.#notifier.publish({ type: 'job', action: 'deleted', jobId: id });
-    return deleted;
-  }
-  jobHasActiveRuns(id: string) {
-    return jobs.jobHasActiveRuns(this.#ctx, id);
-  }
+  // Each verb delegates to its concept's query module; writes that announce a change, to
+  // announced-writes.ts. Arrow properties keep this class one line per verb.
+  jobCreate = (job: Job) => writes.jobCreate(this.#ctx, this.#notifier, job);
+  jobGet = (id: string) => jobs.jobGet(this.#ctx, id);
+  jobGetByKey = (key: string) => jobs.jobGetByKey(this.#ctx, key);
+  jobList = (filter: JobFilter): Promise<Page<Job>> => jobs.jobList(this.#ctx, filter);
+  jobUpdate = (id: string, changes: JobChanges) => writes.jobUpdate(this.#ctx, this.#notifier, id, changes);
+  jobDelete = (id: string) => writes.jobDelete(this.#ctx, this.#notifier, id);
+  jobHasActiveRuns = (id: string) => jobs.jobHasActiveRuns(this.#ctx, id);
 
-  async runCreate(input: NewRun): Promise<Run> {
-    const run = await runs.runCreate(this.#ctx, input);
-    await this.#notifier.publish({ type: 'queued', queue: run.queue, runId: run.id, jobId: run.jobId });
-    return run;
-  }
-  async runsCreate(inputs: NewRun[]): Promise<number> {
-    const count = await runs.runsCreate(this.#ctx, inputs);
-    for (const queue of new Set(inputs.map((run) => run.queue))) {
-      await this.#notifier.publish({ type: 'queued', queue });
-    }
-    return count;
-  }
-  async subRunsCreate(parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> {
-    const count = await family.subRunsCreate(this.#ctx, parentId, inputs, failRatio);
-    if (count !== undefined) {
-      for (const queue of new Set(inputs.map((run) => run.queue))) {
-        await this.#notifier.publish({ type: 'queued', queue });
-      }
-      await this.#notifier.publish({ type: 'progress', runId: parentId });
-    }
-    return count;
-  }
-  async subRunsStop(parentId: number, message: string) {
-    const stopped = await family.subRunsStop(this.#ctx, parentId, message);
-    // Workers holding the running ones find the stop on their next check; listeners refetch.
-    if (stopped.cancelled + stopped.cancelling > 0) await this.#notifier.publish({ type: 'changed' });
-    return stopped;
-  }
-  subRunCounts(parentId: number) {
-    return family.subRunCounts(this.#ctx, parentId);
-  }
-  async runDelete(id: number) {
-    const result = await family.runDelete(this.#ctx, id);
-    if (result === 'deleted') await this.#notifier.publish({ type: 'changed', runIds: [id] });
-    return result;
-  }
-  runGet(id: number) {
-    return runs.runGet(this.#ctx, id);
-  }
-  runList(filter: RunFilter) {
-    return runs.runList(this.#ctx, filter);
-  }
-  runLastSuccess(jobId: string) {
-    return runs.runLastSuccess(this.#ctx, jobId);
-  }
-  runSearch(search: RunSearch, paging: RunSearchPaging) {
-    return consoleReads.runSearch(this.#ctx, search, paging);
-  }
-  runSearchIds(search: RunSearch, limit: number) {
-    return consoleReads.runSearchIds(this.#ctx, search, limit);
-  }
-  overviewRead(failedSince: Date, limit: number) {
-    return consoleReads.overviewRead(this.#ctx, failedSince, limit);
-  }
-  jobsUpcoming(until: Date, limit: number) {
-    return consoleReads.jobsUpcoming(this.#ctx, until, limit);
-  }
-  runsLastOf(jobIds: readonly string[]) {
-    return overview.runsLastOf(this.#ctx, jobIds);
-  }
-  runClaim(request: ClaimRequest) {
-    return this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : runs.runClaim(this.#ctx, request);
-  }
-  async runsFinish(outcomes: RunOutcome[]): Promise<number[]> {
-    // Prepared, the statement announces the change itself.
-    if (this.#prepared) return this.#prepared.finish(outcomes, this.#ctx.now());
-    const ids = await runs.runsFinish(this.#ctx, outcomes);
-    // Failing to announce must not make committed final states look unwritten: listeners that
-    // missed it catch up on their fallback poll.
-    if (ids.length) void this.#notifier.publish({ type: 'changed', runIds: ids }).catch(() => undefined);
-    return ids;
-  }
-  async runTransition(id: number, to: RunStatus, message?: string | null) {
-    const run = await runs.runTransition(this.#ctx, id, to, message);
-    if (run) {
-      await this.#notifier.publish(
-        to === 'CANCELLING' ? { type: 'cancel', runId: id } : { type: 'changed', runIds: [id] },
-      );
-      if (to === 'QUEUED') await this.#notifier.publish({ type: 'queued', queue: run.queue });
-    }
-    return run;
-  }
-  async runProgress(id: number, progress: Partial<RunProgress>) {
-    await runs.runProgress(this.#ctx, id, progress);
-    await this.#notifier.publish({ type: 'progress', runId: id });
-  }
-  runsHeartbeat(ids: number[], workerId: string) {
-    return runs.runsHeartbeat(this.#ctx, ids, workerId);
-  }
-  async runsRelease(ids: number[], workerId: string): Promise<number[]> {
-    const released = await runs.runsRelease(this.#ctx, ids, workerId);
-    for (const queue of released.queues) await this.#notifier.publish({ type: 'queued', queue });
-    if (released.cancelled.length) await this.#notifier.publish({ type: 'changed', runIds: released.cancelled });
-    return released.ids;
-  }
-  async runsRescue(leaseMs: number): Promise<Run[]> {
-    const rescued = await attempts.runsRescue(this.#ctx, leaseMs);
-    if (rescued.length) await this.#notifier.publish({ type: 'changed', runIds: rescued.map((run) => run.id) });
-    for (const queue of new Set(rescued.filter((r) => r.status === 'QUEUED').map((r) => r.queue))) {
-      await this.#notifier.publish({ type: 'queued', queue });
-    }
-    return rescued;
-  }
-  runsCancelling(ids: number[]) {
-    return runs.runsCancelling(this.#ctx, ids);
-  }
-  async runRetry(outcome: RunOutcome, availableAt: Date): Promise<Run | undefined> {
-    const run = await attempts.runRetry(this.#ctx, outcome, availableAt.getTime());
-    if (run) {
-      await this.#notifier.publish({ type: 'changed', runIds: [run.id] });
-      await this.#notifier.publish({ type: 'queued', queue: run.queue });
-    }
-    return run;
-  }
-  runsNextAvailable(queues: string[]) {
-    return idle.runsNextAvailable(this.#ctx, queues);
-  }
-  runsHeldBy(workerId: string) {
-    return attempts.runsHeldBy(this.#ctx, workerId);
-  }
-  attemptList(runId: number) {
-    return attempts.attemptList(this.#ctx, runId);
-  }
+  runCreate = (input: NewRun): Promise<Run> => writes.runCreate(this.#ctx, this.#notifier, input);
+  runsCreate = (inputs: NewRun[]): Promise<number> => writes.runsCreate(this.#ctx, this.#notifier, inputs);
+  subRunsCreate = (parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> =>
+    writes.subRunsCreate(this.#ctx, this.#notifier, parentId, inputs, failRatio);
+  subRunsStop = (parentId: number, message: string) => writes.subRunsStop(this.#ctx, this.#notifier, parentId, message);
+  subRunCounts = (parentId: number) => family.subRunCounts(this.#ctx, parentId);
+  runDelete = (id: number) => writes.runDelete(this.#ctx, this.#notifier, id);
+  runGet = (id: number) => runs.runGet(this.#ctx, id);
+  runList = (filter: RunFilter) => runs.runList(this.#ctx, filter);
+  runLastSuccess = (jobId: string) => runs.runLastSuccess(this.#ctx, jobId);
+  runSearch = (search: RunSearch, paging: RunSearchPaging) => consoleReads.runSearch(this.#ctx, search, paging);
+  runSearchIds = (search: RunSearch, limit: number) => consoleReads.runSearchIds(this.#ctx, search, limit);
+  overviewRead = (failedSince: Date, limit: number) => consoleReads.overviewRead(this.#ctx, failedSince, limit);
+  jobsUpcoming = (until: Date, limit: number) => consoleReads.jobsUpcoming(this.#ctx, until, limit);
+  runsLastOf = (jobIds: readonly string[]) => overview.runsLastOf(this.#ctx, jobIds);
+  runClaim = (request: ClaimRequest) =>
+    this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : lifecycle.runClaim(this.#ctx, request);
+  runsFinish = (outcomes: RunOutcome[]): Promise<number[]> =>
+    writes.runsFinish(this.#ctx, this.#notifier, this.#prepared, outcomes);
+  runTransition = (id: number, to: RunStatus, message?: string | null) =>
+    writes.runTransition(this.#ctx, this.#notifier, id, to, message);
+  runProgress = (id: number, progress: Partial<RunProgress>) =>
+    writes.runProgress(this.#ctx, this.#notifier, id, progress);
+  runsHeartbeat = (ids: number[], workerId: string) => lifecycle.runsHeartbeat(this.#ctx, ids, workerId);
+  runsRelease = (ids: number[], workerId: string): Promise<number[]> =>
+    writes.runsRelease(this.#ctx, this.#notifier, ids, workerId);
+  runsRescue = (leaseMs: number): Promise<Run[]> => writes.runsRescue(this.#ctx, this.#notifier, leaseMs);
+  runsCancelling = (ids: number[]) => lifecycle.runsCancelling(this.#ctx, ids);
+  runRetry = (outcome: RunOutcome, availableAt: Date): Promise<Run | undefined> =>
+    writes.runRetry(this.#ctx, this.#notifier, outcome, availableAt);
+  runsNextAvailable = (queues: string[]) => idle.runsNextAvailable(this.#ctx, queues);
+  runsHeldBy = (workerId: string) => attempts.runsHeldBy(this.#ctx, workerId);
+  attemptList = (runId: number) => attempts.attemptList(this.#ctx, runId);
 
   async jobsFireDue(now: Date, limit: number, plan: (due: DueJob) => FirePlan): Promise<FireResult[]> {
     const results = await schedules.jobsFireDue(this.#ctx, now, limit, plan);
@@ -311,12 +203,9 @@ export class KyselyStore implements Store {
     }
     return results;
   }
-  jobsNextDue() {
-    return schedules.jobsNextDue(this.#ctx);
-  }
-  skippedSlotList(jobId: string, limit: number, offset: number) {
-    return schedules.skippedSlotList(this.#ctx, jobId, limit, offset);
-  }
+  jobsNextDue = () => schedules.jobsNextDue(this.#ctx);
+  skippedSlotList = (jobId: string, limit: number, offset: number) =>
+    schedules.skippedSlotList(this.#ctx, jobId, limit, offset);
   // Calendar, schedule fidelity and run comparison (calendar-store.ts).
   jobsScheduled = (limit: number) => calendar.jobsScheduled(this.#ctx, limit);
   runsForSlots = (jobId: string, from: Date, to: Date, limit: number) =>
@@ -325,183 +214,79 @@ export class KyselyStore implements Store {
     calendar.skippedSlotsBetween(this.#ctx, jobId, from, to, limit);
   logLevelCounts = (runId: number, limit: number) => calendar.logLevelCounts(this.#ctx, runId, limit);
 
-  logAppend(lines: LogLine[], heldBy?: LogHolder) {
-    return logs.logAppend(
-      this.#ctx,
-      lines,
-      this.#pgPool && { pool: this.#pgPool, schema: this.#schema ?? 'public' },
-      heldBy,
-    );
-  }
-  logList(runId: number, query: LogQuery) {
-    return logs.logList(this.#ctx, runId, query);
-  }
-  logMaxSeq(runId: number) {
-    return logs.logMaxSeq(this.#ctx, runId);
-  }
-  logSearch(query: LogSearchQuery) {
-    return logSearch(this.#ctx, query);
-  }
+  logAppend = (lines: LogLine[], heldBy?: LogHolder) =>
+    logs.logAppend(this.#ctx, lines, this.#pgPool && { pool: this.#pgPool, schema: this.#schema ?? 'public' }, heldBy);
+  logList = (runId: number, query: LogQuery) => logs.logList(this.#ctx, runId, query);
+  logMaxSeq = (runId: number) => logs.logMaxSeq(this.#ctx, runId);
+  logSearch = (query: LogSearchQuery) => logSearch(this.#ctx, query);
 
-  tokenCreate(token: ApiToken & { tokenHash: string }) {
-    return access.tokenCreate(this.#ctx, token);
-  }
-  tokenByHash(hash: string) {
-    return access.tokenByHash(this.#ctx, hash);
-  }
-  tokenGet(id: string) {
-    return access.tokenGet(this.#ctx, id);
-  }
-  userCreate(user: NewUser) {
-    return users.userCreate(this.#ctx, user);
-  }
-  userGet(id: string) {
-    return users.userGet(this.#ctx, id);
-  }
-  userByEmail(email: string) {
-    return users.userByEmail(this.#ctx, email);
-  }
-  userByOidc(issuer: string, subject: string) {
-    return users.userByOidc(this.#ctx, issuer, subject);
-  }
-  userList(limit: number) {
-    return users.userList(this.#ctx, limit);
-  }
-  userUpdate(id: string, changes: UserChanges) {
-    return users.userUpdate(this.#ctx, id, changes);
-  }
-  userCount() {
-    return users.userCount(this.#ctx);
-  }
-  ticketCreate(ticket: { secretHash: string; purpose: TicketPurpose; data: string; expires: Date }) {
-    return users.ticketCreate(this.#ctx, ticket);
-  }
-  ticketTake(secretHash: string, purpose: TicketPurpose) {
-    return users.ticketTake(this.#ctx, secretHash, purpose);
-  }
-  sessionCreate(session: Session & { secretHash: string }) {
-    return sessions.sessionCreate(this.#ctx, session);
-  }
-  sessionByHash(hash: string) {
-    return sessions.sessionByHash(this.#ctx, hash);
-  }
-  sessionTouch(session: Session) {
-    return sessions.sessionTouch(this.#ctx, session);
-  }
-  sessionList(subject?: SessionSubject) {
-    return sessions.sessionList(this.#ctx, subject);
-  }
-  sessionRevoke(which: { id: string } | { subject: SessionSubject }) {
-    return sessions.sessionRevoke(this.#ctx, which);
-  }
-  sessionPrune(before: number) {
-    return sessions.sessionPrune(this.#ctx, before);
-  }
-  tokenList() {
-    return access.tokenList(this.#ctx);
-  }
-  tokenRevoke(id: string) {
-    return access.tokenRevoke(this.#ctx, id);
-  }
-  tokenCount() {
-    return access.tokenCount(this.#ctx);
-  }
+  tokenCreate = (token: ApiToken & { tokenHash: string }) => access.tokenCreate(this.#ctx, token);
+  tokenByHash = (hash: string) => access.tokenByHash(this.#ctx, hash);
+  tokenGet = (id: string) => access.tokenGet(this.#ctx, id);
+  userCreate = (user: NewUser) => users.userCreate(this.#ctx, user);
+  userGet = (id: string) => users.userGet(this.#ctx, id);
+  userByEmail = (email: string) => users.userByEmail(this.#ctx, email);
+  userByOidc = (issuer: string, subject: string) => users.userByOidc(this.#ctx, issuer, subject);
+  userList = (limit: number) => users.userList(this.#ctx, limit);
+  userUpdate = (id: string, changes: UserChanges) => users.userUpdate(this.#ctx, id, changes);
+  userCount = () => users.userCount(this.#ctx);
+  ticketCreate = (ticket: { secretHash: string; purpose: TicketPurpose; data: string; expires: Date }) =>
+    users.ticketCreate(this.#ctx, ticket);
+  ticketTake = (secretHash: string, purpose: TicketPurpose) => users.ticketTake(this.#ctx, secretHash, purpose);
+  sessionCreate = (session: Session & { secretHash: string }) => sessions.sessionCreate(this.#ctx, session);
+  sessionByHash = (hash: string) => sessions.sessionByHash(this.#ctx, hash);
+  sessionTouch = (session: Session) => sessions.sessionTouch(this.#ctx, session);
+  sessionList = (subject?: SessionSubject) => sessions.sessionList(this.#ctx, subject);
+  sessionRevoke = (which: { id: string } | { subject: SessionSubject }) => sessions.sessionRevoke(this.#ctx, which);
+  sessionPrune = (before: number) => sessions.sessionPrune(this.#ctx, before);
+  tokenList = () => access.tokenList(this.#ctx);
+  tokenRevoke = (id: string) => access.tokenRevoke(this.#ctx, id);
+  tokenCount = () => access.tokenCount(this.#ctx);
 
-  auditAppend(entry: NewAuditEntry) {
-    return access.auditAppend(this.#ctx, entry);
-  }
-  auditList(filter: AuditFilter) {
-    return access.auditList(this.#ctx, filter);
-  }
+  auditAppend = (entry: NewAuditEntry) => access.auditAppend(this.#ctx, entry);
+  auditList = (filter: AuditFilter) => access.auditList(this.#ctx, filter);
 
-  async queueSetPaused(name: string, paused: boolean): Promise<void> {
-    await access.queueSetPaused(this.#ctx, name, paused);
-    // Workers sleep while nothing they may claim is queued: a resumed queue may have a backlog.
-    if (!paused) await this.#notifier.publish({ type: 'queued', queue: name });
-  }
-  queuesPaused() {
-    return access.queuesPaused(this.#ctx);
-  }
-  queueCounts(finishedSince?: Date) {
-    return overview.queueCounts(this.#ctx, finishedSince);
-  }
-  queueDepth() {
-    return metrics.queueDepth(this.#ctx);
-  }
+  queueSetPaused = (name: string, paused: boolean): Promise<void> =>
+    writes.queueSetPaused(this.#ctx, this.#notifier, name, paused);
+  queuesPaused = () => access.queuesPaused(this.#ctx);
+  queueCounts = (finishedSince?: Date) => overview.queueCounts(this.#ctx, finishedSince);
+  queueDepth = () => metrics.queueDepth(this.#ctx);
 
-  settingGet(key: string) {
-    return settings.settingGet(this.#ctx, key);
-  }
-  settingPut(key: string, value: string) {
-    return settings.settingPut(this.#ctx, key, value);
-  }
-  settingInsert(key: string, value: string) {
-    return settings.settingInsert(this.#ctx, key, value);
-  }
-  settingDelete(key: string) {
-    return settings.settingDelete(this.#ctx, key);
-  }
+  settingGet = (key: string) => settings.settingGet(this.#ctx, key);
+  settingPut = (key: string, value: string) => settings.settingPut(this.#ctx, key, value);
+  settingInsert = (key: string, value: string) => settings.settingInsert(this.#ctx, key, value);
+  settingDelete = (key: string) => settings.settingDelete(this.#ctx, key);
 
-  runsEndedForNotification(after: ScanCursor, until: Date, limit: number) {
-    return scans.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
-  }
-  runsRunningLong(now: Date) {
-    return scans.runsRunningLong(this.#ctx, now.getTime());
-  }
-  slotsMissedForNotification(after: SlotScanCursor, until: Date, limit: number) {
-    return scans.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
-  }
-  notificationsEnqueue(items: NewNotification[]) {
-    return notifications.notificationsEnqueue(this.#ctx, items);
-  }
-  notificationsClaim(workerId: string, limit: number, leaseMs: number) {
-    return notifications.notificationsClaim(this.#ctx, workerId, limit, leaseMs);
-  }
-  notificationRecordAttempt(attempt: RecordedAttempt) {
-    return notifications.notificationRecordAttempt(this.#ctx, attempt);
-  }
-  notificationList(filter: { runId?: number; jobId?: string; limit: number }) {
-    return notifications.notificationList(this.#ctx, filter);
-  }
+  runsEndedForNotification = (after: ScanCursor, until: Date, limit: number) =>
+    scans.runsEndedForNotification(this.#ctx, after, until.getTime(), limit);
+  runsRunningLong = (now: Date) => scans.runsRunningLong(this.#ctx, now.getTime());
+  slotsMissedForNotification = (after: SlotScanCursor, until: Date, limit: number) =>
+    scans.slotsMissedForNotification(this.#ctx, after, until.getTime(), limit);
+  notificationsEnqueue = (items: NewNotification[]) => notifications.notificationsEnqueue(this.#ctx, items);
+  notificationsClaim = (workerId: string, limit: number, leaseMs: number) =>
+    notifications.notificationsClaim(this.#ctx, workerId, limit, leaseMs);
+  notificationRecordAttempt = (attempt: RecordedAttempt) => notifications.notificationRecordAttempt(this.#ctx, attempt);
+  notificationList = (filter: { runId?: number; jobId?: string; limit: number }) =>
+    notifications.notificationList(this.#ctx, filter);
 
-  logsPrune(options: PruneOptions) {
-    return retention.logsPrune(this.#ctx, options);
-  }
-  runsPrune(options: RunPruneOptions) {
-    return retention.runsPrune(this.#ctx, options);
-  }
+  logsPrune = (options: PruneOptions) => retention.logsPrune(this.#ctx, options);
+  runsPrune = (options: RunPruneOptions) => retention.runsPrune(this.#ctx, options);
 
-  workerBeat(worker: WorkerRegistration) {
-    return workerRegistry.workerBeat(this.#ctx, worker);
-  }
-  workerEnd(id: string) {
-    return workerRegistry.workerEnd(this.#ctx, id);
-  }
-  workersSweep(options: WorkerSweep) {
-    return workerRegistry.workersSweep(this.#ctx, options);
-  }
-  workerList(options: { limit: number; heldPerWorker: number }) {
-    return workerRegistry.workerList(this.#ctx, options);
-  }
-  taskRecentRuns(task: string, limit: number) {
-    return workerRegistry.taskRecentRuns(this.#ctx, task, limit);
-  }
+  workerBeat = (worker: WorkerRegistration) => workerRegistry.workerBeat(this.#ctx, worker);
+  workerEnd = (id: string) => workerRegistry.workerEnd(this.#ctx, id);
+  workersSweep = (options: WorkerSweep) => workerRegistry.workersSweep(this.#ctx, options);
+  workerList = (options: { limit: number; heldPerWorker: number }) => workerRegistry.workerList(this.#ctx, options);
+  taskRecentRuns = (task: string, limit: number) => workerRegistry.taskRecentRuns(this.#ctx, task, limit);
   // Charts and history alerts (stats-store.ts).
-  statsRunPoints(scope: StatsScope, limit: number, successOnly?: boolean) {
-    return stats.statsRunPoints(this.#ctx, scope, limit, successOnly);
-  }
-  statsOutcomes(scope: StatsScope, from: Date, until: Date, maxRows: number) {
-    return stats.statsOutcomes(this.#ctx, scope, from.getTime(), until.getTime(), maxRows);
-  }
-  statsQueues(from: Date, until: Date, bucketMs: number, maxRows: number) {
-    return stats.statsQueues(this.#ctx, from.getTime(), until.getTime(), bucketMs, maxRows);
-  }
-  runsGoingWithHistoryAlerts() {
-    return stats.runsGoingWithHistoryAlerts(this.#ctx);
-  }
-  runsEndedUpTo(jobId: string, at: { time: number; id: number }, limit: number) {
-    return stats.runsEndedUpTo(this.#ctx, jobId, at, limit);
-  }
+  statsRunPoints = (scope: StatsScope, limit: number, successOnly?: boolean) =>
+    stats.statsRunPoints(this.#ctx, scope, limit, successOnly);
+  statsOutcomes = (scope: StatsScope, from: Date, until: Date, maxRows: number) =>
+    stats.statsOutcomes(this.#ctx, scope, from.getTime(), until.getTime(), maxRows);
+  statsQueues = (from: Date, until: Date, bucketMs: number, maxRows: number) =>
+    stats.statsQueues(this.#ctx, from.getTime(), until.getTime(), bucketMs, maxRows);
+  runsGoingWithHistoryAlerts = () => stats.runsGoingWithHistoryAlerts(this.#ctx);
+  runsEndedUpTo = (jobId: string, at: { time: number; id: number }, limit: number) =>
+    stats.runsEndedUpTo(this.#ctx, jobId, at, limit);
 
   async close(): Promise<void> {
     if (this.#closed) return;

@@ -76,12 +76,17 @@ describe('worker', () => {
     const job = await deck.jobs.create({ title: 'Block', task: 'test.block' });
     const worker = await startWorker(deck, { concurrency: 2, prefetch: 0, queues: ['default'] });
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await deck.runs.create(job.id, { args: { ms: 300 } }));
+    // The first two block until stopped, so a slow machine cannot let the third start early.
+    for (let i = 0; i < 2; i++) runs.push(await deck.runs.create(job.id));
+    runs.push(await deck.runs.create(job.id, { args: { ms: 1 } }));
     const elsewhere = await deck.runs.create(job.id, { queue: 'other', args: { ms: 1 } });
     await Promise.all([started(worker, runs[0]!.id), started(worker, runs[1]!.id)]);
     expect(worker.inFlight).toBe(2);
     expect((await deck.runs.get(runs[2]!.id)).status).toBe('QUEUED');
-    await finished(worker, runs[2]!.id);
+    const third = finished(worker, runs[2]!.id);
+    await deck.runs.stop(runs[0]!.id);
+    await deck.runs.stop(runs[1]!.id);
+    await third;
     expect((await deck.runs.get(elsewhere.id)).status).toBe('QUEUED');
   });
 
