@@ -3,7 +3,7 @@ import type { Job } from '../domain/model.js';
 import { HELD_STATUSES, type RunStatus } from '../domain/run-status.js';
 import { TEXT_SEARCH_WINDOW, type RunSearch } from '../domain/run-search.js';
 import type { QueryContext } from './job-queries.js';
-import { statusIn } from './status-filter.js';
+import { statusIn, statusWithin } from './status-filter.js';
 import { containsFolded } from './text-match.js';
 import { jobFromRow, runFromRow } from './rows.js';
 import type { JobFailures, OverviewData, RunSearchPage, RunSearchPaging } from './console-store.js';
@@ -20,7 +20,7 @@ function searched(ctx: QueryContext, search: RunSearch) {
   let query = ctx.db.selectFrom('runs');
   if (!search.includeSubRuns) query = query.where('parent_run_id', 'is', null);
   if (search.statuses) {
-    query = query.where(search.statuses.length ? statusIn(search.statuses) : sql<boolean>`1 = 0`);
+    query = query.where(search.statuses.length ? statusWithin(ctx.traits, search.statuses) : sql<boolean>`1 = 0`);
   }
   if (search.ids) query = search.ids.length ? query.where('id', 'in', search.ids) : query.where(sql<boolean>`1 = 0`);
   if (search.jobId) query = query.where('job_id', '=', search.jobId);
@@ -97,7 +97,7 @@ export async function overviewRead(ctx: QueryContext, failedSince: Date, limit: 
   const running = db
     .selectFrom('runs')
     .selectAll()
-    .where(statusIn(HELD_STATUSES))
+    .where(statusWithin(ctx.traits, HELD_STATUSES))
     .orderBy('started_at', 'asc')
     .orderBy('id', 'asc')
     .limit(limit)
@@ -121,7 +121,7 @@ export async function overviewRead(ctx: QueryContext, failedSince: Date, limit: 
   const workers = db
     .selectFrom('runs')
     .select(['worker_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where(statusIn(HELD_STATUSES))
+    .where(statusWithin(ctx.traits, HELD_STATUSES))
     .groupBy('worker_id')
     .orderBy('n', 'desc')
     .limit(limit)
