@@ -20,7 +20,11 @@ function searched(ctx: QueryContext, search: RunSearch) {
   let query = ctx.db.selectFrom('runs');
   if (!search.includeSubRuns) query = query.where('parent_run_id', 'is', null);
   if (search.statuses) {
-    query = query.where(search.statuses.length ? statusWithin(ctx.traits, search.statuses) : sql<boolean>`1 = 0`);
+    query = query.where(
+      search.statuses.length
+        ? statusWithin(ctx.traits, search.statuses, Boolean(search.jobId))
+        : sql<boolean>`1 = 0`,
+    );
   }
   if (search.ids) query = search.ids.length ? query.where('id', 'in', search.ids) : query.where(sql<boolean>`1 = 0`);
   if (search.jobId) query = query.where('job_id', '=', search.jobId);
