@@ -2,12 +2,17 @@
 // tenth of them), seeded in bulk SQL, then the real HTTP server (in this process, on a random
 // port) answers each request kind sequentially; p50/p95/p99 per kind, in milliseconds.
 // Usage: npm run bench:api -- [--dialect postgres|sqlite] [--jobs 10000] [--runs 1000000] [--requests 200]
-//   [--keep]: leave the seeded database in place (its URL is printed) to look at query plans.
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { startServer } from '../src/http/server.js';
-import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, freshDatabase, noopTask, percentile, pgBaseUrl, type BenchDialect } from './support/bench-setup.js';
+//   [--keep]: leave the seeded database in place (its URL is printed) to look at query plans;
+//   [--reuse PREFIX [--drop]]: seed once into PREFIX_api_<jobs>_<runs> and reuse it.
+import { argValue, type BenchDialect } from './support/bench-setup.js';
+import {
+  analyze,
+  printTable,
+  seededHistory,
+  series as seriesOf,
+  timeRequests,
+  type BenchCase,
+} from './support/seeded-history.js';
 
 const argv = process.argv.slice(2);
 const dialect = (argValue(argv, '--dialect') ?? 'postgres') as BenchDialect;
@@ -26,10 +31,7 @@ const jobId = (n: number) => `job-${String(n).padStart(5, '0')}`;
  * 5% FAILED, the newest `queuedRuns` still QUEUED; two queues.
  */
 function seedStatements(now: number): { jobs: string; runs: string; lastRuns: string } {
-  const series = (n: number) =>
-    dialect === 'postgres'
-      ? `generate_series(1::bigint, ${n}) AS s(g)`
-      : `(WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < ${n}) SELECT g FROM s) AS s`;
+  const series = (n: number) => seriesOf(dialect, n);
   const pad = (expr: string) => (dialect === 'postgres' ? `lpad((${expr})::text, 5, '0')` : `printf('%05d', ${expr})`);
   const yes = dialect === 'postgres' ? 'TRUE' : '1';
   const kinds = `CASE g % 5 WHEN 0 THEN 'import' WHEN 1 THEN 'export' WHEN 2 THEN 'sync' WHEN 3 THEN 'report' ELSE 'cleanup' END`;
@@ -55,90 +57,39 @@ function seedStatements(now: number): { jobs: string; runs: string; lastRuns: st
   return { jobs, runs, lastRuns };
 }
 
-async function seed(url: string): Promise<void> {
-  const { jobs, runs, lastRuns } = seedStatements(Date.now());
-  if (dialect === 'postgres') {
-    const schema = new URL(url).searchParams.get('schema')!;
-    const client = new pg.Client({ connectionString: pgBaseUrl() });
-    await client.connect();
-    await client.query(`SET search_path TO ${schema}`);
-    await client.query(jobs);
-    await client.query(runs);
-    await client.query(lastRuns);
-    // As autovacuum would after a bulk load: statistics and the visibility map (index-only scans).
-    await client.query('VACUUM ANALYZE jobs');
-    await client.query('VACUUM ANALYZE runs');
-    await client.end();
-  } else {
-    const db = new Database(url.slice('sqlite:'.length));
-    db.exec(jobs);
-    db.exec(runs);
-    db.exec(lastRuns);
-    db.exec('ANALYZE');
-    db.close();
-  }
-}
-
 async function main(): Promise<void> {
-  const database = freshDatabase(dialect);
+  const queues = ['default', 'reports'];
+  const history = await seededHistory({
+    name: `api_${jobCount}_${runCount}`,
+    dialect,
+    argv,
+    queues,
+    async seed(h) {
+      const { jobs, runs, lastRuns } = seedStatements(h.seededAt);
+      for (const statement of [jobs, runs, lastRuns]) await h.query(statement);
+      await analyze(h, ['jobs', 'runs']);
+    },
+  });
   try {
-    // Opening the deck migrates the database; the seed then goes straight into its tables.
-    const migrated = await createJobdeck({ database: database.url, tasks: [noopTask], queues: ['default', 'reports'] });
-    await migrated.close();
-    const seedStart = performance.now();
-    await seed(database.url);
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    console.log(`${dialect}: seeded ${jobCount} jobs and ${runCount} runs in ${seedSeconds.toFixed(1)} s`);
-    await measure(database.url);
-  } finally {
-    if (argv.includes('--keep')) console.log(`kept the database: ${database.url}`);
-    else await database.drop();
-  }
-}
-
-async function measure(url: string): Promise<void> {
-  const deck = await createJobdeck({ database: url, tasks: [noopTask], queues: ['default', 'reports'] });
-  const server = await startServer(deck, 0, '127.0.0.1');
-  try {
-    const { secret } = await deck.tokens.create({ name: 'bench', role: 'admin' });
-    const headers = { authorization: `Bearer ${secret}` };
-    const get = async (path: string) => {
-      const response = await fetch(`${server.url}${path}`, { headers });
-      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<{ hits?: { hits: { id: number }[] } }>;
-    };
-    const busyRuns = await get(`/api/jobs/${jobId(1)}/runs`);
-    const someRun = busyRuns.hits!.hits[0]!.id;
-    const cases: [string, string][] = [
-      ['jobs, first page', '/api/jobs'],
-      ['jobs, search "report"', '/api/jobs?q=report'],
-      ['jobs, sort by title', '/api/jobs?sort=title'],
-      ['jobs, sort by last run', '/api/jobs?sort=-last_run'],
-      ['jobs, page 100', '/api/jobs?page=100'],
-      [`runs of the busy job (${runCount / 10} runs)`, `/api/jobs/${jobId(1)}/runs`],
-      ['runs of the busy job, page 100', `/api/jobs/${jobId(1)}/runs?page=100`],
-      ['runs of a typical job', `/api/jobs/${jobId(Math.ceil(jobCount / 2))}/runs`],
-      ['one run', `/api/runs/${someRun}`],
-      ['queues', '/api/queues'],
+    const [someRun] = await history.query<{ id: number | string }>(
+      `SELECT id FROM runs WHERE job_id = '${jobId(1)}' ORDER BY id DESC LIMIT 1`,
+    );
+    const cases: BenchCase[] = [
+      { name: 'jobs, first page', path: '/api/jobs' },
+      { name: 'jobs, search "report"', path: '/api/jobs?q=report' },
+      { name: 'jobs, sort by title', path: '/api/jobs?sort=title' },
+      { name: 'jobs, sort by last run', path: '/api/jobs?sort=-last_run' },
+      { name: 'jobs, page 100', path: '/api/jobs?page=100' },
+      { name: `runs of the busy job (${runCount / 10} runs)`, path: `/api/jobs/${jobId(1)}/runs` },
+      { name: 'runs of the busy job, page 100', path: `/api/jobs/${jobId(1)}/runs?page=100` },
+      { name: 'runs of a typical job', path: `/api/jobs/${jobId(Math.ceil(jobCount / 2))}/runs` },
+      { name: 'one run', path: `/api/runs/${Number(someRun!.id)}` },
+      { name: 'queues', path: '/api/queues' },
     ];
-    const table: Record<string, string | number>[] = [];
-    for (const [name, path] of cases) {
-      for (let i = 0; i < 20; i += 1) await get(path); // warm-up: plans, caches, connections
-      const times: number[] = [];
-      for (let i = 0; i < requests; i += 1) {
-        const start = performance.now();
-        await get(path);
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const ms = (p: number) => Number(percentile(times, p).toFixed(2));
-      table.push({ request: name, path, p50: ms(50), p95: ms(95), p99: ms(99), max: ms(100) });
-    }
-    console.log(`${dialect}: ${requests} sequential requests each (ms)`);
-    console.table(table);
+    const table = await timeRequests(history, cases, { requests, warmup: 20, role: 'admin', queues });
+    printTable(`${dialect}: ${requests} sequential requests each (ms)`, table);
   } finally {
-    await server.close();
-    await deck.close();
+    await history.close();
   }
 }
 

@@ -1,20 +1,30 @@
-// Operations console API latency at 1,000,000 runs on PostgreSQL: GET /api/overview, GET /api/runs
-// with a few filters, POST /api/runs/bulk/count. Seeds 1,000 jobs (100 scheduled) and the runs with
-// generate_series (30 days; 5% FAILED with a message, 2% PARTIAL_SUCCESS; the newest 1,000 QUEUED,
-// 50 RUNNING on 4 workers), then the real HTTP server answers each request kind sequentially.
-// Usage: node --import tsx bench/console-api.ts [--runs 1000000] [--requests 100] [--explain] [--keep]
-//   --explain prints PostgreSQL's plans of the overview's and the runs list's statements.
-import pg from 'pg';
-import { startServer } from '../src/http/server.js';
-import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, freshDatabase, noopTask, percentile, pgBaseUrl } from './support/bench-setup.js';
+// Operations console API latency at 1,000,000 runs: GET /api/overview, GET /api/runs with a few
+// filters, POST /api/runs/bulk/count. Seeds 1,000 jobs (100 scheduled) and the runs in bulk SQL
+// (30 days; 5% FAILED with a message, 2% PARTIAL_SUCCESS; the newest 1,000 QUEUED, 50 RUNNING on 4
+// workers), then the real HTTP server answers each request kind sequentially.
+// Usage: node --import tsx bench/console-api.ts [--dialect postgres|sqlite] [--runs 1000000]
+//   [--requests 100] [--explain] [--plans] [--reuse PREFIX [--drop]] [--keep]
+//   --explain prints PostgreSQL's execution times of the overview's and the list's statements
+//   (--plans: and the plans); --reuse seeds once into PREFIX_console_api_<runs> and reuses it.
+import { argValue, type BenchDialect } from './support/bench-setup.js';
+import {
+  analyze,
+  explainTimes,
+  printTable,
+  seededHistory,
+  series,
+  timeRequests,
+  type BenchCase,
+} from './support/seeded-history.js';
 
 const argv = process.argv.slice(2);
+const dialect = (argValue(argv, '--dialect') ?? 'postgres') as BenchDialect;
 const runCount = Number(argValue(argv, '--runs') ?? 1_000_000);
 const requests = Number(argValue(argv, '--requests') ?? 100);
 const jobCount = 1000;
 const DAY = 86_400_000;
-const pad = (expr: string) => `lpad((${expr})::text, 5, '0')`;
+const pad = (expr: string) => (dialect === 'postgres' ? `lpad((${expr})::text, 5, '0')` : `printf('%05d', ${expr})`);
+const json = dialect === 'postgres' ? '::jsonb' : '';
 
 function seedStatements(now: number): string[] {
   const step = Math.max(1, Math.floor((30 * DAY) / runCount));
@@ -22,10 +32,10 @@ function seedStatements(now: number): string[] {
     WHEN g % 20 = 1 THEN 'FAILED' WHEN g % 50 = 2 THEN 'PARTIAL_SUCCESS' ELSE 'SUCCESS' END`;
   return [
     `INSERT INTO jobs (id, title, description, task, default_queue, active, args, schedule, next_run_at, created_at, updated_at)
-     SELECT 'job-' || ${pad('g')}, 'Job ' || g, 'Bench job', 'bench.noop', 'default', TRUE, '{}',
-            CASE WHEN g <= 100 THEN '{"type":"interval","hours":1}'::jsonb END,
+     SELECT 'job-' || ${pad('g')}, 'Job ' || g, 'Bench job', 'bench.noop', 'default', ${dialect === 'postgres' ? 'TRUE' : 1}, '{}',
+            CASE WHEN g <= 100 THEN '{"type":"interval","hours":1}'${json} END,
             CASE WHEN g <= 100 THEN ${now} + g * 30000 END, ${now}, ${now}
-     FROM generate_series(1, ${jobCount}) AS s(g)`,
+     FROM ${series(dialect, jobCount)}`,
     `INSERT INTO runs (job_id, task, title, status, queue, priority, args, started_by, created_at, available_at,
                        started_at, finished_at, heartbeat_at, worker_id, message, attempt, max_attempts)
      SELECT CASE WHEN g % 10 = 0 THEN 'job-00001' ELSE 'job-' || ${pad(`2 + g % ${jobCount - 1}`)} END,
@@ -40,11 +50,8 @@ function seedStatements(now: number): string[] {
                  WHEN st = 'PARTIAL_SUCCESS' THEN g % 9 || ' rows were invalid' END,
             CASE WHEN st = 'QUEUED' THEN 0 ELSE 1 END, 1
      FROM (SELECT g, ${now} - (${runCount} - g) * ${step} AS t, ${status} AS st
-           FROM generate_series(1::bigint, ${runCount}) AS s(g)) AS timed`,
+           FROM ${series(dialect, runCount)}) AS timed`,
     `UPDATE jobs SET last_run_id = coalesce((SELECT max(r.id) FROM runs r WHERE r.job_id = jobs.id), 0)`,
-    // As autovacuum would after a bulk load: statistics and the visibility map (index-only scans).
-    'VACUUM ANALYZE jobs',
-    'VACUUM ANALYZE runs',
   ];
 }
 
@@ -83,6 +90,12 @@ function explained(now: number): [string, string][] {
       `SELECT count(*) FROM (SELECT 1 FROM runs WHERE parent_run_id IS NULL AND status = 'FAILED' AND job_id = 'job-00001' LIMIT 10001) hits`,
     ],
     [
+      'runs: text, ids of the newest 100,000 (page and count in one scan)',
+      `SELECT id FROM runs WHERE parent_run_id IS NULL AND (lower(title) LIKE lower('%upstream 99999%')
+       OR lower(message) LIKE lower('%upstream 99999%')) AND id > (SELECT max(id) FROM runs) - 100000
+       ORDER BY id DESC LIMIT 1001`,
+    ],
+    [
       'runs: ended in 24 h, by end',
       `SELECT * FROM runs WHERE parent_run_id IS NULL AND finished_at IS NOT NULL AND finished_at >= ${day}
        ORDER BY finished_at DESC, id DESC LIMIT 25`,
@@ -91,94 +104,47 @@ function explained(now: number): [string, string][] {
 }
 
 async function main(): Promise<void> {
-  const database = freshDatabase('postgres');
-  const schema = new URL(database.url).searchParams.get('schema')!;
-  const client = new pg.Client({ connectionString: pgBaseUrl() });
+  const queues = ['default', 'reports'];
+  const history = await seededHistory({
+    name: `console_api_${runCount}`,
+    dialect,
+    argv,
+    queues,
+    async seed(h) {
+      for (const statement of seedStatements(h.seededAt)) await h.query(statement);
+      await analyze(h, ['jobs', 'runs']);
+    },
+  });
   try {
-    const migrated = await createJobdeck({
-      database: database.url,
-      tasks: [noopTask],
-      queues: ['default', 'reports'],
-      logger: false,
-    });
-    await migrated.close();
-    await client.connect();
-    await client.query(`SET search_path TO ${schema}`);
-    const now = Date.now();
-    const start = performance.now();
-    for (const statement of seedStatements(now)) await client.query(statement);
-    console.log(
-      `postgres: seeded ${jobCount} jobs and ${runCount} runs in ${((performance.now() - start) / 1000).toFixed(1)} s`,
-    );
-    if (argv.includes('--explain')) {
-      for (const [name, sql] of explained(now)) {
-        const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
-        console.log(`\n-- ${name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
-      }
+    const now = history.seededAt;
+    if (argv.includes('--explain') && dialect === 'postgres') {
+      await explainTimes(history, explained(now), argv.includes('--plans'));
     }
-    await measure(database.url, now);
-  } finally {
-    await client.end();
-    if (argv.includes('--keep')) console.log(`kept the database: ${database.url}`);
-    else await database.drop();
-  }
-}
-
-async function measure(url: string, now: number): Promise<void> {
-  const deck = await createJobdeck({ database: url, tasks: [noopTask], queues: ['default', 'reports'], logger: false });
-  const server = await startServer(deck, 0, '127.0.0.1');
-  try {
-    const { secret } = await deck.tokens.create({ name: 'bench', role: 'admin' });
-    const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
-    const send = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<unknown>;
-    };
     const day = new Date(now - DAY).toISOString();
-    const cases: [string, string, string, unknown?][] = [
-      ['overview', 'GET', '/api/overview'],
-      ['runs, newest first', 'GET', '/api/runs'],
-      ['runs, FAILED', 'GET', '/api/runs?status=FAILED'],
-      ['runs, FAILED of the busy job (100,000 runs)', 'GET', '/api/runs?status=FAILED&job=job-00001'],
-      ['runs, FAILED of a typical job', 'GET', '/api/runs?status=FAILED&job=job-00500'],
-      [
-        'runs, failed/partial ended in 24 h',
-        'GET',
-        `/api/runs?status=FAILED,PARTIAL_SUCCESS&time=finished&from=${day}`,
-      ],
-      ['runs, started by alice, by end', 'GET', '/api/runs?started_by=alice&sort=-finished'],
-      ['runs, queue reports, page 20', 'GET', '/api/runs?queue=reports&page=20'],
-      ['runs, text "upstream 99999"', 'GET', '/api/runs?q=upstream%2099999'],
-      [
-        'bulk count, FAILED of a job',
-        'POST',
-        '/api/runs/bulk/count',
-        { action: 'rerun', filter: { status: 'FAILED', job: 'job-00500' } },
-      ],
+    const cases: BenchCase[] = [
+      { name: 'overview', path: '/api/overview' },
+      { name: 'runs, newest first', path: '/api/runs' },
+      { name: 'runs, FAILED', path: '/api/runs?status=FAILED' },
+      { name: 'runs, FAILED of the busy job (100,000 runs)', path: '/api/runs?status=FAILED&job=job-00001' },
+      { name: 'runs, FAILED of a typical job', path: '/api/runs?status=FAILED&job=job-00500' },
+      {
+        name: 'runs, failed/partial ended in 24 h',
+        path: `/api/runs?status=FAILED,PARTIAL_SUCCESS&time=finished&from=${day}`,
+      },
+      { name: 'runs, started by alice, by end', path: '/api/runs?started_by=alice&sort=-finished' },
+      { name: 'runs, queue reports, page 20', path: '/api/runs?queue=reports&page=20' },
+      { name: 'runs, text "upstream 99999"', path: '/api/runs?q=upstream%2099999' },
+      {
+        name: 'bulk count, FAILED of a job',
+        path: '/api/runs/bulk/count',
+        method: 'POST',
+        body: { action: 'rerun', filter: { status: 'FAILED', job: 'job-00500' } },
+      },
     ];
-    const table: Record<string, string | number>[] = [];
-    for (const [name, method, path, body] of cases) {
-      for (let i = 0; i < 5; i += 1) await send(method, path, body); // warm-up: plans, caches, connections
-      const times: number[] = [];
-      for (let i = 0; i < requests; i += 1) {
-        const start = performance.now();
-        await send(method, path, body);
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const ms = (p: number) => Number(percentile(times, p).toFixed(1));
-      table.push({ request: name, p50: ms(50), p95: ms(95), p99: ms(99), max: ms(100) });
-    }
-    console.log(`postgres: ${requests} sequential requests each (ms)`);
-    console.table(table);
+    const table = await timeRequests(history, cases, { requests, warmup: 5, role: 'admin', queues });
+    printTable(`${dialect}: console API, ${runCount} runs, ${requests} sequential requests each (ms)`, table);
   } finally {
-    await server.close();
-    await deck.close();
+    await history.close();
   }
 }
 

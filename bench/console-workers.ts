@@ -3,14 +3,18 @@
 // by 40 live workers (plus 200 ended workers), seeded in bulk SQL; the real HTTP server answers
 // each request kind sequentially; p50/p95/p99 per kind, in milliseconds.
 // Usage: node --import tsx bench/console-workers.ts [--dialect postgres|sqlite] [--runs 1000000]
-//   [--requests 200] [--keep]
-import Database from 'better-sqlite3';
-import pg from 'pg';
+//   [--requests 200] [--reuse PREFIX [--drop]] [--keep]
 import { z } from 'zod';
 import { defineTask } from '../src/domain/task.js';
-import { startServer } from '../src/http/server.js';
-import { createJobdeck } from '../src/service/jobdeck.js';
-import { argValue, freshDatabase, noopTask, percentile, pgBaseUrl, type BenchDialect } from './support/bench-setup.js';
+import { argValue, noopTask, type BenchDialect } from './support/bench-setup.js';
+import {
+  analyze,
+  printTable,
+  seededHistory,
+  series as seriesOf,
+  timeRequests,
+  type BenchCase,
+} from './support/seeded-history.js';
 
 const argv = process.argv.slice(2);
 const dialect = (argValue(argv, '--dialect') ?? 'postgres') as BenchDialect;
@@ -33,10 +37,7 @@ const rareTask = defineTask({
 });
 
 function seedStatements(now: number): string[] {
-  const series = (n: number) =>
-    dialect === 'postgres'
-      ? `generate_series(1::bigint, ${n}) AS s(g)`
-      : `(WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < ${n}) SELECT g FROM s) AS s`;
+  const series = (n: number) => seriesOf(dialect, n);
   const yes = dialect === 'postgres' ? 'TRUE' : '1';
   const step = Math.max(1, Math.floor((30 * DAY) / runCount));
   // Newest runs: the last HELD are RUNNING (held by the live workers), the QUEUED before them.
@@ -70,80 +71,36 @@ function seedStatements(now: number): string[] {
   ];
 }
 
-async function seed(url: string): Promise<void> {
-  const statements = seedStatements(Date.now());
-  if (dialect === 'postgres') {
-    const schema = new URL(url).searchParams.get('schema')!;
-    const client = new pg.Client({ connectionString: pgBaseUrl() });
-    await client.connect();
-    await client.query(`SET search_path TO ${schema}`);
-    for (const statement of statements) await client.query(statement);
-    // As autovacuum would after a bulk load (these tables only: the database holds other schemas).
-    for (const table of ['jobs', 'runs', 'workers']) await client.query(`VACUUM ANALYZE ${table}`);
-    await client.end();
-  } else {
-    const db = new Database(url.slice('sqlite:'.length));
-    for (const statement of statements) db.exec(statement);
-    db.exec('ANALYZE');
-    db.close();
-  }
-}
-
-async function measure(url: string): Promise<void> {
-  const tasks = [noopTask, rareTask];
-  const deck = await createJobdeck({ database: url, tasks, queues: ['default'], logger: false });
-  const server = await startServer(deck, 0, '127.0.0.1');
-  try {
-    const { secret } = await deck.tokens.create({ name: 'bench', role: 'viewer' });
-    const headers = { authorization: `Bearer ${secret}` };
-    const get = async (path: string) => {
-      const response = await fetch(`${server.url}${path}`, { headers });
-      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<Record<string, unknown>>;
-    };
-    const cases: [string, string][] = [
-      [`workers (${LIVE_WORKERS} live holding ${HELD} runs, ${ENDED_WORKERS} ended)`, '/api/workers'],
-      ['task', '/api/tasks/bench.noop'],
-      ['task stats, busy task, window 200', '/api/tasks/bench.noop/stats'],
-      ['task stats, busy task, window 1000', '/api/tasks/bench.noop/stats?window=1000'],
-      [`task stats, rare task (${runCount / 1000} runs), window 1000`, '/api/tasks/bench.rare/stats?window=1000'],
-      ['jobs of a task, first page', '/api/jobs?task=bench.rare&size=10'],
-    ];
-    const table: Record<string, string | number>[] = [];
-    for (const [name, path] of cases) {
-      for (let i = 0; i < 20; i += 1) await get(path); // warm-up: plans, caches, connections
-      const times: number[] = [];
-      for (let i = 0; i < requests; i += 1) {
-        const start = performance.now();
-        await get(path);
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const ms = (p: number) => Number(percentile(times, p).toFixed(2));
-      table.push({ request: name, p50: ms(50), p95: ms(95), p99: ms(99), max: ms(100) });
-    }
-    const workers = (await get('/api/workers')) as { hits: { hits: { held_total: number }[] } };
-    const heldSeen = workers.hits.hits.reduce((sum, w) => sum + w.held_total, 0);
-    console.log(`${dialect}: ${requests} sequential requests each (ms); held runs listed: ${heldSeen}`);
-    console.table(table);
-  } finally {
-    await server.close();
-    await deck.close();
-  }
-}
-
 async function main(): Promise<void> {
-  const database = freshDatabase(dialect);
+  const tasks = [noopTask, rareTask];
+  const history = await seededHistory({
+    name: `console_workers_${runCount}`,
+    dialect,
+    argv,
+    tasks,
+    async seed(h) {
+      for (const statement of seedStatements(h.seededAt)) await h.query(statement);
+      await analyze(h, ['jobs', 'runs', 'workers']);
+    },
+  });
   try {
-    const migrated = await createJobdeck({ database: database.url, tasks: [noopTask], logger: false });
-    await migrated.close();
-    const seedStart = performance.now();
-    await seed(database.url);
-    console.log(`${dialect}: seeded ${runCount} runs in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    await measure(database.url);
+    // A reused history's workers would look dead by now: their heartbeats are brought up to date.
+    await history.query(`UPDATE workers SET heartbeat_at = ${Date.now()} WHERE ended_at IS NULL`);
+    const cases: BenchCase[] = [
+      { name: `workers (${LIVE_WORKERS} live holding ${HELD} runs, ${ENDED_WORKERS} ended)`, path: '/api/workers' },
+      { name: 'task', path: '/api/tasks/bench.noop' },
+      { name: 'task stats, busy task, window 200', path: '/api/tasks/bench.noop/stats' },
+      { name: 'task stats, busy task, window 1000', path: '/api/tasks/bench.noop/stats?window=1000' },
+      {
+        name: `task stats, rare task (${runCount / 1000} runs), window 1000`,
+        path: '/api/tasks/bench.rare/stats?window=1000',
+      },
+      { name: 'jobs of a task, first page', path: '/api/jobs?task=bench.rare&size=10' },
+    ];
+    const table = await timeRequests(history, cases, { requests, warmup: 20, tasks });
+    printTable(`${dialect}: workers and tasks, ${runCount} runs, ${requests} sequential requests each (ms)`, table);
   } finally {
-    if (argv.includes('--keep')) console.log(`kept the database: ${database.url}`);
-    else await database.drop();
+    await history.close();
   }
 }
 

@@ -1,14 +1,15 @@
 import { parseDateTime } from '../domain/date-time.js';
 import { ValidationError, fieldError } from '../domain/errors.js';
-import type { Job, Run } from '../domain/model.js';
+import type { Job } from '../domain/model.js';
 import {
   ON_TIME_TOLERANCE_MS,
   classifySlots,
   countOutcomes,
   type FidelitySlot,
+  type SlotRun,
   type SlotOutcome,
 } from '../domain/schedule-fidelity.js';
-import { slotsBetween, type SlotsInWindow } from '../domain/schedule-slots.js';
+import { slotsBetween } from '../domain/schedule-slots.js';
 import { describeSchedule } from '../domain/schedule-words.js';
 import type { Schedule } from '../domain/schedule.js';
 import type { Store } from '../storage/store.js';
@@ -70,8 +71,6 @@ export interface FidelityView {
 
 /** The calendar of scheduled jobs and the fidelity of one job's schedule. */
 export class CalendarService {
-  readonly #fireCache = new Map<string, SlotsInWindow>();
-
   constructor(
     private readonly store: Store,
     private readonly jobs: JobService,
@@ -96,7 +95,8 @@ export class CalendarService {
       const schedule = job.schedule!;
       const next = job.nextRunAt!;
       const start = new Date(Math.max(from.getTime(), next.getTime()));
-      const fires = this.#fires(schedule, next, start, to);
+      // Crontab slots are remembered per pattern and day (schedule-slots.ts): most jobs share one.
+      const fires = slotsBetween(schedule, next, start, to, perJob);
       // A slot's run is made when the slot comes: a window that starts now or later has none yet.
       const runs = from.getTime() < now ? await this.store.runsForSlots(job.id, from, to, perJob + 1) : [];
       return {
@@ -141,7 +141,7 @@ export class CalendarService {
       this.store.runsForSlots(job.id, from, end, maxSlots),
       this.store.skippedSlotsBetween(job.id, from, end, maxSlots),
     ]);
-    const classified = classifySlots({ slots, runs: runs.map(slotRun), skips, now });
+    const classified = classifySlots({ slots, runs, skips, now });
     return {
       job_id: job.id,
       from: from.toISOString(),
@@ -151,24 +151,6 @@ export class CalendarService {
       counts: countOutcomes(classified),
       slots: classified.map(slotToWire),
     };
-  }
-
-  /**
-   * Fire times of a schedule in a window, remembered: croner takes a few tenths of a millisecond
-   * per time (more in a time zone), many jobs share a pattern (hourly, daily at 3), and the admin
-   * asks for the same window (its view's days) again and again.
-   */
-  #fires(schedule: Schedule, next: Date, start: Date, to: Date): SlotsInWindow {
-    const pattern =
-      schedule.type === 'crontab' ? JSON.stringify(schedule) : `${JSON.stringify(schedule)} ${next.getTime()}`;
-    const key = `${pattern} ${start.getTime()} ${to.getTime()}`;
-    let found = this.#fireCache.get(key);
-    if (!found) {
-      found = slotsBetween(schedule, next, start, to, CALENDAR_LIMITS.perJob);
-      if (this.#fireCache.size >= 500) this.#fireCache.delete(this.#fireCache.keys().next().value ?? '');
-      this.#fireCache.set(key, found);
-    }
-    return found;
   }
 
   /** The slots the job's schedule, as it is now, had in [from, to): none once it is paused. */
@@ -197,24 +179,13 @@ function timeParam(field: string, value: string | undefined): Date | undefined {
   return date;
 }
 
-function calendarRun(run: Run): CalendarRun {
+function calendarRun(run: SlotRun): CalendarRun {
   return {
     id: run.id,
     status: run.status,
-    scheduled_for: run.scheduledFor!.toISOString(),
+    scheduled_for: run.scheduledFor.toISOString(),
     started_at: run.startedAt?.toISOString() ?? null,
     finished_at: run.finishedAt?.toISOString() ?? null,
-  };
-}
-
-function slotRun(run: Run) {
-  return {
-    id: run.id,
-    status: run.status,
-    scheduledFor: run.scheduledFor!,
-    created: run.created,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type RunSearch,
   type RunSort,
 } from '../domain/run-search.js';
-import { nextFireAfter } from '../domain/schedule-times.js';
+import { slotsBetween } from '../domain/schedule-slots.js';
 import { pageSize } from '../domain/paging.js';
 import type { OverviewData, RunSearchPage } from '../storage/console-store.js';
 import type { Store } from '../storage/store.js';
@@ -274,12 +274,11 @@ function searchToJson(search: RunSearch): JsonObject {
 function upcomingFires(jobs: Job[], until: Date): UpcomingFire[] {
   const fires: UpcomingFire[] = [];
   for (const job of jobs) {
-    if (!job.schedule || !job.nextRunAt) continue;
-    let at: Date = job.nextRunAt;
-    for (let n = 0; n < FIRES_PER_JOB && at < until; n += 1) {
-      fires.push({ job, at });
-      at = nextFireAfter(job.schedule, at);
-    }
+    if (!job.schedule || !job.nextRunAt || job.nextRunAt >= until) continue;
+    // The next run, then the schedule's slots after it (crontab slots are remembered per day).
+    const after = new Date(job.nextRunAt.getTime() + 1);
+    const later = slotsBetween(job.schedule, job.nextRunAt, after, until, FIRES_PER_JOB - 1).slots;
+    for (const at of [job.nextRunAt, ...later]) fires.push({ job, at });
   }
   return fires.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -3,8 +3,8 @@ import type { Job } from '../domain/model.js';
 import { HELD_STATUSES, type RunStatus } from '../domain/run-status.js';
 import { TEXT_SEARCH_WINDOW, type RunSearch } from '../domain/run-search.js';
 import type { QueryContext } from './job-queries.js';
-import { statusIn } from './status-filter.js';
-import { containsText } from './text-match.js';
+import { statusIn, statusWithin } from './status-filter.js';
+import { containsFolded } from './text-match.js';
 import { jobFromRow, runFromRow } from './rows.js';
 import type { JobFailures, OverviewData, RunSearchPage, RunSearchPaging } from './console-store.js';
 
@@ -20,7 +20,11 @@ function searched(ctx: QueryContext, search: RunSearch) {
   let query = ctx.db.selectFrom('runs');
   if (!search.includeSubRuns) query = query.where('parent_run_id', 'is', null);
   if (search.statuses) {
-    query = query.where(search.statuses.length ? statusIn(search.statuses) : sql<boolean>`1 = 0`);
+    query = query.where(
+      search.statuses.length
+        ? statusWithin(ctx.traits, search.statuses, Boolean(search.jobId))
+        : sql<boolean>`1 = 0`,
+    );
   }
   if (search.ids) query = search.ids.length ? query.where('id', 'in', search.ids) : query.where(sql<boolean>`1 = 0`);
   if (search.jobId) query = query.where('job_id', '=', search.jobId);
@@ -29,7 +33,9 @@ function searched(ctx: QueryContext, search: RunSearch) {
   if (search.startedBy) query = query.where('started_by', '=', search.startedBy);
   if (search.q) {
     const q = search.q;
-    query = query.where((eb) => eb.or([containsText(ctx.traits, 'title', q), containsText(ctx.traits, 'message', q)]));
+    query = query.where((eb) =>
+      eb.or([containsFolded(ctx.traits, 'title', q), containsFolded(ctx.traits, 'message', q)]),
+    );
     // Without a time bound, text is matched among the newest runs only: a range of the primary key.
     if (!search.from) {
       const newest = sql<number>`(SELECT max(id) FROM ${ctx.table('runs')})`;
@@ -47,10 +53,28 @@ export async function runSearch(ctx: QueryContext, search: RunSearch, paging: Ru
   let query = searched(ctx, search);
   if (byEnd) query = query.where('finished_at', 'is not', null);
   const direction = paging.sort.startsWith('-') ? 'desc' : 'asc';
-  let rows = query.selectAll();
-  if (byEnd) rows = rows.orderBy('finished_at', direction);
+  const ordered = <Q extends { orderBy: (c: 'finished_at' | 'id', d: 'asc' | 'desc') => Q }>(q: Q) =>
+    (byEnd ? q.orderBy('finished_at', direction) : q).orderBy('id', direction);
+  const end = paging.offset + paging.limit;
+  if (search.q && end <= paging.countLimit + 1) {
+    // Text has no index: counting and paging apart would each filter the same 100,000 newest runs.
+    // One scan finds the matching ids in page order up to one past the cap, then the page's rows
+    // are read by primary key. (Where an index answers the count, as for a status, two statements
+    // stay cheaper: an ordered id scan would read rows the count's index skips.)
+    const hits = await ordered(query.select('id'))
+      .limit(paging.countLimit + 1)
+      .execute();
+    const pageIds = hits.slice(paging.offset, end).map((row) => Number(row.id));
+    const rows = pageIds.length ? await ctx.db.selectFrom('runs').selectAll().where('id', 'in', pageIds).execute() : [];
+    const byId = new Map(rows.map((row) => [Number(row.id), runFromRow(row)]));
+    return {
+      items: pageIds.flatMap((id) => byId.get(id) ?? []),
+      total: Math.min(hits.length, paging.countLimit),
+      more: hits.length > paging.countLimit,
+    };
+  }
   const [items, count] = await Promise.all([
-    rows.orderBy('id', direction).limit(paging.limit).offset(paging.offset).execute(),
+    ordered(query.selectAll()).limit(paging.limit).offset(paging.offset).execute(),
     // Counted up to one past the cap: "more than 10,000" costs what 10,001 rows cost, not the history.
     ctx.db
       .selectFrom(
@@ -77,7 +101,7 @@ export async function overviewRead(ctx: QueryContext, failedSince: Date, limit: 
   const running = db
     .selectFrom('runs')
     .selectAll()
-    .where(statusIn(HELD_STATUSES))
+    .where(statusWithin(ctx.traits, HELD_STATUSES))
     .orderBy('started_at', 'asc')
     .orderBy('id', 'asc')
     .limit(limit)
@@ -101,7 +125,7 @@ export async function overviewRead(ctx: QueryContext, failedSince: Date, limit: 
   const workers = db
     .selectFrom('runs')
     .select(['worker_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where(statusIn(HELD_STATUSES))
+    .where(statusWithin(ctx.traits, HELD_STATUSES))
     .groupBy('worker_id')
     .orderBy('n', 'desc')
     .limit(limit)

@@ -20,6 +20,11 @@ export interface DialectTraits {
   ilike: 'ilike' | 'like';
   /** Starts a transaction that will write: SQLite must take the write lock up front. */
   beginWrite: RawBuilder<unknown>;
+  /**
+   * A partial index is used only when the query repeats its predicate (SQLite does not see that
+   * `status IN ('RUNNING')` falls within `status IN ('QUEUED', 'RUNNING', …)`); PostgreSQL does.
+   */
+  repeatIndexPredicate: boolean;
 }
 
 export const sqliteTraits: DialectTraits = {
@@ -32,6 +37,7 @@ export const sqliteTraits: DialectTraits = {
   // SQLite's LIKE is case-insensitive for ASCII already.
   ilike: 'like',
   beginWrite: sql`begin immediate`,
+  repeatIndexPredicate: true,
 };
 
 export const postgresTraits: DialectTraits = {
@@ -43,4 +49,5 @@ export const postgresTraits: DialectTraits = {
   asJson: (text) => sql`cast(${text} as jsonb)`,
   ilike: 'ilike',
   beginWrite: sql`begin`,
+  repeatIndexPredicate: false,
 };

@@ -25,6 +25,18 @@ describe('slotsBetween', () => {
     expect(limited.more).toBe(true);
   });
 
+  it('gives the same crontab slots across UTC days whether computed or remembered', () => {
+    // Kolkata is UTC+5:30: minute 30 there is minute 0 in UTC.
+    const hourly = parseSchedule({ type: 'crontab', expression: '30 * * * *', timezone: 'Asia/Kolkata' });
+    const window = () => slotsBetween(hourly, null, at('2026-06-01T21:10:00Z'), at('2026-06-02T02:00:00Z'), 100);
+    const expected = ['2026-06-01T22', '2026-06-01T23', '2026-06-02T00', '2026-06-02T01'].map((h) => `${h}:00:00.000Z`);
+    expect(iso(window().slots)).toEqual(expected);
+    expect(iso(window().slots)).toEqual(expected);
+    const cut = slotsBetween(hourly, null, at('2026-06-01T21:10:00Z'), at('2026-06-02T02:00:00Z'), 3);
+    expect(iso(cut.slots)).toEqual(expected.slice(0, 3));
+    expect(cut.more).toBe(true);
+  });
+
   it('counts an interval from a known slot, backwards and forwards, and has none without one', () => {
     const every15 = parseSchedule({ type: 'interval', minutes: 15 });
     const anchor = at('2026-05-01T10:05:00Z');
