@@ -21,9 +21,7 @@ function searched(ctx: QueryContext, search: RunSearch) {
   if (!search.includeSubRuns) query = query.where('parent_run_id', 'is', null);
   if (search.statuses) {
     query = query.where(
-      search.statuses.length
-        ? statusWithin(ctx.traits, search.statuses, Boolean(search.jobId))
-        : sql<boolean>`1 = 0`,
+      search.statuses.length ? statusWithin(ctx.traits, search.statuses, Boolean(search.jobId)) : sql<boolean>`1 = 0`,
     );
   }
   if (search.ids) query = search.ids.length ? query.where('id', 'in', search.ids) : query.where(sql<boolean>`1 = 0`);
