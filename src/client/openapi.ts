@@ -3780,6 +3780,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The run has already ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getOverview: {

@@ -111,7 +111,7 @@ export class RunService {
   async #stop(id: number, jobId?: string): Promise<Run> {
     const run = await this.get(id, jobId);
     if (isFinalStatus(run.status)) {
-      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+      throw new ConflictError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
     }
     if (run.status === 'CANCELLING') return run;
     if (run.status === 'QUEUED') {
@@ -139,7 +139,7 @@ export class RunService {
         (await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.')) ?? (await this.get(id, jobId));
     }
     if (isFinalStatus(run.status) && run.status !== 'CANCELLED') {
-      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+      throw new ConflictError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
     }
     return run;
   }
