@@ -300,7 +300,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a run
-     * @description Deletes an ended run with its log lines and its sub-runs; 409 while the run or one of its sub-runs is queued, running or waiting. Audited (run.delete).
+     * @description Deletes an ended run with its log lines and its sub-runs; 409 while the run, one of its sub-runs or (for a sub-run) its parent is queued, running or waiting. Audited (run.delete).
      */
     delete: operations['deleteRun'];
     options?: never;
@@ -3596,7 +3596,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The run or a sub-run is active */
+      /** @description The run, a sub-run or its parent is active */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3773,6 +3773,15 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The run has already ended */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -85,6 +85,11 @@ export function runSearchOf(fields: SearchFields & { include_subtasks?: string |
     statuses = list as RunStatus[];
   }
   const text = (value: string | undefined) => value?.trim() || undefined;
+  const [from, to] = [time('from'), time('to')];
+  // A reversed range is a mistake, not an empty answer (as /api/calendar says).
+  if (from && to && to.getTime() <= from.getTime()) {
+    throw new ValidationError('to must be after from.', [fieldError(`${prefix}to`, 'to must be after from.')]);
+  }
   return {
     statuses,
     jobId: text(fields.job),
@@ -93,8 +98,8 @@ export function runSearchOf(fields: SearchFields & { include_subtasks?: string |
     startedBy: text(fields.started_by),
     q: text(fields.q),
     timeField: fields.time === 'finished' ? 'finished' : undefined,
-    from: time('from'),
-    to: time('to'),
+    from,
+    to,
     includeSubRuns: fields.include_subruns === 'true' || fields.include_subtasks === 'true',
   };
 }

@@ -37,7 +37,8 @@ export function validationErrorResponse(c: Context, error: ZodError, target: str
       for (const key of issue.keys)
         errors.push({ field: [...issue.path, key].join('.'), messages: ['Unknown field.'] });
     } else {
-      errors.push(...issuesToFieldErrors([issue], target === 'json' ? '' : target));
+      // Body and query fields are named bare (`level`, `since`), as the services name them.
+      errors.push(...issuesToFieldErrors([issue], target === 'json' || target === 'query' ? '' : target));
     }
   }
   return errorResponse(c, 400, 'The request is not valid.', errors);

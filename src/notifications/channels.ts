@@ -10,7 +10,7 @@ export interface NotificationConfig {
   smtp?: string | undefined;
   /** The From address (default `jobdeck@localhost`). */
   mailFrom?: string | undefined;
-  /** Base of the links in messages (default http://localhost:3000). */
+  /** Base of the links in messages (default: `jobdeck start`'s listen address, else http://localhost:3000). */
   publicUrl?: string | undefined;
 }
 

@@ -45,6 +45,9 @@ export async function searchLogs(store: Store, input: LogSearchInput): Promise<L
   };
   const since = time('since');
   const until = time('until');
+  if (since && until && until.getTime() <= since.getTime()) {
+    errors.push(fieldError('until', 'until must be after since.'));
+  }
   const match = input.after ? CURSOR.exec(input.after) : null;
   if (input.after && !match) errors.push(fieldError('after', 'Not a cursor: pass the next of the previous page.'));
   if (errors.length) throw new ValidationError('Invalid log search.', errors);

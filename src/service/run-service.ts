@@ -111,7 +111,7 @@ export class RunService {
   async #stop(id: number, jobId?: string): Promise<Run> {
     const run = await this.get(id, jobId);
     if (isFinalStatus(run.status)) {
-      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+      throw new ConflictError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
     }
     if (run.status === 'CANCELLING') return run;
     if (run.status === 'QUEUED') {
@@ -139,14 +139,15 @@ export class RunService {
         (await this.store.runTransition(id, 'CANCELLED', 'Stopped before it started.')) ?? (await this.get(id, jobId));
     }
     if (isFinalStatus(run.status) && run.status !== 'CANCELLED') {
-      throw new InvalidStateError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
+      throw new ConflictError(`Run ${id} has already finished (${run.status}); it cannot be stopped.`);
     }
     return run;
   }
 
   /**
-   * Deletes an ended run with its log and its sub-runs (and theirs); refused while the run or one
-   * of its sub-runs is queued, running or waiting. Audited.
+   * Deletes an ended run with its log and its sub-runs (and theirs); refused while the run, one
+   * of its sub-runs or its parent is queued, running or waiting (the parent's counters count
+   * its sub-runs). Audited.
    */
   async delete(id: number, jobId?: string, by: ActorContext = { actor: 'system' }): Promise<void> {
     const run = await this.get(id, jobId);
@@ -155,6 +156,11 @@ export class RunService {
     if (result === 'active') {
       throw new ConflictError(
         `Run ${id} or one of its sub-runs is queued or running; stop it (or wait for it to end) before deleting it.`,
+      );
+    }
+    if (result === 'parent_active') {
+      throw new ConflictError(
+        `Run ${id} is a sub-run of run ${run.parentRunId}, which is still active; delete the sub-run (or the whole family) once run ${run.parentRunId} has ended.`,
       );
     }
     await this.audit?.record(by.actor, 'run.delete', {

@@ -68,7 +68,7 @@ export async function subRunCounts(
 
 /**
  * Deletes a run with its sub-runs and log lines (ON DELETE CASCADE), in one write transaction
- * that first checks that neither it nor any sub-run is active.
+ * that first checks that neither it nor any sub-run is active, nor — for a sub-run — its parent.
  */
 export async function runDelete(ctx: QueryContext, id: number): Promise<RunDeleteResult> {
   return inWriteTransaction(ctx, async (db) => {
@@ -78,9 +78,18 @@ export async function runDelete(ctx: QueryContext, id: number): Promise<RunDelet
       .where((eb) => eb.or([eb('id', '=', id), eb('parent_run_id', '=', id)]))
       .where(statusIn(ACTIVE_STATUSES))
       .limit(1);
-    const exists = await db.selectFrom('runs').select('id').where('id', '=', id).executeTakeFirst();
+    const exists = await db.selectFrom('runs').select(['id', 'parent_run_id']).where('id', '=', id).executeTakeFirst();
     if (!exists) return 'missing';
     if (await family.executeTakeFirst()) return 'active';
+    if (exists.parent_run_id !== null) {
+      const parent = await db
+        .selectFrom('runs')
+        .select('id')
+        .where('id', '=', exists.parent_run_id)
+        .where(statusIn(ACTIVE_STATUSES))
+        .executeTakeFirst();
+      if (parent) return 'parent_active';
+    }
     await db.deleteFrom('runs').where('id', '=', id).execute();
     return 'deleted';
   });

@@ -34,7 +34,8 @@ export interface RunFilter {
 }
 
 /** What deleting a run did: deleted it, refused (it or a sub-run is active), or found none. */
-export type RunDeleteResult = 'deleted' | 'active' | 'missing';
+/** `parent_active`: an ended sub-run whose parent is still active (its counters count the sub-run). */
+export type RunDeleteResult = 'deleted' | 'active' | 'parent_active' | 'missing';
 
 /** Runs created, read, listed and deleted, with the sub-runs of a parent. */
 export interface RunStore {

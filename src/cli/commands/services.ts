@@ -29,8 +29,17 @@ async function runServices(
   const options = command.optsWithGlobals<GlobalOptions>();
   const services: Service[] = [];
   try {
-    const { deck } = await openContext(options, { waitForDatabase: true });
+    const { deck, config } = await openContext(options, { waitForDatabase: true });
     const flags = parts.worker;
+    // The server listens first, so that without a configured public URL the notifier's links
+    // point at the port it really got (`--port 3311`, or 0), not at a guessed default.
+    const server = parts.server ? await serverService(deck, parts.server) : undefined;
+    if (server) services.push(server);
+    const configuredUrl = config.notifications?.publicUrl ?? (process.env.JOBDECK_PUBLIC_URL || undefined);
+    const notifierLinks = () => {
+      const listening = server?.url();
+      return configuredUrl === undefined && listening ? { publicUrl: listening } : true;
+    };
     // deck.start(): the config's jobs upserted by key; rescue of dead workers' runs rides along
     // with schedulers and workers (any live process rescues, each run once); notifications go
     // out from every process that runs work (the outbox makes that exactly-once); a scheduler's
@@ -40,7 +49,7 @@ async function runServices(
         deck.start({
           scheduler: parts.scheduler ?? false,
           maintenance: Boolean(parts.scheduler || parts.worker),
-          notifier: Boolean(parts.worker),
+          notifier: parts.worker ? notifierLinks() : false,
           worker: flags
             ? {
                 ...(flags.queues && { queues: flags.queues }),
@@ -66,7 +75,6 @@ async function runServices(
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    if (parts.server) services.push(await serverService(deck, parts.server));
     for (const service of services) await service.start();
     deck.logger.info({ database: deck.store.location, tasks: deck.tasks.registry.ids() }, `${label} running`);
   } catch (error) {
@@ -77,7 +85,7 @@ async function runServices(
 }
 
 /** The HTTP server as a service; on a first start it makes the admin token and prints it once. */
-async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service> {
+async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service & { url(): string | undefined }> {
   const secret = await deck.tokens.ensureAdminToken(process.env.JOBDECK_ADMIN_TOKEN);
   if (secret) {
     process.stdout.write(
@@ -89,6 +97,7 @@ async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service
   const setup = process.env.JOBDECK_ADMIN_TOKEN ? null : await deck.users.setupSecret();
   let handle: ServerHandle | undefined;
   return {
+    url: () => handle?.url,
     async start() {
       handle ??= await startServer(deck, flags.port, flags.host, { logger: deck.logger });
       deck.logger.info({ url: `${handle.url}/api`, admin: `${handle.url}/admin` }, 'server listening');

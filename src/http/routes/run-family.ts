@@ -70,11 +70,11 @@ export function runFamilyRoutes(deck: Jobdeck) {
       // stops jobs but does not erase what they did.
       middleware: [requirePermission('admin')],
       description:
-        'Deletes an ended run with its log lines and its sub-runs; 409 while the run or one of its sub-runs is queued, running or waiting. Audited (run.delete).',
+        'Deletes an ended run with its log lines and its sub-runs; 409 while the run, one of its sub-runs or (for a sub-run) its parent is queued, running or waiting. Audited (run.delete).',
       request: { params: RunId },
       responses: {
         204: { description: 'Deleted' },
-        409: errorResponseDoc('The run or a sub-run is active'),
+        409: errorResponseDoc('The run, a sub-run or its parent is active'),
         ...commonErrors,
       },
     }),

@@ -9,6 +9,7 @@ import {
   viewOf,
   apiBase,
   commonErrors,
+  errorResponseDoc,
   jsonBody,
   jsonResponse,
   pageLinks,
@@ -232,7 +233,11 @@ export function runRoutes(deck: Jobdeck) {
       middleware: run,
       description: 'A queued run is CANCELLED at once; a running one becomes CANCELLING until its task ends',
       request: { params: RunId },
-      responses: { 202: jsonResponse(RunSchema, 'The run, CANCELLED or CANCELLING'), ...commonErrors },
+      responses: {
+        202: jsonResponse(RunSchema, 'The run, CANCELLED or CANCELLING'),
+        ...commonErrors,
+        409: errorResponseDoc('The run has already ended'),
+      },
     }),
     async (c) => {
       const { id, run_id } = c.req.valid('param');

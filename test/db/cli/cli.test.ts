@@ -154,4 +154,22 @@ export default defineConfig({ tasks: [greet], queues: ['default', { name: 'slow'
     expect(log).toMatch(/postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere/);
     child.kill('SIGKILL');
   });
+
+  it('exits quietly (code 0) when its stdout is closed early, as by `jobdeck audit | head`', async () => {
+    const { url } = useTestDatabase();
+    await (await openTestStore(url)).close();
+    for (let i = 0; i < 3; i++)
+      await cliJson<JobWire>(['jobs', 'create', '--title', `Job ${i}`, '--task', 'demo.wait'], url);
+    const child = spawn(process.execPath, ['bin/jobdeck.js', 'audit'], {
+      env: { ...process.env, JOBDECK_DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes away before the command writes anything.
+    child.stdout!.destroy();
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(err).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  }, 120_000);
 });

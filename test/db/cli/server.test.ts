@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { onCleanup, openTestStore, useTestDatabase } from '../../support/fixtures.js';
+import { startWebhookReceiver, waitFor } from '../../support/notification-receivers.js';
 
 describe('jobdeck start serves the API', () => {
   it('prints an admin token once on the first start, which then works with curl-like calls', async () => {
@@ -49,4 +50,56 @@ describe('jobdeck start serves the API', () => {
     expect(made.headers.get('set-cookie')).toMatch(/^jobdeck_session=jds_/);
     expect((await setup('a long enough password')).status).toBe(400);
   }, 60_000);
+
+  it('links notifications to the port it listens on when no public URL is configured', async () => {
+    const { url } = useTestDatabase();
+    await (await openTestStore(url)).close();
+    const token = `jd_${'p'.repeat(40)}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      JOBDECK_DATABASE_URL: url,
+      JOBDECK_ADMIN_TOKEN: token,
+      JOBDECK_OUTBOUND_ALLOW: '127.0.0.1',
+    };
+    delete env.JOBDECK_PUBLIC_URL;
+    const child = spawn(process.execPath, ['bin/jobdeck.js', 'start', '--port', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onCleanup(async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    });
+    let err = '';
+    const api = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`start exited (${code}): ${err}`)));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        const match = /"url":"(http:\/\/[^"]+\/api)"/.exec(err);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const base = api.replace(/\/api$/, '');
+    const receiver = await startWebhookReceiver();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${api}/jobs`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: 'Linked',
+        task: 'demo.wait',
+        args: { seconds: 0 },
+        notification_statuses: ['SUCCESS'],
+        notification_webhooks: [{ url: receiver.url }],
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const job = (await created.json()) as { id: string };
+    const run = await fetch(`${api}/jobs/${job.id}/runs`, { method: 'POST', headers, body: '{}' });
+    expect(run.status, await run.clone().text()).toBe(201);
+    const hook = await waitFor(() => receiver.received[0], 60_000);
+    const payload = JSON.parse(hook.body) as { url: string };
+    expect(payload.url.startsWith(`${base}/admin/runs/`), payload.url).toBe(true);
+  }, 90_000);
 });

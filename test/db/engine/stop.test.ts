@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidStateError } from '../../../src/domain/errors.js';
+import { ConflictError } from '../../../src/domain/errors.js';
 import { finished, openTestDeck, startWorker, started } from '../../support/deck.js';
 import { useTestDatabase } from '../../support/fixtures.js';
 
@@ -33,7 +33,7 @@ describe('stopping runs', () => {
     const worker = await startWorker(deck);
     const run = await deck.runs.create(job.id);
     await finished(worker, run.id);
-    await expect(deck.runs.stop(run.id)).rejects.toThrow(InvalidStateError);
+    await expect(deck.runs.stop(run.id)).rejects.toThrow(ConflictError);
     await expect(deck.runs.stop(run.id)).rejects.toThrow(/already finished \(SUCCESS\)/);
   });
 

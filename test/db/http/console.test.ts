@@ -91,6 +91,10 @@ describe('operations console API', () => {
     const badTime = await call('GET', '/api/runs?from=yesterday');
     expect(badTime.status).toBe(400);
     expect((await badTime.json()).errors[0].field).toBe('from');
+    // A reversed range is a 400 naming `to`, as on /api/calendar, not an empty 200.
+    const reversed = await call('GET', '/api/runs?from=2026-02-02T00:00:00Z&to=2026-02-01T00:00:00Z');
+    expect(reversed.status).toBe(400);
+    expect((await reversed.json()).errors).toEqual([{ field: 'to', messages: ['to must be after from.'] }]);
     const deep = await call('GET', '/api/runs?page=101&size=100');
     expect(deep.status).toBe(400);
   });

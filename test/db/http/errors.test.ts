@@ -85,7 +85,7 @@ describe('API errors', () => {
     });
   });
 
-  it('refuses to stop a finished run (400) and to delete a job with an active run (409)', async () => {
+  it('refuses to stop a finished run (409) and to delete a job with an active run (409)', async () => {
     const api = await openTestApi();
     const job = await api.deck.jobs.create({ title: 'Busy', task: 'test.echo' });
     const run = await api.deck.runs.create(job.id);
@@ -93,7 +93,7 @@ describe('API errors', () => {
     expect(conflict.status).toBe(409);
     await api.deck.runs.stop(run.id);
     const again = await api.call('POST', `/api/jobs/${job.id}/runs/${run.id}/actions/stop`);
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect((await again.json()).message).toMatch(/already finished \(CANCELLED\)/);
     expect((await api.call('GET', `/api/jobs/${job.id}/runs/99999`)).status).toBe(404);
   });

@@ -50,6 +50,19 @@ describe('searching logs over HTTP', () => {
     for (const bad of ['after=x.y', 'since=yesterday', 'until=2026-02-31', 'level=loud', 'size=0']) {
       expect((await api.call('GET', `/api/logs?${bad}`, { role: 'viewer' })).status, bad).toBe(400);
     }
+    // Query fields are named bare, whether the schema or the service refuses them.
+    for (const [query, field] of [
+      ['level=loud', 'level'],
+      ['since=yesterday', 'since'],
+    ]) {
+      const body = await (await api.call('GET', `/api/logs?${query}`, { role: 'viewer' })).json();
+      expect(body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const reversed = await api.call('GET', '/api/logs?since=2026-02-02T00:00:00Z&until=2026-02-01T00:00:00Z', {
+      role: 'viewer',
+    });
+    expect(reversed.status).toBe(400);
+    expect((await reversed.json()).errors).toEqual([{ field: 'until', messages: ['until must be after since.'] }]);
     expect((await api.call('GET', '/api/logs', { role: null })).status).toBe(401);
   });
 });

@@ -88,4 +88,36 @@ describe('sub-runs and deleting runs over HTTP', () => {
     const audit = await deck.store.auditList({ jobId: job.id, limit: 10, offset: 0 });
     expect(audit.items.map((e) => e.action)).toContain('run.delete');
   });
+
+  it('refuses (409) to delete an ended sub-run while its parent is still active', async () => {
+    const deck = await openTestDeck({ tasks: [...testTasks, fanOutTask] });
+    const app = createApp(deck, { adminUi: false });
+    const secret = (await deck.tokens.create({ name: 'admin', role: 'admin' })).secret;
+    const call = (path: string, init: RequestInit = {}) =>
+      app.request(`http://localhost/api${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      });
+    const job = await deck.jobs.create({ title: 'Slow fan out', task: 'demo.fan-out' });
+    // One slot: the records run one after another, so the parent stays active after the first.
+    const parent = await deck.runs.create(job.id, { args: { records: 2, fail_every: 0, record_ms: 4000 } });
+    await startWorker(deck, { concurrency: 1 });
+    const ended = await (async () => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const subRuns = await deck.runs.list({ parentRunId: parent.id });
+        const done = subRuns.items.find((run) => run.status === 'SUCCESS');
+        if (done) return done;
+        if (Date.now() > deadline) throw new Error('no sub-run ended in time');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    expect((await deck.runs.get(parent.id)).status).toBe('WAITING');
+    const refused = await call(`/jobs/${job.id}/runs/${ended.id}`, { method: 'DELETE' });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as Body).message).toMatch(new RegExp(`sub-run of run ${parent.id}.*still active`));
+    expect((await deck.runs.get(ended.id)).status).toBe('SUCCESS');
+    await deck.runs.waitForEnd(parent.id, { timeoutMs: 30_000 });
+    expect(await deck.runs.get(parent.id)).toMatchObject({ status: 'SUCCESS' });
+  }, 60_000);
 });
