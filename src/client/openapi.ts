@@ -1587,7 +1587,10 @@ export interface components {
     };
     RunSearchList: {
       hits: {
-        hits: components['schemas']['Run'][];
+        hits: (components['schemas']['Run'] & {
+          /** @description The run's job's title; null if it was deleted */
+          job_title: string | null;
+        })[];
         /** @description Matches, counted up to 1,000 */
         total: number;
         /** @description More than 1,000 runs match: total is a lower bound */

@@ -47,7 +47,11 @@ export const RunSearchQuerySchema = z.object({
 export const RunSearchListSchema = z
   .object({
     hits: z.object({
-      hits: z.array(RunSchema),
+      hits: z.array(
+        RunSchema.extend({
+          job_title: z.string().nullable().openapi({ description: "The run's job's title; null if it was deleted" }),
+        }),
+      ),
       total: z.number().int().openapi({ description: 'Matches, counted up to 1,000' }),
       more: z.boolean().openapi({ description: 'More than 1,000 runs match: total is a lower bound' }),
     }),

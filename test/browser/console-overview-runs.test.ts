@@ -44,6 +44,9 @@ describe('operations console: overview and runs', () => {
     const rows = page.locator('.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(failed);
     await page.getByText(`${failed} runs`, { exact: true }).waitFor();
+    // The Job column names the job (not an id prefix) and links to it.
+    const jobLink = rows.first().getByRole('link', { name: 'Nightly import', exact: true });
+    expect(await jobLink.getAttribute('href')).toMatch(new RegExp(`/jobs/${job.id}$`));
 
     // The same view from a shared link: the filters come from the URL.
     await page.reload();

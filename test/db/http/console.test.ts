@@ -75,6 +75,8 @@ describe('operations console API', () => {
     expect(
       page.hits.hits.every((r: { status: string; job_id: string }) => r.status === 'FAILED' && r.job_id === a.id),
     ).toBe(true);
+    // Each item names its job, so the Runs page shows titles rather than ids.
+    expect(new Set(page.hits.hits.map((r: { job_title: string }) => r.job_title))).toEqual(new Set(['A']));
     expect(page.links.next).toContain('page=2');
 
     expect((await list('started_by=alice')).hits.total).toBe(1);
