@@ -62,6 +62,9 @@ describe('calendar and run comparison', () => {
     await page.waitForURL(new RegExp(`/admin/compare\\?a=${a.id}&b=${b.id}$`));
 
     await page.getByRole('heading', { name: `Run ${a.id} and run ${b.id}` }).waitFor();
+    // The breadcrumb names the job and links to it.
+    const crumb = page.locator('.ant-breadcrumb').getByRole('link', { name: 'Echo twice', exact: true });
+    expect(await crumb.getAttribute('href')).toMatch(new RegExp(`/jobs/${job.id}$`));
     const args = page.getByRole('table', { name: 'Arguments' });
     await args.getByText('gamma').waitFor();
     const divergence = page.getByTestId('divergence');
