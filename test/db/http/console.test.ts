@@ -47,7 +47,18 @@ describe('operations console API', () => {
     expect(failedA.last_run.message).toMatch(/failed/);
     // Every 6 hours from the next fire: 4 fires in the next 24 h, no arguments in the answer.
     expect(body.upcoming.total).toBe(4);
-    expect(body.upcoming.items[0]).toMatchObject({ job_id: a.id, job_title: 'Import A' });
+    // One item per job (not per fire): its next fire and how many fires the window holds.
+    expect(body.upcoming).toMatchObject({ jobs: 1, more: false });
+    expect(body.upcoming.items).toEqual([
+      {
+        job_id: a.id,
+        job_title: 'Import A',
+        at: expect.any(String),
+        fires: 4,
+        fires_more: false,
+        schedule: 'Every 6 hours',
+      },
+    ]);
     expect(body.workers).toEqual({
       alive: 1,
       holding: 1,
