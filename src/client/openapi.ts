@@ -1587,7 +1587,10 @@ export interface components {
     };
     RunSearchList: {
       hits: {
-        hits: components['schemas']['Run'][];
+        hits: (components['schemas']['Run'] & {
+          /** @description The run's job's title; null if it was deleted */
+          job_title: string | null;
+        })[];
         /** @description Matches, counted up to 1,000 */
         total: number;
         /** @description More than 1,000 runs match: total is a lower bound */
@@ -1677,16 +1680,27 @@ export interface components {
         }[];
       };
       upcoming: {
+        /** @description Fires in the window, all jobs (each counted up to 1,000) */
         total: number;
+        /** @description Scheduled jobs due in the window (items: the soonest 20) */
+        jobs: number;
+        /** @description More than 200 scheduled jobs are due: the counts are lower bounds */
         more: boolean;
         items: {
           job_id: string;
           job_title: string;
           /**
            * Format: date-time
+           * @description The job's next fire
            * @example 2026-11-25T03:00:00.000Z
            */
           at: string;
+          /** @description Its fires in the window, the next one included */
+          fires: number;
+          /** @description More than 1,000 fires: fires is a lower bound */
+          fires_more: boolean;
+          /** @description The schedule in words */
+          schedule: string;
         }[];
       };
       workers: {

@@ -47,7 +47,11 @@ export const RunSearchQuerySchema = z.object({
 export const RunSearchListSchema = z
   .object({
     hits: z.object({
-      hits: z.array(RunSchema),
+      hits: z.array(
+        RunSchema.extend({
+          job_title: z.string().nullable().openapi({ description: "The run's job's title; null if it was deleted" }),
+        }),
+      ),
       total: z.number().int().openapi({ description: 'Matches, counted up to 1,000' }),
       more: z.boolean().openapi({ description: 'More than 1,000 runs match: total is a lower bound' }),
     }),
@@ -197,9 +201,19 @@ export const OverviewSchema = z
       ),
     }),
     upcoming: z.object({
-      total: z.number().int(),
-      more: z.boolean(),
-      items: z.array(z.object({ job_id: z.string(), job_title: z.string(), at: isoTime })),
+      total: z.number().int().openapi({ description: 'Fires in the window, all jobs (each counted up to 1,000)' }),
+      jobs: z.number().int().openapi({ description: 'Scheduled jobs due in the window (items: the soonest 20)' }),
+      more: z.boolean().openapi({ description: 'More than 200 scheduled jobs are due: the counts are lower bounds' }),
+      items: z.array(
+        z.object({
+          job_id: z.string(),
+          job_title: z.string(),
+          at: isoTime.openapi({ description: "The job's next fire" }),
+          fires: z.number().int().openapi({ description: 'Its fires in the window, the next one included' }),
+          fires_more: z.boolean().openapi({ description: 'More than 1,000 fires: fires is a lower bound' }),
+          schedule: z.string().openapi({ description: 'The schedule in words' }),
+        }),
+      ),
     }),
     workers: z.object({
       alive: z.number().int().openapi({ description: 'Worker processes with a current heartbeat (the registry)' }),

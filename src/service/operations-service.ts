@@ -1,5 +1,5 @@
 import { ValidationError, fieldError } from '../domain/errors.js';
-import type { Job, JsonObject, Run } from '../domain/model.js';
+import type { JsonObject, Run } from '../domain/model.js';
 import { HELD_STATUSES } from '../domain/run-status.js';
 import {
   BULK_MAX,
@@ -10,7 +10,6 @@ import {
   type RunSearch,
   type RunSort,
 } from '../domain/run-search.js';
-import { slotsBetween } from '../domain/schedule-slots.js';
 import { pageSize } from '../domain/paging.js';
 import type { OverviewData, RunSearchPage } from '../storage/console-store.js';
 import type { Store } from '../storage/store.js';
@@ -18,6 +17,7 @@ import type { AuditService } from './audit-service.js';
 import type { ActorContext } from './job-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import type { RunService } from './run-service.js';
+import { upcomingJobs, type UpcomingJob } from './upcoming-jobs.js';
 import { workerState } from '../domain/worker-presence.js';
 
 /** The overview lists at most this many live workers (live ones come first in the registry). */
@@ -28,18 +28,12 @@ const HOUR = 3_600_000;
 const OVERVIEW_WINDOW_MS = 24 * HOUR;
 /** Rows in each list of the overview (the counts are whole). */
 const OVERVIEW_LIST = 20;
-/** Scheduled jobs read for the upcoming list, and fire times computed per job at most. */
+/** Scheduled jobs read for the upcoming list. */
 const UPCOMING_JOBS = 200;
-const FIRES_PER_JOB = 1000;
 /** Runs handled between two reads of the clock/announcements: the unit of a bulk action's work. */
 const BULK_BATCH = 200;
 /** Per-run refusals reported back (the counts are whole). */
 const BULK_REASONS = 20;
-
-interface UpcomingFire {
-  job: Job;
-  at: Date;
-}
 
 interface QueueHealth {
   name: string;
@@ -67,8 +61,11 @@ export interface Overview extends Omit<OverviewData, 'queued'> {
   windowMs: number;
   runningTotal: number;
   queues: QueueHealth[];
-  upcoming: UpcomingFire[];
-  /** Fire times in the window (each job's counted up to FIRES_PER_JOB). */
+  /** Scheduled jobs due in the window, one each, soonest next fire first (at most OVERVIEW_LIST). */
+  upcoming: UpcomingJob[];
+  /** Jobs due in the window (of the UPCOMING_JOBS read). */
+  upcomingJobs: number;
+  /** Fire times in the window (each job's counted up to 1,000). */
   upcomingTotal: number;
   /** More scheduled jobs are due in the window than were read. */
   upcomingMore: boolean;
@@ -136,7 +133,7 @@ export class OperationsService {
         oldestQueuedRunId: oldest?.oldestRunId ?? null,
       };
     });
-    const fires = upcomingFires(jobs.slice(0, UPCOMING_JOBS), until);
+    const due = upcomingJobs(jobs.slice(0, UPCOMING_JOBS), until);
     return {
       now,
       windowMs: OVERVIEW_WINDOW_MS,
@@ -151,8 +148,9 @@ export class OperationsService {
       alive: registry
         .filter((w) => workerState(w, now.getTime()) === 'running')
         .map((w) => ({ id: w.id, host: w.host, busy: w.busy, concurrency: w.concurrency, held: w.heldTotal })),
-      upcoming: fires.slice(0, OVERVIEW_LIST),
-      upcomingTotal: fires.length,
+      upcoming: due.slice(0, OVERVIEW_LIST),
+      upcomingJobs: due.length,
+      upcomingTotal: due.reduce((sum, u) => sum + u.fires, 0),
       upcomingMore: jobs.length > UPCOMING_JOBS,
     };
   }
@@ -268,17 +266,4 @@ function searchToJson(search: RunSearch): JsonObject {
   if (search.to) json.to = search.to.toISOString();
   if (search.includeSubRuns) json.include_subruns = true;
   return json;
-}
-
-/** Fire times before `until` of each job, from its next one on, soonest first. */
-function upcomingFires(jobs: Job[], until: Date): UpcomingFire[] {
-  const fires: UpcomingFire[] = [];
-  for (const job of jobs) {
-    if (!job.schedule || !job.nextRunAt || job.nextRunAt >= until) continue;
-    // The next run, then the schedule's slots after it (crontab slots are remembered per day).
-    const after = new Date(job.nextRunAt.getTime() + 1);
-    const later = slotsBetween(job.schedule, job.nextRunAt, after, until, FIRES_PER_JOB - 1).slots;
-    for (const at of [job.nextRunAt, ...later]) fires.push({ job, at });
-  }
-  return fires.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

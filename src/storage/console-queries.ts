@@ -65,10 +65,12 @@ export async function runSearch(ctx: QueryContext, search: RunSearch, paging: Ru
     const pageIds = hits.slice(paging.offset, end).map((row) => Number(row.id));
     const rows = pageIds.length ? await ctx.db.selectFrom('runs').selectAll().where('id', 'in', pageIds).execute() : [];
     const byId = new Map(rows.map((row) => [Number(row.id), runFromRow(row)]));
+    const items = pageIds.flatMap((id) => byId.get(id) ?? []);
     return {
-      items: pageIds.flatMap((id) => byId.get(id) ?? []),
+      items,
       total: Math.min(hits.length, paging.countLimit),
       more: hits.length > paging.countLimit,
+      jobTitles: await jobTitlesOf(ctx, items),
     };
   }
   const [items, count] = await Promise.all([
@@ -85,7 +87,24 @@ export async function runSearch(ctx: QueryContext, search: RunSearch, paging: Ru
       .executeTakeFirstOrThrow(),
   ]);
   const n = Number(count.n);
-  return { items: items.map(runFromRow), total: Math.min(n, paging.countLimit), more: n > paging.countLimit };
+  const runs = items.map(runFromRow);
+  return {
+    items: runs,
+    total: Math.min(n, paging.countLimit),
+    more: n > paging.countLimit,
+    jobTitles: await jobTitlesOf(ctx, runs),
+  };
+}
+
+/**
+ * Titles of the jobs of a page of runs, by primary key: bounded by the page size. A lookup after
+ * the page rather than a join in it, so the search's index choice and its count stay as they are.
+ */
+async function jobTitlesOf(ctx: QueryContext, runs: { jobId: string }[]): Promise<Record<string, string>> {
+  const ids = [...new Set(runs.map((run) => run.jobId))];
+  if (!ids.length) return {};
+  const rows = await ctx.db.selectFrom('jobs').select(['id', 'title']).where('id', 'in', ids).execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.title]));
 }
 
 export async function runSearchIds(ctx: QueryContext, search: RunSearch, limit: number): Promise<number[]> {

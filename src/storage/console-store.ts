@@ -8,6 +8,8 @@ export interface RunSearchPage {
   total: number;
   /** More than `countLimit` runs match: `total` is a lower bound. */
   more: boolean;
+  /** Titles of the page's jobs by id (the list shows them; a job deleted meanwhile is absent). */
+  jobTitles: Record<string, string>;
 }
 
 export interface RunSearchPaging {

@@ -62,6 +62,9 @@ describe('calendar and run comparison', () => {
     await page.waitForURL(new RegExp(`/admin/compare\\?a=${a.id}&b=${b.id}$`));
 
     await page.getByRole('heading', { name: `Run ${a.id} and run ${b.id}` }).waitFor();
+    // The breadcrumb names the job and links to it.
+    const crumb = page.locator('.ant-breadcrumb').getByRole('link', { name: 'Echo twice', exact: true });
+    expect(await crumb.getAttribute('href')).toMatch(new RegExp(`/jobs/${job.id}$`));
     const args = page.getByRole('table', { name: 'Arguments' });
     await args.getByText('gamma').waitFor();
     const divergence = page.getByTestId('divergence');
@@ -77,5 +80,38 @@ describe('calendar and run comparison', () => {
     await phone.page.locator('section[data-day]').first().waitFor();
     const width = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('collapses a dense series into one line per day that opens on click, and stays short', async () => {
+    await suite.server.api('POST', '/jobs', {
+      title: 'Every minute feed',
+      task: 'test.echo',
+      schedule: { type: 'crontab', expression: '* * * * *', timezone: 'UTC' },
+    });
+    const { page } = await suite.open();
+    await signIn(page, suite.server, 'viewer');
+    await page.goto(`${suite.server.url}/admin/calendar?tz=UTC`);
+    const summary = page.getByRole('button', {
+      name: /Every minute feed · [\d,]+ fires, Every minute \(UTC\), \d\d:\d\d–\d\d:\d\d/,
+    });
+    await summary.first().waitFor();
+    // The week was 27,530 px tall with every fire listed; one line per day keeps it a screen or two.
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(3000);
+    const fires = page.getByRole('link', { name: /Every minute feed: scheduled/ });
+    expect(await fires.count()).toBe(0);
+
+    // Keyboard: the summary is a button; Enter opens the day's fires, Enter again closes them.
+    await summary.first().focus();
+    await page.keyboard.press('Enter');
+    expect(await summary.first().getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => fires.count(), { timeout: 10_000 }).toBeGreaterThan(6);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fires.count(), { timeout: 10_000 }).toBe(0);
+
+    const phone = await suite.open({ viewport: PHONE });
+    await signIn(phone.page, suite.server, 'viewer');
+    await phone.page.goto(`${suite.server.url}/admin/calendar?tz=UTC`);
+    await phone.page.getByTestId('calendar-series').first().waitFor();
+    expect(await phone.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
   });
 });

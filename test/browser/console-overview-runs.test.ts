@@ -44,6 +44,9 @@ describe('operations console: overview and runs', () => {
     const rows = page.locator('.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(failed);
     await page.getByText(`${failed} runs`, { exact: true }).waitFor();
+    // The Job column names the job (not an id prefix) and links to it.
+    const jobLink = rows.first().getByRole('link', { name: 'Nightly import', exact: true });
+    expect(await jobLink.getAttribute('href')).toMatch(new RegExp(`/jobs/${job.id}$`));
 
     // The same view from a shared link: the filters come from the URL.
     await page.reload();
@@ -71,10 +74,26 @@ describe('operations console: overview and runs', () => {
   }, 120_000);
 
   it('fits a phone and shows a viewer what it may not do', async () => {
+    // Upcoming fires grouped per job: an every-minute job takes one line, a daily one still shows.
+    const cron = (expression: string) => ({ type: 'crontab', expression, timezone: 'UTC' });
+    const minutely = await suite.server.api('POST', '/jobs', {
+      title: 'Poll feed',
+      task: 'test.echo',
+      schedule: cron('* * * * *'),
+    });
+    const daily = await suite.server.api('POST', '/jobs', {
+      title: 'Nightly at three',
+      task: 'test.echo',
+      schedule: cron('0 3 * * *'),
+    });
     const { page } = await suite.open({ viewport: PHONE });
     await signIn(page, suite.server, 'viewer');
     await page.goto(`${suite.server.url}/admin/overview`);
     await page.getByTestId('overview').waitFor();
+    const upcoming = page.getByTestId('upcoming');
+    await upcoming.getByTestId(`upcoming-${daily.id}`).getByText('· 1 in 24 h').waitFor();
+    await upcoming.getByTestId(`upcoming-${minutely.id}`).getByText('· 1,440 in 24 h').waitFor();
+    expect(await upcoming.getByRole('link', { name: 'Poll feed', exact: true }).count()).toBe(1);
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await page.goto(`${suite.server.url}/admin/runs?status=FAILED`);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Run } from '../../domain/model.js';
 import { BULK_MAX, type BulkAction } from '../../domain/run-search.js';
+import { describeSchedule } from '../../domain/schedule-words.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { BulkSelection } from '../../service/operations-service.js';
 import { requirePermission } from '../auth.js';
@@ -89,8 +90,16 @@ export function consoleRoutes(deck: Jobdeck) {
           },
           upcoming: {
             total: o.upcomingTotal,
+            jobs: o.upcomingJobs,
             more: o.upcomingMore,
-            items: o.upcoming.map((u) => ({ job_id: u.job.id, job_title: u.job.title, at: u.at.toISOString() })),
+            items: o.upcoming.map((u) => ({
+              job_id: u.job.id,
+              job_title: u.job.title,
+              at: u.next.toISOString(),
+              fires: u.fires,
+              fires_more: u.firesMore,
+              schedule: u.job.schedule ? describeSchedule(u.job.schedule) : '',
+            })),
           },
           workers: {
             alive: o.alive.length,

@@ -126,12 +126,23 @@ export function runRoutes(deck: Jobdeck) {
       if (query.parent !== undefined) {
         // A parent's sub-runs, oldest first: the run page's list, counted exactly (one parent's).
         const family = await deck.runs.list({ ...query, parentRunId: query.parent });
-        const hits = family.items.map((r) => runResource(c, r, viewOf(deck, c)));
+        // A parent's sub-runs belong to its job: one title for all.
+        const first = family.items[0];
+        const jobTitle = first
+          ? await deck.jobs.get(first.jobId).then(
+              (job) => job.title,
+              () => null,
+            )
+          : null;
+        const hits = family.items.map((r) => ({ ...runResource(c, r, viewOf(deck, c)), job_title: jobTitle }));
         const links = pageLinks(c, family.page, family.size, family.total);
         return respond(c, { hits: { hits, total: family.total, more: false }, links }, 200);
       }
       const page = await deck.operations.search(runSearchOf(query), query);
-      const hits = page.items.map((r) => runResource(c, r, viewOf(deck, c)));
+      const hits = page.items.map((r) => ({
+        ...runResource(c, r, viewOf(deck, c)),
+        job_title: page.jobTitles[r.jobId] ?? null,
+      }));
       const links = pageLinks(c, page.page, page.size, page.more ? Infinity : page.total);
       return respond(c, { hits: { hits, total: page.total, more: page.more }, links }, 200);
     },

@@ -47,7 +47,18 @@ describe('operations console API', () => {
     expect(failedA.last_run.message).toMatch(/failed/);
     // Every 6 hours from the next fire: 4 fires in the next 24 h, no arguments in the answer.
     expect(body.upcoming.total).toBe(4);
-    expect(body.upcoming.items[0]).toMatchObject({ job_id: a.id, job_title: 'Import A' });
+    // One item per job (not per fire): its next fire and how many fires the window holds.
+    expect(body.upcoming).toMatchObject({ jobs: 1, more: false });
+    expect(body.upcoming.items).toEqual([
+      {
+        job_id: a.id,
+        job_title: 'Import A',
+        at: expect.any(String),
+        fires: 4,
+        fires_more: false,
+        schedule: 'Every 6 hours',
+      },
+    ]);
     expect(body.workers).toEqual({
       alive: 1,
       holding: 1,
@@ -75,6 +86,8 @@ describe('operations console API', () => {
     expect(
       page.hits.hits.every((r: { status: string; job_id: string }) => r.status === 'FAILED' && r.job_id === a.id),
     ).toBe(true);
+    // Each item names its job, so the Runs page shows titles rather than ids.
+    expect(new Set(page.hits.hits.map((r: { job_title: string }) => r.job_title))).toEqual(new Set(['A']));
     expect(page.links.next).toContain('page=2');
 
     expect((await list('started_by=alice')).hits.total).toBe(1);

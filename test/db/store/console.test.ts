@@ -15,6 +15,8 @@ describe('store conformance: operations console reads', () => {
     const all = await store.runSearch({}, paging);
     expect(all).toMatchObject({ total: 3, more: true });
     expect(all.items.map((r) => r.id)).toEqual([done.id, done.id - 1]);
+    expect(all.jobTitles).toEqual({ [b.id]: 'b' });
+    expect((await store.runSearch({ q: '100%' }, paging)).jobTitles).toEqual({ [b.id]: 'b' });
     expect((await store.runSearch({ jobId: a.id, startedBy: 'alice' }, paging)).total).toBe(1);
     expect((await store.runSearch({ q: '100%' }, paging)).items.map((r) => r.id)).toEqual([done.id]);
     expect((await store.runSearch({ q: 'IS_BAD' }, paging)).total).toBe(1);

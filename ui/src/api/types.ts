@@ -19,6 +19,8 @@ export type ErrorBody = components['schemas']['Error'];
 type Schemas = components['schemas'];
 
 export type RunResource = Schemas['Run'];
+/** A run in the list of all jobs' runs: the run with its job's title. */
+export type RunSearchHit = Schemas['RunSearchList']['hits']['hits'][number];
 export type JobResource = Schemas['Job'];
 export type QueueResource = Schemas['Queue'];
 export type SessionIdentity = Schemas['SignedIn'];

@@ -1,22 +1,11 @@
 import { Alert, Button, Empty, Grid, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useTitle } from '../../hooks/useTitle.ts';
 import { useCalendar, type CalendarData } from './calendar-queries.ts';
-import { DAY_MS, browserTimeZone, dayKey, daysFrom, isTimeZone, startOfDay, timeOfDay, timeZones } from './zoned.ts';
-
-interface Entry {
-  key: string;
-  at: number;
-  jobId: string;
-  title: string;
-  /** The job's own time zone when it differs from the one shown. */
-  jobZone: string | null;
-  /** A run (past or going), or an upcoming fire. */
-  run: { id: number; status: string } | null;
-}
+import { DayEntries, type Entry } from './day-entries.tsx';
+import { DAY_MS, browserTimeZone, dayKey, daysFrom, isTimeZone, startOfDay, timeZones } from './zoned.ts';
 
 /** Fires and slot runs of every job, one list per day of the zone shown, in time order. */
 function entriesByDay(data: CalendarData, zone: string): Map<string, Entry[]> {
@@ -27,7 +16,7 @@ function entriesByDay(data: CalendarData, zone: string): Map<string, Entry[]> {
   };
   for (const job of data.jobs) {
     const jobZone = job.timezone && job.timezone !== zone ? job.timezone : null;
-    const base = { jobId: job.id, title: job.title, jobZone };
+    const base = { jobId: job.id, title: job.title, schedule: job.schedule_description, jobZone };
     for (const fire of job.fires) add({ ...base, key: `f${job.id}${fire}`, at: Date.parse(fire), run: null });
     for (const run of job.runs) {
       add({ ...base, key: `r${run.id}`, at: Date.parse(run.started_at ?? run.scheduled_for), run });
@@ -35,29 +24,6 @@ function entriesByDay(data: CalendarData, zone: string): Map<string, Entry[]> {
   }
   for (const list of days.values()) list.sort((a, b) => a.at - b.at || a.title.localeCompare(b.title));
   return days;
-}
-
-function EntryItem({ entry, zone }: { entry: Entry; zone: string }) {
-  const time = timeOfDay(entry.at, zone);
-  const own = entry.jobZone && `${timeOfDay(entry.at, entry.jobZone)} ${entry.jobZone}`;
-  const what = entry.run ? `run ${entry.run.id}, ${entry.run.status}` : 'scheduled';
-  return (
-    <li style={{ padding: '4px 0', borderTop: '1px solid #f0f0f0' }} data-testid="calendar-entry">
-      <Link
-        to={entry.run ? `/runs/${entry.run.id}` : `/jobs/${entry.jobId}`}
-        aria-label={`${time} ${entry.title}: ${what}${own ? ` (${own})` : ''}`}
-      >
-        <time dateTime={new Date(entry.at).toISOString()} style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {time}
-        </time>{' '}
-        {entry.title}
-      </Link>
-      <div>
-        {entry.run ? <StatusBadge status={entry.run.status} /> : <Tag color="blue">next</Tag>}
-        {own && <Typography.Text type="secondary">{own}</Typography.Text>}
-      </div>
-    </li>
-  );
 }
 
 /** The calendar: what every active schedule will fire, and what its slots did, per day or week. */
@@ -170,11 +136,7 @@ export default function CalendarPage() {
                   {entries.length === 0 ? (
                     <Typography.Text type="secondary">Nothing</Typography.Text>
                   ) : (
-                    <ul style={{ listStyle: 'none', margin: 0, padding: 0, overflowWrap: 'anywhere' }}>
-                      {entries.map((entry) => (
-                        <EntryItem key={entry.key} entry={entry} zone={zone} />
-                      ))}
-                    </ul>
+                    <DayEntries entries={entries} zone={zone} />
                   )}
                 </section>
               );

@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useJob } from '../../api/queries.ts';
 import { PageError, PageLoading } from '../../components/PageState.tsx';
 import { formatAbsolute, formatDuration } from '../../components/RelativeTime.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -91,6 +92,12 @@ function Side({ run, name }: { run: Run; name: string }) {
   );
 }
 
+/** The breadcrumb's job: its title once read ("Job" while loading, or if it was deleted since). */
+function JobCrumb({ id }: { id: string }) {
+  const job = useJob(id);
+  return <Link to={`/jobs/${id}`}>{job.data?.title ?? 'Job'}</Link>;
+}
+
 /** Two runs side by side: settings, outcome, counters, log counts, and where the logs part. */
 export default function ComparePage() {
   const [params] = useSearchParams();
@@ -120,7 +127,7 @@ export default function ComparePage() {
         style={{ marginBottom: 8 }}
         items={[
           { title: <Link to="/jobs">Jobs</Link> },
-          { title: <Link to={`/jobs/${c.a.job_id}`}>Job</Link> },
+          { title: <JobCrumb id={c.a.job_id} /> },
           { title: 'Compare runs' },
         ]}
       />

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client.ts';
@@ -175,8 +175,10 @@ function Failures({ data }: { data: Overview }) {
   );
 }
 
+/** Each scheduled job once, soonest first: an every-minute job is one line, a daily one still shows. */
 function Upcoming({ data }: { data: Overview }) {
   const u = data.upcoming;
+  const hidden = u.jobs - u.items.length;
   return (
     <Card
       title={`Next ${data.window_hours} h`}
@@ -190,15 +192,30 @@ function Upcoming({ data }: { data: Overview }) {
       <List
         size="small"
         dataSource={u.items}
+        data-testid="upcoming"
         locale={{
           emptyText: <Empty description="No scheduled runs in this window" image={Empty.PRESENTED_IMAGE_SIMPLE} />,
         }}
         renderItem={(item) => (
-          <List.Item>
-            <Link to={`/jobs/${item.job_id}`}>{item.job_title}</Link> <RelativeTime value={item.at} />
+          <List.Item data-testid={`upcoming-${item.job_id}`}>
+            <Flex vertical>
+              <span>
+                <Link to={`/jobs/${item.job_id}`}>{item.job_title}</Link> <RelativeTime value={item.at} />
+              </span>
+              <Typography.Text type="secondary">
+                {item.schedule} · {item.fires.toLocaleString()}
+                {item.fires_more ? '+' : ''} in {data.window_hours} h
+              </Typography.Text>
+            </Flex>
           </List.Item>
         )}
       />
+      {(hidden > 0 || u.more) && (
+        <Link to="/calendar">
+          {hidden.toLocaleString()}
+          {u.more ? '+' : ''} more scheduled jobs in the calendar
+        </Link>
+      )}
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client.ts';
 import { useJobs, useQueues, useTasks } from '../../api/queries.ts';
-import type { RunResource } from '../../api/types.ts';
+import type { RunSearchHit } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageError } from '../../components/PageState.tsx';
 import { formatDuration, RelativeTime } from '../../components/RelativeTime.tsx';
@@ -58,7 +58,7 @@ export default function RunsPage() {
     placeholderData: keepPreviousData,
   });
   const statuses = query.status ? query.status.split(',') : [];
-  const columns: TableProps<RunResource>['columns'] = [
+  const columns: TableProps<RunSearchHit>['columns'] = [
     { title: 'Status', key: 'status', render: (_, run) => <StatusBadge status={run.status} /> },
     {
       title: 'Run',
@@ -69,7 +69,8 @@ export default function RunsPage() {
       title: 'Job',
       key: 'job',
       responsive: ['md'],
-      render: (_, run) => <Link to={`/jobs/${run.job_id}`}>{run.job_id.slice(0, 8)}</Link>,
+      // A job deleted since keeps its runs: show its id then, not a blank.
+      render: (_, run) => <Link to={`/jobs/${run.job_id}`}>{run.job_title ?? `Job ${run.job_id.slice(0, 8)}`}</Link>,
     },
     { title: 'Queue', dataIndex: 'queue', key: 'queue', responsive: ['lg'] },
     { title: 'Started by', dataIndex: 'started_by', key: 'started_by', responsive: ['lg'] },
@@ -189,7 +190,7 @@ export default function RunsPage() {
       {runs.isError && !runs.data ? (
         <PageError error={runs.error} retry={() => void runs.refetch()} />
       ) : (
-        <Table<RunResource>
+        <Table<RunSearchHit>
           rowKey="id"
           size="small"
           loading={runs.isFetching && !runs.data}
