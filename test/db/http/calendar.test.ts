@@ -140,6 +140,8 @@ describe('calendar, schedule fidelity and run comparison over HTTP', () => {
     expect(body.args).toEqual([
       { key: 'errored', a: null, b: 1, in_a: false, in_b: true, same: false },
       { key: 'lines', a: ['x'], b: ['y'], in_a: true, in_b: true, same: false },
+      // test.echo's `warnings` argument, defaulted in both runs.
+      { key: 'warnings', a: [], b: [], in_a: true, in_b: true, same: true },
     ]);
     expect(body.counters.find((c: { name: string }) => c.name === 'errored_entries')).toEqual({
       name: 'errored_entries',
