@@ -43,7 +43,17 @@ export function createTestDatabase(): TestDatabase {
       const client = new pg.Client({ connectionString: base });
       await client.connect();
       try {
-        await client.query(`drop schema if exists ${name} cascade`);
+        // A process the test killed may have a backend still ending its last statement on these
+        // tables: the drop can then be chosen as a deadlock victim. It wins on a later try.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await client.query(`drop schema if exists ${name} cascade`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          }
+        }
       } finally {
         await client.end();
       }
