@@ -7,27 +7,10 @@ describe('jobdeck start serves the API', () => {
   it('prints an admin token once on the first start, which then works with curl-like calls', async () => {
     const { url } = useTestDatabase();
     await (await openTestStore(url)).close();
-    const child = spawn(process.execPath, ['bin/jobdeck.js', 'start', '--port', '0'], {
-      env: { ...process.env, JOBDECK_DATABASE_URL: url, JOBDECK_ADMIN_TOKEN: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    onCleanup(async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    });
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const api = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`start exited (${code}): ${err}`)));
-      child.stderr!.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-        const match = /"url":"(http:\/\/[^"]+\/api)"/.exec(err);
-        if (match) resolve(match[1]!);
-      });
-    });
-    const token = /\b(jd_[A-Za-z0-9_-]+)/.exec(out)?.[1];
+    const server = await startServer({ ...process.env, JOBDECK_DATABASE_URL: url, JOBDECK_ADMIN_TOKEN: '' });
+    const { api } = server;
+    const out = () => server.out;
+    const token = /\b(jd_[A-Za-z0-9_-]+)/.exec(out())?.[1];
     expect(token).toBeDefined();
     expect((await fetch(`${api}/jobs`)).status).toBe(401);
     const response = await fetch(`${api}/jobs`, { headers: { authorization: `Bearer ${token}` } });
@@ -36,9 +19,10 @@ describe('jobdeck start serves the API', () => {
 
     // No account yet: a one-time setup link creates the first admin.
     const base = api.replace(/\/api$/, '');
-    for (let i = 0; i < 100 && !out.includes('/admin/setup?token='); i++) await new Promise((r) => setTimeout(r, 100));
-    const link = new RegExp(`${base}/admin/setup\\?token=(jdsetup_[\\w-]+)`).exec(out);
-    expect(link, out).not.toBeNull();
+    for (let i = 0; i < 100 && !out().includes('/admin/setup?token='); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const link = new RegExp(`${base}/admin/setup\\?token=(jdsetup_[\\w-]+)`).exec(out());
+    expect(link, out()).not.toBeNull();
     const setup = (password: string) =>
       fetch(`${api}/setup`, {
         method: 'POST',
@@ -62,24 +46,7 @@ describe('jobdeck start serves the API', () => {
       JOBDECK_OUTBOUND_ALLOW: '127.0.0.1',
     };
     delete env.JOBDECK_PUBLIC_URL;
-    const child = spawn(process.execPath, ['bin/jobdeck.js', 'start', '--port', '0'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    onCleanup(async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    });
-    let err = '';
-    const api = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`start exited (${code}): ${err}`)));
-      child.stderr!.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-        const match = /"url":"(http:\/\/[^"]+\/api)"/.exec(err);
-        if (match) resolve(match[1]!);
-      });
-    });
+    const { api } = await startServer(env);
     const base = api.replace(/\/api$/, '');
     const receiver = await startWebhookReceiver();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -103,3 +70,28 @@ describe('jobdeck start serves the API', () => {
     expect(payload.url.startsWith(`${base}/admin/runs/`), payload.url).toBe(true);
   }, 90_000);
 });
+
+/** `jobdeck start --port 0` with this environment, stopped after the test; its API URL and stdout. */
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ api: string; readonly out: string }> {
+  const child = spawn(process.execPath, ['bin/jobdeck.js', 'start', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onCleanup(async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  });
+  const state = { out: '', api: '' };
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (state.out += chunk.toString()));
+  state.api = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`start exited (${code}): ${err}`)));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+\/api)"/.exec(err);
+      if (match) resolve(match[1]!);
+    });
+  });
+  return state;
+}
