@@ -174,7 +174,10 @@ export class JobService {
       args: restored.args ?? (sameTask ? current.args : {}),
       customArgs: restored.customArgs === undefined ? current.customArgs : restored.customArgs,
     };
-    const fields = this.#validator.validate({ ...patch, ...merged }, false);
+    const fields = this.#validator.validate({ ...patch, ...merged }, false, {
+      args: patch.args !== undefined,
+      customArgs: patch.customArgs !== undefined,
+    });
     const changes: JobChanges = { ...fields };
     if (changes.notificationWebhooks) {
       changes.notificationWebhooks = keepWebhookSecrets(changes.notificationWebhooks, current.notificationWebhooks);

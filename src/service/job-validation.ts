@@ -8,6 +8,7 @@ import type { AnyTask } from '../domain/task.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
 import type { JobChanges } from '../storage/store.js';
 import type { QueueRegistry } from './queue-registry.js';
+import { refuseUnknownFields } from '../domain/seed-args.js';
 import { parseWebhooks } from '../notifications/settings.js';
 import { parseHistoryAlerts } from '../domain/history-alerts.js';
 
@@ -22,7 +23,11 @@ export class JobValidator {
     private readonly queues: QueueRegistry,
   ) {}
 
-  validate(input: JobFieldsInput, creating: boolean): JobChanges {
+  /**
+   * `sent` says which argument fields the request itself gave: only those are refused for
+   * fields the task does not declare, so that a job saved before that rule can still be edited.
+   */
+  validate(input: JobFieldsInput, creating: boolean, sent: SentArgs = { args: true, customArgs: true }): JobChanges {
     const { values, errors } = checkJobFields(input, creating);
     const changes: JobChanges = { ...values };
     if (input.queue !== undefined) {
@@ -54,6 +59,7 @@ export class JobValidator {
     if (input.args !== undefined) {
       collect(errors, () => {
         const args = parseJsonObject(input.args, 'args');
+        if (task && sent.args) refuseUnknownFields(task, args, 'args');
         if (task) errors.push(...partialArgErrors(task, args));
         changes.args = args;
       });
@@ -65,6 +71,7 @@ export class JobValidator {
           return;
         }
         const customArgs = parseJsonObject(input.customArgs, 'custom_args');
+        if (task && sent.customArgs) refuseUnknownFields(task, customArgs, 'custom_args');
         const parsed = task?.args.safeParse(customArgs);
         if (parsed && !parsed.success) errors.push(...issuesToFieldErrors(parsed.error.issues, 'custom_args'));
         changes.customArgs = customArgs;
@@ -73,6 +80,12 @@ export class JobValidator {
     if (errors.length) throw new ValidationError('The job is not valid.', errors);
     return changes;
   }
+}
+
+/** Which of the saved arguments a request gave (an update merges the others from the job). */
+export interface SentArgs {
+  args: boolean;
+  customArgs: boolean;
 }
 
 /** The wire name of a stored change (`defaultQueue` is the input's `queue`). */

@@ -40,4 +40,32 @@ describe('seed-shaped run requests', () => {
     expect(unknownCustom.status).toBe(400);
     expect(unknownCustom.body.errors[0].field).toBe('custom_args.shape');
   });
+
+  it('refuses unknown argument fields when a job is saved, as when it is run', async () => {
+    const deck = await openTestDeck();
+    const app = createApp(deck, { adminUi: false });
+    const { secret } = await deck.tokens.create({ name: 'admin', role: 'admin' });
+    const send = async (method: string, path: string, body: unknown) => {
+      const response = await app.request(`http://localhost/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Body };
+    };
+
+    const created = await send('POST', '/jobs', { title: 'Echo', task: 'test.echo', args: { colour: 'red' } });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([
+      { field: 'args.colour', messages: [expect.stringMatching(/no argument "colour"/)] },
+    ]);
+    const job = await deck.jobs.create({ title: 'Echo', task: 'test.echo', args: { lines: ['saved'] } });
+    const patched = await send('PATCH', `/jobs/${job.id}`, { custom_args: { lines: [], shape: 1 } });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors[0].field).toBe('custom_args.shape');
+    expect((await deck.jobs.get(job.id)).customArgs).toBeNull();
+    const renamed = await send('PATCH', `/jobs/${job.id}`, { title: 'Echo 2', args: { lines: ['b'] } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ title: 'Echo 2', args: { lines: ['b'] } });
+  });
 });
