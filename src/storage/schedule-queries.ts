@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SkippedSlot } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
+import { lastSuccessQuery } from './last-success-queries.js';
 import { statusIn } from './status-filter.js';
 import { newRunRow } from './run-queries.js';
 import { jobFromRow, runFromRow, skippedSlotFromRow } from './rows.js';
@@ -20,15 +21,7 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  const last = await db
-    .selectFrom('runs')
-    .select('started_at')
-    .where('job_id', '=', row.id)
-    .where(statusIn(['SUCCESS']))
-    .where('parent_run_id', 'is', null)
-    .orderBy('started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastSuccessQuery(db, row.id).select('r.started_at').executeTakeFirst();
   return {
     job: jobFromRow(row),
     queuedRuns: count('QUEUED'),
