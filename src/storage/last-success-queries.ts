@@ -19,7 +19,7 @@ import { statusIn } from './status-filter.js';
  * docs/performance.md); a job that succeeds now and then, well under 1 ms. The caller selects
  * `r.started_at` or the whole row (`r`).
  */
-export function lastSuccessQuery(db: Kysely<Database>, jobId: string) {
+function lastSuccessQuery(db: Kysely<Database>, jobId: string) {
   const lastEnded = db
     .selectFrom('runs')
     .select(['started_at', 'finished_at'])
@@ -46,4 +46,15 @@ export function lastSuccessQuery(db: Kysely<Database>, jobId: string) {
     .where('r.started_at', 'is not', null)
     .orderBy('r.started_at', 'desc')
     .limit(1);
+}
+
+/** The whole row of the job's last successful top-level run (by start), if any. */
+export function lastSuccessRow(db: Kysely<Database>, jobId: string) {
+  return lastSuccessQuery(db, jobId).selectAll('r').executeTakeFirst();
+}
+
+/** The start (ms) of the job's last successful top-level run, or null if it never succeeded. */
+export async function lastSuccessStartedAt(db: Kysely<Database>, jobId: string): Promise<number | null> {
+  const row = await lastSuccessQuery(db, jobId).select('r.started_at').executeTakeFirst();
+  return row?.started_at == null ? null : Number(row.started_at);
 }

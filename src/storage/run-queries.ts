@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Run } from '../domain/model.js';
 import { transact, type QueryContext } from './job-queries.js';
-import { lastSuccessQuery } from './last-success-queries.js';
+import { lastSuccessRow } from './last-success-queries.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { NewRun, Page, RunFilter } from './store.js';
@@ -125,6 +125,6 @@ export async function runList(ctx: QueryContext, filter: RunFilter): Promise<Pag
 }
 
 export async function runLastSuccess({ db }: QueryContext, jobId: string): Promise<Run | undefined> {
-  const row = await lastSuccessQuery(db, jobId).selectAll('r').executeTakeFirst();
+  const row = await lastSuccessRow(db, jobId);
   return row && runFromRow(row);
 }
