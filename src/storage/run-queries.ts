@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Run } from '../domain/model.js';
 import { transact, type QueryContext } from './job-queries.js';
-import { statusIn } from './status-filter.js';
+import { lastSuccessRow } from './last-success-queries.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import { containsText } from './text-match.js';
 import type { NewRun, Page, RunFilter } from './store.js';
@@ -125,14 +125,6 @@ export async function runList(ctx: QueryContext, filter: RunFilter): Promise<Pag
 }
 
 export async function runLastSuccess({ db }: QueryContext, jobId: string): Promise<Run | undefined> {
-  const row = await db
-    .selectFrom('runs')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .where(statusIn(['SUCCESS']))
-    .where('parent_run_id', 'is', null)
-    .orderBy('started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await lastSuccessRow(db, jobId);
   return row && runFromRow(row);
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SkippedSlot } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
+import { lastSuccessStartedAt } from './last-success-queries.js';
 import { statusIn } from './status-filter.js';
 import { newRunRow } from './run-queries.js';
 import { jobFromRow, runFromRow, skippedSlotFromRow } from './rows.js';
@@ -20,20 +21,12 @@ async function dueJob(db: Kysely<Database>, row: Parameters<typeof jobFromRow>[0
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  const last = await db
-    .selectFrom('runs')
-    .select('started_at')
-    .where('job_id', '=', row.id)
-    .where(statusIn(['SUCCESS']))
-    .where('parent_run_id', 'is', null)
-    .orderBy('started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const lastSuccess = await lastSuccessStartedAt(db, row.id);
   return {
     job: jobFromRow(row),
     queuedRuns: count('QUEUED'),
     runningRuns: count('RUNNING') + count('CANCELLING') + count('WAITING'),
-    lastSuccessStartedAt: last?.started_at == null ? null : new Date(Number(last.started_at)),
+    lastSuccessStartedAt: lastSuccess === null ? null : new Date(lastSuccess),
   };
 }
 

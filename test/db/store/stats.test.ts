@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jobFixture } from '../../support/fixtures.js';
+import type { RunStatus } from '../../../src/domain/run-status.js';
+import { jobFixture, newRun } from '../../support/fixtures.js';
 import { clockedStore, seedRun } from '../../support/stats-seed.js';
 
 const HOUR = 3_600_000;
@@ -33,6 +34,42 @@ describe('store conformance: chart statistics', () => {
     expect(successes.map((p) => p.durationMs)).toEqual([6000, 5000, 4000, 2000, 1000]);
     expect((await store.statsRunPoints({ task: 'test.other' }, 500)).map((p) => p.jobId)).toEqual([other.id]);
     expect(await store.statsRunPoints({ task: 'no.such.task' }, 500)).toEqual([]);
+  });
+
+  it('finds the last success by start after overlapping successes and a failure streak', async () => {
+    const { store, at } = await clockedStore();
+    const job = await store.jobCreate(jobFixture());
+    const claim = async (time: number) => {
+      at(time);
+      const run = await store.runCreate(newRun(job.id));
+      const [claimed] = await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+      expect(claimed?.id).toBe(run.id);
+      return run.id;
+    };
+    const finish = async (id: number, time: number, status: RunStatus = 'SUCCESS') => {
+      at(time);
+      await store.runsFinish([{ id, workerId: 'w', attempt: 1, status, message: null, result: null, progress: {} }]);
+    };
+    // A long success, and a short one that started after it and ended before it: the last
+    // success by start is the short one, though the long one ended last.
+    const long = await claim(T0);
+    const short = await claim(T0 + HOUR);
+    await finish(short, T0 + 2 * HOUR);
+    await finish(long, T0 + 5 * HOUR);
+    // Then a failure streak, a sub-run that succeeded, and a run still going.
+    for (let i = 0; i < 30; i += 1)
+      await finish(await claim(T0 + (6 + i) * HOUR), T0 + (6 + i) * HOUR + 1000, 'FAILED');
+    await seedRun(store, at, { jobId: job.id, created: T0 + 40 * HOUR, durationMs: null });
+    at(T0 + 41 * HOUR);
+    const child = await store.runCreate(newRun(job.id, { parentRunId: long }));
+    await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+    await finish(child.id, T0 + 42 * HOUR);
+
+    expect((await store.runLastSuccess(job.id))?.id).toBe(short);
+    expect((await store.runLastSuccess(job.id))?.startedAt?.getTime()).toBe(T0 + HOUR);
+    // The p95's input: the successes, latest end first.
+    const successes = await store.statsRunPoints({ jobId: job.id }, 500, true);
+    expect(successes.map((p) => p.id)).toEqual([long, short]);
   });
 
   it('counts ended runs per UTC day and status within the window, from at most maxRows runs', async () => {
