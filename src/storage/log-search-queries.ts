@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import { matchesWords } from '../domain/log-words.js';
 import type { QueryContext } from './job-queries.js';
+import { byRuns, byRunsApplies, FEW_RUNS, MAX_RUNS, runsCount } from './log-search-runs.js';
+import { COLUMNS, cursorOf, hitFromRow, lineBounds, ORDER, type HitRow } from './log-search-sql.js';
 import type { LogSearchCursor, LogSearchHit, LogSearchPage, LogSearchQuery } from './log-search-store.js';
 import { pgLogWords } from './migrations/0016-log-search.js';
-import { logFromRow } from './rows.js';
-import type { RunLogsTable } from './schema.js';
 
 /**
  * Cross-run log search (migrations 0016 and 0025, docs/logs.md). Results are newest first: by
@@ -18,6 +18,8 @@ import type { RunLogsTable } from './schema.js';
  * - By walking the time index, at most SCAN_LINES lines per page (`window`), filtering as it
  *   goes (job, run, level; words: in SQL on PostgreSQL, in code on SQLite). A page can then hold
  *   fewer hits than asked, with a cursor to go on: every page is bounded whatever the filters.
+ * - Warnings or errors of a job or a run, no words: run by run (log-search-runs.ts, migration
+ *   0028) when the runs are few enough, after the walk's first window if there are more than a few.
  */
 
 /** Lines of the time index one page walks at most. */
@@ -35,16 +37,23 @@ const NEAR_LINES = 5_000;
 const CHUNK = 2_000;
 /** A run's lines are looked for within its lifetime, widened by this for clocks of other hosts. */
 const CLOCK_SLACK_MS = 10 * 60_000;
-/** The levels of the partial index run_logs_warnings. */
-const WARNINGS = ['warn', 'error'];
-
-type HitRow = RunLogsTable & { job_id: string; title: string; parent_run_id: number | string | null };
-
 export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promise<LogSearchPage> {
   const window = await runWindow(ctx, query);
   if (window === 'none') return { hits: [], next: null };
   const q = { ...query, ...window };
-  if (q.words.length === 0) return scan(ctx, q, false);
+  if (q.words.length === 0) {
+    if (byRunsApplies(q)) {
+      // Run by run when that reads less than the walk (see log-search-runs.ts): a few runs at
+      // once; up to MAX_RUNS after the walk's first window, which serves the newest lines.
+      const runs = await runsCount(ctx, q);
+      if (runs <= FEW_RUNS) return byRuns(ctx, q);
+      if (runs <= MAX_RUNS) {
+        const near = await scanWindow(ctx, q, false, WINDOWS[0]!);
+        return near.hits.length === q.limit || near.next === null ? near : byRuns(ctx, q);
+      }
+    }
+    return scan(ctx, q, false);
+  }
   if (ctx.traits.name === 'postgres') {
     // A common word fills the page from the newest lines. The GIN index (all of a word's lines,
     // joined to their lines, then sorted) only for words with fewer than PG_INDEXED_MATCHES lines:
@@ -92,20 +101,6 @@ function ftsWords(words: string[]): string {
   return words.map((word) => `"${word}"`).join(' AND ');
 }
 
-/** The conditions on the line alone (the time index's range and the level). */
-function lineBounds(query: LogSearchQuery, after: LogSearchCursor | undefined): RawBuilder<unknown> {
-  const terms: RawBuilder<unknown>[] = [];
-  if (after) terms.push(sql`(l.time, l.run_id, l.seq) < (${after.time}, ${after.runId}, ${after.seq})`);
-  if (query.since) terms.push(sql`l.time >= ${query.since.getTime()}`);
-  if (query.until) terms.push(sql`l.time < ${query.until.getTime()}`);
-  if (query.levels?.length) {
-    // Spelled as in the partial index's definition, so both databases see that it applies.
-    if (query.levels.every((level) => WARNINGS.includes(level))) terms.push(sql`l.level IN ('warn', 'error')`);
-    terms.push(sql`l.level in (${sql.join(query.levels)})`);
-  }
-  return terms.length ? sql.join(terms, sql` and `) : sql`true`;
-}
-
 /** The conditions on the line's run. */
 function runFilter(query: LogSearchQuery): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = [];
@@ -119,9 +114,6 @@ function runFilter(query: LogSearchQuery): RawBuilder<unknown> {
   }
   return terms.length ? sql.join(terms, sql` and `) : sql`true`;
 }
-
-const ORDER = sql`order by l.time desc, l.run_id desc, l.seq desc`;
-const COLUMNS = sql`l.run_id, l.seq, l.time, l.level, l.message, l.fields, r.job_id, r.title, r.parent_run_id`;
 
 /**
  * One page by the words' index (see above), with the lines still waiting for it (migration 0025:
@@ -219,17 +211,4 @@ async function scanWindow(
     if (lines.length < CHUNK) return { hits, next: edge };
     after = cursorOf(lines.at(-1)!);
   }
-}
-
-function hitFromRow(row: HitRow): LogSearchHit {
-  return {
-    ...logFromRow(row),
-    jobId: row.job_id,
-    runTitle: row.title,
-    parentRunId: row.parent_run_id === null ? null : Number(row.parent_run_id),
-  };
-}
-
-function cursorOf(line: LogSearchHit): LogSearchCursor {
-  return { time: line.time.getTime(), runId: line.runId, seq: line.seq };
 }
