@@ -189,8 +189,10 @@ async function scanWindow(
   const edge = edges[0] ? { time: Number(edges[0].time), runId: Number(edges[0].run_id), seq: edges[0].seq } : null;
   const inWindow = edge ? sql`(l.time, l.run_id, l.seq) >= (${edge.time}, ${edge.runId}, ${edge.seq})` : sql`true`;
   const read = (after: LogSearchCursor | undefined, limit: number) =>
-    sql<HitRow>`select ${COLUMNS} from ${table('run_logs')} l join ${table('runs')} r on r.id = l.run_id
-      where ${lineBounds(query, after)} and ${inWindow} and ${runFilter(query)} and ${match} ${ORDER} limit ${limit}`
+    // CROSS JOIN keeps SQLite walking the lines in time order: with run_logs_run_warnings (0028)
+    // it went run by run through all runs and sorted (time range + level=error: 10 ms -> 540 ms).
+    sql<HitRow>`select ${COLUMNS} from ${table('run_logs')} l cross join ${table('runs')} r
+      where r.id = l.run_id and ${lineBounds(query, after)} and ${inWindow} and ${runFilter(query)} and ${match} ${ORDER} limit ${limit}`
       .execute(ctx.db)
       .then((result) => result.rows.map(hitFromRow));
 
