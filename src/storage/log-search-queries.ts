@@ -4,6 +4,7 @@ import type { QueryContext } from './job-queries.js';
 import { byRuns, byRunsApplies, FEW_RUNS, MAX_RUNS, runsCount } from './log-search-runs.js';
 import { COLUMNS, cursorOf, hitFromRow, lineBounds, ORDER, type HitRow } from './log-search-sql.js';
 import type { LogSearchCursor, LogSearchHit, LogSearchPage, LogSearchQuery } from './log-search-store.js';
+import { pgRareWords } from './log-word-stats.js';
 import { pgLogWords } from './migrations/0016-log-search.js';
 
 /**
@@ -37,6 +38,7 @@ const NEAR_LINES = 5_000;
 const CHUNK = 2_000;
 /** A run's lines are looked for within its lifetime, widened by this for clocks of other hosts. */
 const CLOCK_SLACK_MS = 10 * 60_000;
+
 export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promise<LogSearchPage> {
   const window = await runWindow(ctx, query);
   if (window === 'none') return { hits: [], next: null };
@@ -58,9 +60,12 @@ export async function logSearch(ctx: QueryContext, query: LogSearchQuery): Promi
     // A common word fills the page from the newest lines. The GIN index (all of a word's lines,
     // joined to their lines, then sorted) only for words with fewer than PG_INDEXED_MATCHES lines:
     // with a plan chosen by the planner, a frequent word took > 40 s at 10 M lines.
+    // Words that PostgreSQL's statistics call rare skip the newest lines (log-word-stats.ts).
     const match = sql`${sql.raw(pgLogWords('l.message'))} @@ ${pgWords(q.words)}`;
-    const near = await scanWindow(ctx, q, false, NEAR_LINES, match);
-    if (near.hits.length === q.limit || near.next === null) return near;
+    if (!(await pgRareWords(ctx, q.words))) {
+      const near = await scanWindow(ctx, q, false, NEAR_LINES, match);
+      if (near.hits.length === q.limit || near.next === null) return near;
+    }
     const matches = await sql<{ n: number | string }>`select count(*) as n from (select 1
         from ${ctx.table('run_log_words')} where words @@ ${pgWords(q.words)} limit ${PG_INDEXED_MATCHES}) m`.execute(
       ctx.db,
