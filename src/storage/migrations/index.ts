@@ -23,6 +23,7 @@ import * as m0024 from './0024-subrun-ends-per-statement.js';
 import * as m0025 from './0025-log-words-async.js';
 import * as m0026 from './0026-run-failures-ended.js';
 import * as m0027 from './0027-end-indexes.js';
+import * as m0028 from './0028-log-run-warnings.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -59,6 +60,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0025_log_words_async', m0025],
   ['0026_run_failures_ended', m0026],
   ['0027_end_indexes', m0027],
+  ['0028_log_run_warnings', m0028],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */

@@ -148,4 +148,46 @@ describe('store conformance: log search', () => {
     expect(await store.runDelete(b.id)).toBe('deleted');
     expect((await allPages(store, { words: ['record'] })).hits).toEqual([`${a.id}:4`, `${a.id}:2`, `${a.id}:1`]);
   });
+
+  it('finds the warnings of a job older than the newest lines of other jobs, page by page', async () => {
+    // Job A: 60 runs (more than a search reads at once without the walk), each with an info, a
+    // warning and an error at a few shared times (ties across runs); then 1,100 newer warnings of
+    // job B, more than the walk's first window, so A's lines are found run by run (migration 0028).
+    const store = await openTestStore();
+    const jobA = await store.jobCreate(jobFixture({ title: 'A' }));
+    const jobB = await store.jobCreate(jobFixture({ title: 'B' }));
+    const parent = await store.runCreate(newRun(jobA.id));
+    await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+    await store.subRunsCreate(
+      parent.id,
+      Array.from({ length: 59 }, () => newRun(jobA.id, { parentRunId: parent.id, queue: 'held' })),
+    );
+    const runsA = (await store.runList({ jobId: jobA.id, includeSubRuns: true, limit: 100, offset: 0 })).items.map(
+      (r) => r.id,
+    );
+    expect(runsA).toHaveLength(60);
+    const old = (runId: number, seq: number, level: LogLevel): LogLine => ({
+      ...line(runId, seq, `run ${runId} line ${seq}`, level),
+      time: new Date(T0 + ((runId + seq) % 3) * 1000),
+    });
+    await store.logAppend(runsA.flatMap((id) => [old(id, 1, 'info'), old(id, 2, 'warn'), old(id, 3, 'error')]));
+    const b = await store.runCreate(newRun(jobB.id));
+    await store.logAppend(Array.from({ length: 1100 }, (_, i) => line(b.id, i + 1, `later ${i}`, 'warn')));
+    const expected = (levels: LogLevel[], runs: number[]) =>
+      runs
+        .flatMap((id) => [1, 2, 3].map((seq) => old(id, seq, 'info')))
+        .filter((l) => levels.includes(['info', 'warn', 'error'][l.seq - 1] as LogLevel))
+        .sort((x, y) => y.time.getTime() - x.time.getTime() || y.runId - x.runId || y.seq - x.seq)
+        .map((l) => `${l.runId}:${l.seq}`);
+    const errors = await allPages(store, { words: [], levels: ['error'], jobId: jobA.id }, 7);
+    expect(errors.hits).toEqual(expected(['error'], runsA));
+    expect(errors.pages[0]!.hits).toHaveLength(7);
+    const warnings = await allPages(store, { words: [], levels: ['warn', 'error'], jobId: jobA.id }, 50);
+    expect(warnings.hits).toEqual(expected(['warn', 'error'], runsA));
+    // A run, and a run with its sub-runs, go run by run at once.
+    const one = await allPages(store, { words: [], levels: ['warn', 'error'], runId: runsA[5] }, 1);
+    expect(one.hits).toEqual(expected(['warn', 'error'], [runsA[5]!]));
+    const family = await allPages(store, { words: [], levels: ['error'], runId: parent.id, withSubRuns: true }, 9);
+    expect(family.hits).toEqual(expected(['error'], runsA));
+  });
 });
