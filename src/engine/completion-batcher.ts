@@ -7,7 +7,11 @@ interface Pending {
 }
 
 export interface CompletionBatcherOptions {
-  /** Outcomes per statement (default 200). */
+  /**
+   * Outcomes per statement (default 400: a 20,000-run drain in 50 statements rather than 100,
+   * each a round trip, a commit and a statement trigger; the `changed` announcement still
+   * carries the ids, up to 500).
+   */
   maxBatch?: number;
   /** Statements in flight at once (default 2). */
   maxInFlight?: number;
@@ -33,7 +37,7 @@ export class CompletionBatcher {
   #inFlight = 0;
   #scheduled = false;
 
-  constructor(store: Store, { maxBatch = 200, maxInFlight = 2 }: CompletionBatcherOptions = {}) {
+  constructor(store: Store, { maxBatch = 400, maxInFlight = 2 }: CompletionBatcherOptions = {}) {
     this.#store = store;
     this.#maxBatch = maxBatch;
     this.#maxInFlight = maxInFlight;

@@ -28,7 +28,7 @@ const outcome = (id: number): RunOutcome => ({
   id,
   workerId: 'w',
   attempt: 1,
-  status: 'SUCCEEDED',
+  status: 'SUCCESS',
   message: null,
   result: null,
   progress: {},
