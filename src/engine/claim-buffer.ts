@@ -36,7 +36,7 @@ export interface ClaimBufferHost {
  *
  * Modes:
  * - **Adaptive (default).** The buffer holds about 50 ms of runs at the pace they have been
- *   starting (PrefetchSize in prefetch-size.ts): up to fifty per slot (20..500) for short runs,
+ *   starting (PrefetchSize in prefetch-size.ts): up to a hundred per slot (20..1000) for short runs,
  *   down to the concurrency for long ones, so long runs are not hoarded away from other workers.
  * - **Fixed (`prefetch: n`).** The buffer holds up to `n` runs beyond the busy slots.
  * - **Batching.** A round claims `concurrency + prefetch - executing - buffered` runs, but waits

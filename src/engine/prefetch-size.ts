@@ -2,11 +2,14 @@
  * The largest claim buffer: each claim and each completion batch is a round trip and a commit, so
  * short tasks need batches much larger than the concurrency (60,000 no-op runs at concurrency 10
  * on PostgreSQL, quiet machine: about 20,000 runs/s with a buffer of 100, 24,000-26,000 with 300
- * or 500). The buffer shrinks to the concurrency for long tasks (see PrefetchSize), and unstarted
- * runs go back after the worker's `prefetchTtlMs`.
+ * or 500). A hundred per slot, at most 1,000: with 500, a claim of half the buffer (250 runs)
+ * took longer than the 250 runs left to start, and the buffer ran dry for a third of a 20,000-run
+ * drain (docs/performance.md, "PostgreSQL drain, wave 2 session 4"); 1,000 is still about 50 ms
+ * of runs at 20,000 runs/s. The buffer shrinks to the concurrency for long tasks (see
+ * PrefetchSize), and unstarted runs go back after the worker's `prefetchTtlMs`.
  */
 function defaultPrefetch(concurrency: number): number {
-  return Math.min(500, Math.max(20, concurrency * 50));
+  return Math.min(1000, Math.max(20, concurrency * 100));
 }
 
 /**

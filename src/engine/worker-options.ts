@@ -17,7 +17,7 @@ export interface WorkerOptions {
   /**
    * Runs claimed ahead into a local buffer, so claims are batched (claim-buffer.ts). By default the
    * buffer follows the pace at which runs start (prefetch-size.ts): about 50 ms of runs, between
-   * the concurrency and fifty per slot (20..500). A number fixes its size.
+   * the concurrency and a hundred per slot (20..1000). A number fixes its size.
    */
   prefetch?: number;
   /** A buffered run not started within this time goes back to the queue (default 1 s). */

@@ -10,10 +10,10 @@ function startRuns(size: PrefetchSize, clock: { now: number }, count: number, ga
 }
 
 describe('PrefetchSize', () => {
-  it('defaults to 50 per slot, at least 20 and at most 500', () => {
-    expect(new PrefetchSize(1, undefined).max).toBe(50);
-    expect(new PrefetchSize(10, undefined).max).toBe(500);
-    expect(new PrefetchSize(100, undefined).max).toBe(500);
+  it('defaults to 100 per slot, at least 20 and at most 1000', () => {
+    expect(new PrefetchSize(1, undefined).max).toBe(100);
+    expect(new PrefetchSize(10, undefined).max).toBe(1000);
+    expect(new PrefetchSize(100, undefined).max).toBe(1000);
   });
 
   it('a configured size is fixed, whatever the pace', () => {
@@ -24,14 +24,14 @@ describe('PrefetchSize', () => {
   });
 
   it('starts at the maximum before any run has started', () => {
-    expect(new PrefetchSize(10, undefined).now()).toBe(500);
+    expect(new PrefetchSize(10, undefined).now()).toBe(1000);
   });
 
   it('short runs get the maximum: about 50 ms of runs exceeds it', () => {
     const clock = { now: 1 };
     const size = new PrefetchSize(10, undefined, () => clock.now);
-    startRuns(size, clock, 200, 0.05);
-    expect(size.now()).toBe(500);
+    startRuns(size, clock, 200, 0.02);
+    expect(size.now()).toBe(1000);
   });
 
   it('long runs shrink the buffer to the concurrency, so they are not hoarded', () => {
