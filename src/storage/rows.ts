@@ -158,12 +158,49 @@ export const RUN_COLUMNS = [
   'scheduled_for',
 ] as const satisfies readonly (keyof RunsTable)[];
 
-/** A run from the JSON array text of its RUN_COLUMNS (see DialectTraits.jsonArray). */
+/**
+ * A run from the JSON array text of its RUN_COLUMNS (see DialectTraits.jsonArray). The row is
+ * spelled out (same order as RUN_COLUMNS): one object shape, no lookups by computed key.
+ */
 export function runFromValues(json: string): Run {
-  const values = JSON.parse(json) as unknown[];
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < RUN_COLUMNS.length; i++) row[RUN_COLUMNS[i]!] = values[i];
-  return runFromRow(row as unknown as Selectable<RunsTable>);
+  const v = JSON.parse(json) as unknown[];
+  return runFromRow({
+    id: v[0],
+    job_id: v[1],
+    task: v[2],
+    title: v[3],
+    status: v[4],
+    queue: v[5],
+    priority: v[6],
+    args: v[7],
+    custom_args: v[8],
+    since: v[9],
+    started_by: v[10],
+    created_at: v[11],
+    available_at: v[12],
+    started_at: v[13],
+    finished_at: v[14],
+    heartbeat_at: v[15],
+    worker_id: v[16],
+    message: v[17],
+    error_stack: v[18],
+    result: v[19],
+    total_entries: v[20],
+    inserted_entries: v[21],
+    updated_entries: v[22],
+    errored_entries: v[23],
+    sub_total_entries: v[24],
+    sub_inserted_entries: v[25],
+    sub_updated_entries: v[26],
+    sub_errored_entries: v[27],
+    total_subruns: v[28],
+    completed_subruns: v[29],
+    failed_subruns: v[30],
+    attempt: v[31],
+    max_attempts: v[32],
+    parent_run_id: v[33],
+    scheduled_for: v[34],
+  } as unknown as Selectable<RunsTable>);
 }
 
 export function logFromRow(row: Selectable<RunLogsTable>): LogLine {
