@@ -51,15 +51,20 @@ try {
   worker.on('run:finished', () => {
     if (++finished === runs) done();
   });
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await worker.start();
   await drained;
   const seconds = (performance.now() - start) / 1000;
+  // CPU time of this process (worker and, on SQLite, the database) per run: steadier than the
+  // rate on a shared machine, where the rate also measures the other processes.
+  const cpu = process.cpuUsage(cpuBefore);
   await worker.stop();
 
   console.log(
     `${dialect} runs=${runs} concurrency=${concurrency}: enqueue ${Math.round(runs / enqueueSeconds)}/s,` +
-      ` drain ${Math.round(runs / seconds)} runs/s (${seconds.toFixed(2)} s)`,
+      ` drain ${Math.round(runs / seconds)} runs/s (${seconds.toFixed(2)} s),` +
+      ` CPU ${((cpu.user + cpu.system) / runs).toFixed(1)} µs/run`,
   );
   if (admin && before) {
     const after = await admin.counters(name);

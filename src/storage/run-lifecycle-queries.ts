@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
 import type { QueryContext } from './job-queries.js';
-import { jsonText, runFromRow, toJson } from './rows.js';
+import { jsonText, RUN_COLUMNS, runFromRow, runFromValues, toJson } from './rows.js';
 import type { ClaimRequest, RunOutcome } from './store.js';
 
 // A claimed run's life under its worker: claim, heartbeat, progress, stop, release and finish.
@@ -41,9 +41,11 @@ export async function runClaim(ctx: QueryContext, request: ClaimRequest): Promis
       attempt: sql`attempt + 1`,
     })
     .where('id', 'in', due)
-    .returningAll()
+    // One JSON value per row rather than ~35 columns: on SQLite, decoding the rows of RETURNING *
+    // cost more than running the UPDATE (see docs/performance.md, "SQLite drain, wave 2 session 4").
+    .returning(ctx.traits.jsonArray(RUN_COLUMNS).as('run'))
     .execute();
-  return rows.map(runFromRow).sort((a, b) => a.priority - b.priority || a.id - b.id);
+  return rows.map((row) => runFromValues(row.run)).sort((a, b) => a.priority - b.priority || a.id - b.id);
 }
 
 /** `(target = 'X' AND runs.status IN (...)) OR ...`, derived from the state machine. */
@@ -96,10 +98,13 @@ export async function runsFinish(ctx: QueryContext, outcomes: RunOutcome[]): Pro
       errored_entries = ${counter('errored', 'errored_entries')}
     FROM ${ctx.traits.jsonRows(payload)}
     WHERE runs.id = cast(j.value->>'id' as bigint)
-      -- The literal ids let the planner go through the primary key: joined only through the
-      -- JSON, it scans every entry of the live-runs index, which keeps claimed-then-finished
-      -- rows until vacuum (measured: 14 ms per batch after 20,000 runs, against 0.1 ms).
-      AND runs.id IN (${sql.join(outcomes.map((o) => o.id))})
+      -- PostgreSQL: the literal ids let the planner go through the primary key: joined only
+      -- through the JSON, it scans every entry of the live-runs index, which keeps
+      -- claimed-then-finished rows until vacuum (measured: 14 ms per batch after 20,000 runs,
+      -- against 0.1 ms). SQLite searches the primary key for each JSON row by itself, and one
+      -- text for every batch size is compiled once (EXPLAIN QUERY PLAN: SCAN j, then SEARCH runs
+      -- USING INTEGER PRIMARY KEY).
+      ${ctx.traits.jsonJoinUsesKey ? sql`` : sql`AND runs.id IN (${sql.join(outcomes.map((o) => o.id))})`}
       AND runs.worker_id = j.value->>'worker_id'
       AND runs.attempt = cast(j.value->>'attempt' as integer)
       AND (${finalGuard()})
