@@ -6,7 +6,7 @@ import type { RunLogsTable } from './schema.js';
 /** SQL pieces shared by the ways to a search page (log-search-queries.ts, log-search-runs.ts). */
 
 /** The levels of the partial indexes run_logs_warnings (0016) and run_logs_run_warnings (0028). */
-export const WARNINGS = ['warn', 'error'];
+const WARNINGS = ['warn', 'error'];
 
 export type HitRow = RunLogsTable & { job_id: string; title: string; parent_run_id: number | string | null };
 
