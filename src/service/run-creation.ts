@@ -1,4 +1,4 @@
-import { ValidationError, fieldError } from '../domain/errors.js';
+import { ConflictError, ValidationError, fieldError } from '../domain/errors.js';
 import type { Job, JsonObject, Run } from '../domain/model.js';
 import { changedArgFields, checkOperatorChanges } from '../domain/arg-rights.js';
 import { maskSecretArgs, restoreSecretArgs } from '../domain/secret-args.js';
@@ -7,12 +7,13 @@ import { parseJsonObject, resolveRunArgs } from '../domain/run-args.js';
 import { liftSince, refuseUnknownFields } from '../domain/seed-args.js';
 import { parseDateTime } from '../domain/date-time.js';
 import type { TaskRegistry } from '../domain/task-registry.js';
-import type { Store } from '../storage/store.js';
+import type { JobBasis, NewRun, Store } from '../storage/store.js';
 import type { ActorContext, JobService } from './job-service.js';
 import { runTitle } from '../domain/run-contract.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import type { HostTransaction } from '../storage/host-connection.js';
+import type { RecentJobs } from './recent-jobs.js';
 
 export interface RunInput {
   /** Default "Manual run". */
@@ -41,13 +42,23 @@ export interface RunCreationDeps {
   tasks: TaskRegistry;
   queues: QueueRegistry;
   audit?: AuditService | undefined;
+  /** Jobs read lately: a run of one needs no read before its insert. */
+  recentJobs?: RecentJobs | undefined;
 }
+
+/** Reads of a job that changed each time before its run could be inserted. */
+const MAX_FRESH_READS = 3;
 
 /**
  * Creates a run of a job (manual, or the scheduler's): the title, queue and arguments checked,
  * form arguments laid over the saved ones, `since` defaulted to the last success, an operator's
  * changes limited to what the task allows, the creation audited. `input.tx` is the caller's
  * business (RunService.create binds the store to it).
+ *
+ * Enqueue → start latency is mostly round trips: a job read lately is not read again, and the
+ * last success is read by the insert itself. The insert happens only while the job still has the
+ * values the run was prepared from; otherwise (or when the remembered job refused the run) the
+ * job is read afresh and decides.
  */
 export async function createRun(
   deps: RunCreationDeps,
@@ -55,9 +66,48 @@ export async function createRun(
   input: RunInput,
   by: ActorContext | undefined,
 ): Promise<Run> {
-  // Independent reads sent together: one round trip's wait before the insert instead of two
-  // (enqueue → start latency is mostly round trips).
-  const [job, lastSuccess] = await Promise.all([deps.jobs.get(jobId), deps.store.runLastSuccess(jobId)]);
+  const remembered = deps.recentJobs?.get(jobId);
+  const early = remembered && prepareQuietly(deps, remembered, input, by);
+  if (remembered && early) {
+    const run = await deps.store.runCreateFromJob(early.run, basisOf(remembered));
+    if (run) return audited(deps, early, run, by);
+    deps.recentJobs?.forget(jobId);
+  }
+  for (let read = 1; ; read++) {
+    const job = await deps.jobs.get(jobId);
+    const prepared =
+      prepareRun(deps, job, input, by, undefined) ??
+      prepareRun(deps, job, input, by, (await deps.store.runLastSuccess(jobId))?.startedAt ?? null)!;
+    const run = await deps.store.runCreateFromJob(prepared.run, basisOf(job));
+    if (run) {
+      deps.recentJobs?.remember(job);
+      return audited(deps, prepared, run, by);
+    }
+    if (read === MAX_FRESH_READS) {
+      throw new ConflictError('The job changed while its run was being created; try again.');
+    }
+  }
+}
+
+interface PreparedRun {
+  run: NewRun;
+  task: AnyTask;
+  /** Secret arguments dropped because their destination changed. */
+  dropped: string[];
+}
+
+/**
+ * The run the job and the input make, checked (throws what refuses it). `defaultSince`: the start
+ * of the last success, or undefined when not read; an operator's own `since` must be compared to
+ * it, so then the answer is undefined (read it and prepare again).
+ */
+function prepareRun(
+  deps: RunCreationDeps,
+  job: Job,
+  input: RunInput,
+  by: ActorContext | undefined,
+  defaultSince: Date | null | undefined,
+): PreparedRun | undefined {
   const task = deps.tasks.get(job.task);
   const queue = deps.queues.check(input.queue ?? job.defaultQueue);
   const title = runTitle(input.title);
@@ -80,27 +130,58 @@ export async function createRun(
     args: overrides.args,
     customArgs: overrides.customArgs,
   });
-  const defaultSince = lastSuccess?.startedAt ?? null;
-  const since = parseSince(input.since ?? lifted.since) ?? defaultSince;
+  const since = parseSince(input.since ?? lifted.since);
   if (by?.role !== undefined && by.role !== 'admin') {
     // An operator may run what an admin saved, changing only what the task allows.
     const changed = changedArgFields(task, saved, resolved.args);
-    if (since?.getTime() !== defaultSince?.getTime()) changed.push('since');
+    if (since) {
+      if (defaultSince === undefined) return undefined;
+      if (since.getTime() !== defaultSince?.getTime()) changed.push('since');
+    }
     checkOperatorChanges(task, changed);
   }
-  const run = await deps.store.runCreate({
+  const run: NewRun = {
     jobId: job.id,
     task: task.id,
     title,
     queue,
     args: resolved.args,
     customArgs: resolved.customArgs,
-    since,
+    // None given: the start of the last success, read by the insert.
+    since: since ?? null,
     startedBy: input.startedBy ?? by?.actor ?? 'cli',
     maxAttempts: job.maxAttempts ?? 1,
-  });
+  };
+  return { run, task, dropped: overrides.dropped };
+}
+
+/** `prepareRun` from a remembered job: whatever it refuses is decided again from a fresh read. */
+function prepareQuietly(
+  deps: RunCreationDeps,
+  job: Job,
+  input: RunInput,
+  by: ActorContext | undefined,
+): PreparedRun | undefined {
+  try {
+    return prepareRun(deps, job, input, by, undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+function basisOf(job: Job): JobBasis {
+  const { task, defaultQueue, args, customArgs } = job;
+  return { task, defaultQueue, args, customArgs, maxAttempts: job.maxAttempts ?? 1 };
+}
+
+async function audited(
+  deps: RunCreationDeps,
+  { task, dropped }: PreparedRun,
+  run: Run,
+  by: ActorContext | undefined,
+): Promise<Run> {
   await deps.audit?.record(by?.actor ?? run.startedBy, 'run.create', {
-    jobId: job.id,
+    jobId: run.jobId,
     runId: run.id,
     requestId: by?.requestId,
     details: {
@@ -109,7 +190,7 @@ export async function createRun(
       args: maskSecretArgs(task, run.args),
       custom_args: maskSecretArgs(task, run.customArgs),
       since: run.since?.toISOString() ?? null,
-      ...(overrides.dropped.length && { secrets_dropped: overrides.dropped }),
+      ...(dropped.length && { secrets_dropped: dropped }),
     },
   });
   return run;

@@ -8,6 +8,7 @@ import type { ActorContext, JobService } from './job-service.js';
 import type { AuditService } from './audit-service.js';
 import type { QueueRegistry } from './queue-registry.js';
 import { createRun, type RunInput } from './run-creation.js';
+import { RecentJobs } from './recent-jobs.js';
 
 export interface RunListQuery {
   jobId?: string | undefined;
@@ -45,11 +46,14 @@ export class RunService {
     private readonly tasks: TaskRegistry,
     private readonly queues: QueueRegistry,
     private readonly audit?: AuditService,
+    /** Shared with the services `withStore` makes: the insert checks a remembered job anyway. */
+    private readonly recentJobs = new RecentJobs(),
   ) {}
 
   /** The same service over another store (a store bound to a host's transaction). */
   withStore(store: Store): RunService {
-    return new RunService(store, this.jobs.withStore(store), this.tasks, this.queues, this.audit?.withStore(store));
+    const { tasks, queues, recentJobs } = this;
+    return new RunService(store, this.jobs.withStore(store), tasks, queues, this.audit?.withStore(store), recentJobs);
   }
 
   async create(jobId: string, input: RunInput = {}, by?: ActorContext): Promise<Run> {
@@ -57,8 +61,8 @@ export class RunService {
       const { tx, ...rest } = input;
       return this.withStore(await this.store.within(tx)).create(jobId, rest, by);
     }
-    const { store, jobs, tasks, queues, audit } = this;
-    return createRun({ store, jobs, tasks, queues, audit }, jobId, input, by);
+    const { store, jobs, tasks, queues, audit, recentJobs } = this;
+    return createRun({ store, jobs, tasks, queues, audit, recentJobs }, jobId, input, by);
   }
 
   async get(id: number, jobId?: string): Promise<Run> {

@@ -9,7 +9,8 @@ import type { PreparedRunStatements } from './prepared-run-statements.js';
 import * as family from './run-family-queries.js';
 import * as lifecycle from './run-lifecycle-queries.js';
 import * as runs from './run-queries.js';
-import type { JobChanges, NewRun, RunOutcome } from './store.js';
+import { toJson } from './rows.js';
+import type { JobBasis, JobChanges, NewRun, RunOutcome } from './store.js';
 
 // The Store's writes that other processes wait for (workers, listeners): each writes, then
 // announces the change once it is committed (see notifier.ts). KyselyStore delegates to them.
@@ -43,6 +44,32 @@ export async function runCreate(
   const run = await runs.runCreate(ctx, input);
   await notifier.publish({ type: 'queued', queue: run.queue, runId: run.id, jobId: run.jobId });
   return run;
+}
+
+export async function runCreateFromJob(
+  ctx: QueryContext,
+  notifier: Notifier,
+  prepared: PreparedRunStatements | undefined,
+  input: NewRun,
+  basis: JobBasis,
+): Promise<Run | undefined> {
+  if (prepared) return prepared.createFromJob(input, basis, ctx.now());
+  // Reads, then the insert, as run creation did before (SQLite: local calls, no round trips).
+  const job = await jobs.jobGet(ctx, input.jobId);
+  if (!job || !sameBasis(job, basis)) return undefined;
+  const since = input.since ?? (await runs.runLastSuccess(ctx, input.jobId))?.startedAt ?? null;
+  return runCreate(ctx, notifier, prepared, { ...input, since });
+}
+
+/** The job still has the values the run was prepared from (JSON compared as written). */
+function sameBasis(job: Job, basis: JobBasis): boolean {
+  return (
+    job.task === basis.task &&
+    job.defaultQueue === basis.defaultQueue &&
+    (job.maxAttempts ?? 1) === basis.maxAttempts &&
+    toJson(job.args) === toJson(basis.args) &&
+    toJson(job.customArgs) === toJson(basis.customArgs)
+  );
 }
 
 export async function runsCreate(ctx: QueryContext, notifier: Notifier, inputs: NewRun[]): Promise<number> {

@@ -44,6 +44,7 @@ import type { Database } from './schema.js';
 import type {
   AuditFilter,
   ClaimRequest,
+  JobBasis,
   JobChanges,
   JobFilter,
   LogHolder,
@@ -164,6 +165,8 @@ export class KyselyStore implements Store {
   jobHasActiveRuns = (id: string) => jobs.jobHasActiveRuns(this.#ctx, id);
 
   runCreate = (input: NewRun): Promise<Run> => writes.runCreate(this.#ctx, this.#notifier, this.#prepared, input);
+  runCreateFromJob = (input: NewRun, basis: JobBasis): Promise<Run | undefined> =>
+    writes.runCreateFromJob(this.#ctx, this.#notifier, this.#prepared, input, basis);
   runsCreate = (inputs: NewRun[]): Promise<number> => writes.runsCreate(this.#ctx, this.#notifier, inputs);
   subRunsCreate = (parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> =>
     writes.subRunsCreate(this.#ctx, this.#notifier, parentId, inputs, failRatio);

@@ -2,10 +2,10 @@ import type pg from 'pg';
 import type { Run } from '../domain/model.js';
 import { FINAL_STATUSES, statusesLeadingTo } from '../domain/run-status.js';
 import { NOTIFY_CHANNEL } from './notifier.js';
-import { jsonText, runFromRow } from './rows.js';
+import { jsonText, runFromRow, toJson } from './rows.js';
 import type { Selectable } from 'kysely';
 import type { RunsTable } from './schema.js';
-import type { ClaimRequest, NewRun, RunOutcome } from './store.js';
+import type { ClaimRequest, JobBasis, NewRun, RunOutcome } from './store.js';
 import { newRunRow } from './run-queries.js';
 
 /**
@@ -27,6 +27,7 @@ export class PreparedRunStatements {
   readonly #claimTexts = new Map<number, string>();
   readonly #finishText: string;
   readonly #createText: string;
+  readonly #createFromJobText: string;
 
   constructor(pool: pg.Pool, { schema, named }: { schema: string; named: boolean }) {
     this.#pool = pool;
@@ -34,6 +35,7 @@ export class PreparedRunStatements {
     this.#schema = `"${schema}"`;
     this.#finishText = finishText(this.#schema);
     this.#createText = createText(this.#schema);
+    this.#createFromJobText = createFromJobText(this.#schema);
   }
 
   /** The statement: named where that is allowed, so it is planned once per connection. */
@@ -89,6 +91,39 @@ export class PreparedRunStatements {
       ]),
     );
     return runFromRow(rows[0]!);
+  }
+
+  /**
+   * `create` for run creation (`runCreateFromJob`): inserts only while the job still has the
+   * values the run was prepared from, with `since` defaulted to the last success in the same
+   * statement, so the enqueue needs no read round trip before it.
+   */
+  async createFromJob(run: NewRun, basis: JobBasis, now: number): Promise<Run | undefined> {
+    const row = newRunRow(run, now);
+    const { rows } = await this.#pool.query<Selectable<RunsTable>>(
+      this.#statement('jobdeck_create_from_job', this.#createFromJobText, [
+        row.job_id,
+        row.task,
+        row.title,
+        row.queue,
+        row.priority,
+        row.args,
+        row.custom_args,
+        row.since,
+        row.started_by,
+        row.created_at,
+        row.available_at,
+        row.max_attempts,
+        row.parent_run_id,
+        row.scheduled_for,
+        basis.task,
+        basis.defaultQueue,
+        toJson(basis.args),
+        jsonText(basis.customArgs),
+        basis.maxAttempts,
+      ]),
+    );
+    return rows[0] && runFromRow(rows[0]);
   }
 
   /**
@@ -148,6 +183,36 @@ const createText = (schema: string) => `
     INSERT INTO ${schema}.runs (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
                                 created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
     VALUES ($1, $2, $3, 'QUEUED', $4, $5, cast($6 AS jsonb), cast($7 AS jsonb), $8, $9, $10, $11, 0, $12, $13, $14)
+    RETURNING *
+  ), raised AS (
+    UPDATE ${schema}.jobs AS jobs SET last_run_id = inserted.id FROM inserted
+    WHERE jobs.id = inserted.job_id AND jobs.last_run_id < inserted.id
+  )
+  SELECT inserted.*, pg_notify('${NOTIFY_CHANNEL}', json_build_object('type', 'queued', 'queue', inserted.queue,
+           'runId', inserted.id, 'jobId', inserted.job_id)::text) AS announced
+  FROM inserted`;
+
+/**
+ * `createText` fed by the job's row, which must still hold the values the run was prepared from
+ * (no row: no insert). INSERT … SELECT does not type its parameters from the columns: casts.
+ */
+const createFromJobText = (schema: string) => `
+  WITH job AS (
+    SELECT id FROM ${schema}.jobs
+    WHERE id = $1 AND task = $15 AND default_queue = $16 AND args = cast($17 AS jsonb)
+      AND custom_args IS NOT DISTINCT FROM cast($18 AS jsonb) AND max_attempts = cast($19 AS integer)
+  ), inserted AS (
+    INSERT INTO ${schema}.runs (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
+                                created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
+    SELECT job.id, cast($2 AS text), cast($3 AS text), 'QUEUED', cast($4 AS text), cast($5 AS integer),
+           cast($6 AS jsonb), cast($7 AS jsonb),
+           coalesce(cast($8 AS bigint), (
+             SELECT r.started_at FROM ${schema}.runs AS r
+             WHERE r.job_id = job.id AND r.status = 'SUCCESS' AND r.parent_run_id IS NULL
+             ORDER BY r.started_at DESC LIMIT 1)),
+           cast($9 AS text), cast($10 AS bigint), cast($11 AS bigint), 0, cast($12 AS integer),
+           cast($13 AS bigint), cast($14 AS bigint)
+    FROM job
     RETURNING *
   ), raised AS (
     UPDATE ${schema}.jobs AS jobs SET last_run_id = inserted.id FROM inserted

@@ -18,6 +18,19 @@ export interface NewRun {
   scheduledFor?: Date | null;
 }
 
+/**
+ * What a run's creation took from its job (run-creation.ts). `runCreateFromJob` inserts only
+ * while the job still has exactly these values, so a creation prepared from a job read earlier
+ * (the run service remembers recent jobs) never uses a changed or deleted job.
+ */
+export interface JobBasis {
+  task: string;
+  defaultQueue: string;
+  args: JsonObject;
+  customArgs: JsonObject | null;
+  maxAttempts: number;
+}
+
 export interface RunFilter {
   jobId?: string | undefined;
   /** Case-insensitive match on title or message. */
@@ -40,6 +53,12 @@ export type RunDeleteResult = 'deleted' | 'active' | 'parent_active' | 'missing'
 /** Runs created, read, listed and deleted, with the sub-runs of a parent. */
 export interface RunStore {
   runCreate(run: NewRun): Promise<Run>;
+  /**
+   * Creates a run of a job only if the job exists and still has `basis`'s values, else returns
+   * undefined. `since: null` stands for the start of the job's last top-level success, read with
+   * the insert (on PostgreSQL one statement: enqueue → start latency is mostly round trips).
+   */
+  runCreateFromJob(run: NewRun, basis: JobBasis): Promise<Run | undefined>;
   /** Bulk enqueue: one statement per chunk. Returns the number of runs created. */
   runsCreate(runs: NewRun[]): Promise<number>;
   /**

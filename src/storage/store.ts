@@ -24,7 +24,7 @@ import type { RetentionStore } from './retention-store.js';
 // here too, so that callers name the Store's types from one place.
 export type { Page } from './page.js';
 export { JOB_SORTS, type JobChanges, type JobFilter, type JobSort } from './job-store.js';
-export type { NewRun, RunDeleteResult, RunFilter } from './run-store.js';
+export type { JobBasis, NewRun, RunDeleteResult, RunFilter } from './run-store.js';
 export type { ClaimRequest, RunAttempt, RunOutcome } from './run-lifecycle-store.js';
 export type { DueJob, FirePlan, FireResult } from './schedule-store.js';
 export type { LogHolder, LogQuery } from './log-store.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StoreEvent } from '../../../src/storage/notifier.js';
 import type { RunOutcome } from '../../../src/storage/store.js';
-import { jobFixture, newRun, openTestStore } from '../../support/fixtures.js';
+import { jobFixture, newRun, nextEvent, openTestStore } from '../../support/fixtures.js';
 
 const outcome = (id: number, over: Partial<RunOutcome> = {}): RunOutcome => ({
   id,
@@ -175,6 +176,44 @@ describe('store conformance: runs', () => {
     expect((await store.runList({ task: 't2', limit: 10, offset: 0 })).total).toBe(1);
     // Sub-runs never count as "the last successful run" of the job.
     expect((await store.runLastSuccess(job.id))!.id).toBe(parent.id);
+  });
+
+  it('creates a run from its job only while the job is unchanged, since defaulting to the last success', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture({ args: { a: 1 }, maxAttempts: 2 }));
+    const basis = { task: 'test.noop', defaultQueue: 'default', args: { a: 1 }, customArgs: null, maxAttempts: 2 };
+    await store.listening();
+    const queued = nextEvent<StoreEvent>(
+      (listener) => store.subscribe(listener),
+      (e) => e.type === 'queued',
+    );
+    const first = await store.runCreateFromJob(newRun(job.id, { maxAttempts: 2 }), basis);
+    expect(first).toMatchObject({ jobId: job.id, status: 'QUEUED', since: null, maxAttempts: 2 });
+    expect(await queued).toEqual({ type: 'queued', queue: 'default', runId: first!.id, jobId: job.id });
+    expect(await store.runGet(first!.id)).toEqual(first);
+    const [claimed] = await store.runClaim({ queues: ['default'], limit: 1, workerId: 'w1' });
+    await store.runsFinish([outcome(claimed!.id)]);
+    // No since given: the start of the last success; one given is kept.
+    expect((await store.runCreateFromJob(newRun(job.id), basis))!.since).toEqual(claimed!.startedAt);
+    const given = new Date('2026-01-02T03:04:05.678Z');
+    expect((await store.runCreateFromJob(newRun(job.id, { since: given }), basis))!.since).toEqual(given);
+
+    // Any value the run was prepared from that changed since: no run.
+    for (const stale of [
+      { task: 'test.other' },
+      { defaultQueue: 'other' },
+      { args: { a: 2 } },
+      { customArgs: { a: 1 } },
+      { maxAttempts: 1 },
+    ]) {
+      expect(await store.runCreateFromJob(newRun(job.id), { ...basis, ...stale })).toBeUndefined();
+    }
+    await store.jobUpdate(job.id, { customArgs: { b: true } });
+    expect(await store.runCreateFromJob(newRun(job.id), basis)).toBeUndefined();
+    const now = { ...basis, customArgs: { b: true } };
+    expect(await store.runCreateFromJob(newRun(job.id), now)).toMatchObject({ jobId: job.id });
+    expect(await store.runCreateFromJob(newRun('no-such-job'), now)).toBeUndefined();
+    expect((await store.runList({ jobId: job.id, limit: 10, offset: 0 })).total).toBe(4);
   });
 
   it('enqueues in bulk', async () => {
