@@ -5,7 +5,9 @@
 //   same time (the server's own: autovacuum visits), and statements by kind when the server
 //   preloads pg_stat_statements;
 // - both dialects: wake-ups of the process's main thread (voluntary context switches of its
-//   event-loop thread, from /proc: each timer or socket wake-up is one), and its RSS at the end.
+//   event-loop thread, from /proc: each timer or socket wake-up is one), and its RSS at the end
+//   (VmRSS of the node process itself, which is spawned directly: no shell or npm in between),
+//   in MiB and in MB (the issue's goal, 80 MB, is 76.3 MiB).
 // Usage: npm run bench:idle -- [--dialect sqlite,postgres] [--seconds 60] [--warmup 10]
 // PostgreSQL server: $JOBDECK_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
@@ -76,7 +78,8 @@ async function measure(dialect: BenchDialect): Promise<void> {
     console.log(
       `${dialect.padEnd(8)} idle ${seconds} s: ` +
         (admin ? `${perSecond(after.xacts - before.xacts)} transactions/s, ` : '') +
-        `${perSecond(after.wakeUps - before.wakeUps)} wake-ups/s (main thread), RSS ${rss.toFixed(1)} MiB`,
+        `${perSecond(after.wakeUps - before.wakeUps)} wake-ups/s (main thread), ` +
+        `RSS ${rss.toFixed(1)} MiB (${((rss * 1024 * 1024) / 1e6).toFixed(1)} MB)`,
     );
     if (admin?.statementsAvailable) {
       const rows = await admin.query<{ calls: string; query: string }>(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from './errors.js';
 import type { AnyTask } from './task.js';
+import { compareNames } from './name-order.js';
 
 /** The task types a host program registered, by id. */
 export class TaskRegistry {
@@ -33,7 +34,7 @@ export class TaskRegistry {
   }
 
   list(): AnyTask[] {
-    return [...this.#tasks.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.#tasks.values()].sort((a, b) => compareNames(a.id, b.id));
   }
 
   ids(): string[] {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
+import type { AdminSignIn } from './admin-sign-in.js';
 
 /** Where `npm run build:ui` writes the admin UI. */
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../ui/dist', import.meta.url));
@@ -44,30 +45,6 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <h1>The admin UI is not built</h1>
 <p>Run <code>npm run build:ui</code> in the Jobdeck package, then reload this page.
 The API is available at <a href="/api/openapi.json">/api</a> meanwhile.</p></body></html>`;
-
-/** How the admin UI signs people in, told to it in index.html (see adminSignIn). */
-export interface AdminSignIn {
-  /** The host's `authenticate` decides who is signed in: ask the API first, no token screen. */
-  host: boolean;
-  signInUrl?: string;
-  signOutUrl?: string;
-}
-
-/** The admin's sign-in settings from the app's options; URLs only same-site paths or http(s). */
-export function adminSignIn(options: { authenticate?: unknown; signInUrl?: string; signOutUrl?: string }): AdminSignIn {
-  const url = (name: string, value: string | undefined) => {
-    if (value === undefined) return {};
-    if (!/^(\/(?![/\\])|https?:\/\/)/i.test(value)) {
-      throw new TypeError(`${name} "${value}" must be a path (/logout) or an http(s) URL.`);
-    }
-    return { [name]: value };
-  };
-  return {
-    host: options.authenticate !== undefined,
-    ...url('signInUrl', options.signInUrl),
-    ...url('signOutUrl', options.signOutUrl),
-  };
-}
 
 /**
  * The built index.html for this request: its `<base href>` (the UI's assets, router and API

@@ -1,20 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Jobdeck } from '../service/jobdeck.js';
-import { createApp, type AppOptions } from './app.js';
-import { nodeHandler, type NodeRequestHandler } from './node-handler.js';
-
-/**
- * A Node request handler for the API and the admin UI, to mount in Express, Fastify, Koa or
- * `http` under any prefix: Express's mount path is detected; elsewhere set `basePath`. Pass the
- * framework's request as third argument where it is not Node's (Fastify, Koa) for `authenticate`.
- */
-export function createRequestHandler<Host = IncomingMessage>(
-  deck: Jobdeck,
-  options: AppOptions<Host> = {},
-): NodeRequestHandler {
-  return nodeHandler(createApp(deck, options));
-}
+import type { AppOptions } from './app.js';
+import { adminSignIn } from './admin-sign-in.js';
+import { normalizeBasePath } from './mount.js';
 
 export interface ServerHandle {
   url: string;
@@ -27,9 +15,17 @@ export function isLoopback(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare) || bare === '::ffff:127.0.0.1';
 }
 
+type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<unknown>;
+
 /**
  * Serves the API on a port; resolves once it listens. Warns when it listens beyond this machine
  * with `/metrics` open (no metrics token): anyone who reaches the port can read the metrics.
+ *
+ * The app (every route with its schemas, Hono's Node adapter) is loaded and built at the first
+ * request, not here: an idle `jobdeck start` that nobody calls keeps ~6 MiB less old space and
+ * makes less start-up garbage (docs/performance.md, "Idle memory, wave 2 session 4"). The first
+ * request waits for that load (0.8–1.4 s under load 8, against 0.1–0.35 s before); the options
+ * are checked here all the same, so a wrong `basePath` or `signInUrl` still fails the start.
  */
 export function startServer(
   deck: Jobdeck,
@@ -37,7 +33,8 @@ export function startServer(
   host: string,
   options: AppOptions = {},
 ): Promise<ServerHandle> {
-  const app = createApp(deck, options);
+  normalizeBasePath(options.basePath);
+  if (options.adminUi !== false) adminSignIn(options);
   const metricsToken = options.metricsToken ?? (process.env.JOBDECK_METRICS_TOKEN || undefined);
   if (!isLoopback(host) && !metricsToken) {
     (options.logger ?? deck.logger).warn(
@@ -45,23 +42,41 @@ export function startServer(
       `listening on ${host}, beyond this machine, with /metrics open: set JOBDECK_METRICS_TOKEN to require a token`,
     );
   }
+  let listener: Promise<Listener> | undefined;
+  const load = async (): Promise<Listener> => {
+    const [{ createApp }, { getRequestListener }] = await Promise.all([
+      import('./app.js'),
+      import('@hono/node-server'),
+    ]);
+    return getRequestListener(createApp(deck, options).fetch, { hostname: host });
+  };
+  const server = createServer((incoming, outgoing) => {
+    // One load for all requests that come before it ends; a failed load is tried again next time.
+    listener ??= load().catch((error: unknown) => {
+      listener = undefined;
+      throw error;
+    });
+    listener
+      .then((listen) => listen(incoming, outgoing))
+      .catch((error: unknown) => {
+        (options.logger ?? deck.logger).error({ err: error }, 'the HTTP app could not be loaded');
+        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+        outgoing.end(JSON.stringify({ status: 500, message: 'The server could not load its HTTP app.' }));
+      });
+  });
   return new Promise((resolve, reject) => {
-    let server: ServerType;
-    try {
-      server = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
-        resolve({
-          url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
-          close: () =>
-            new Promise((done) => {
-              server.close(() => done());
-              // Event streams never end on their own; without this, close() would wait forever.
-              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-            }),
-        }),
-      );
-      server.on('error', reject);
-    } catch (error) {
-      reject(error);
-    }
+    server.on('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve({
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Event streams never end on their own; without this, close() would wait forever.
+            server.closeAllConnections();
+          }),
+      });
+    });
   });
 }

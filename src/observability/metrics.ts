@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createRequire } from 'node:module';
+import type * as PromClient from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
 import type { Run } from '../domain/model.js';
 import { ACTIVE_STATUSES, isFinalStatus } from '../domain/run-status.js';
 import type { Worker } from '../engine/worker.js';
@@ -8,30 +10,60 @@ import type { Store } from '../storage/store.js';
 /** What a notification delivery attempt came to. */
 export type DeliveryOutcome = 'sent' | 'failed' | 'retrying' | (string & {});
 
+const loadPromClient = () => createRequire(import.meta.url)('prom-client') as typeof PromClient;
+
+/** The prom-client objects, made when first needed (see #prom). */
+interface PromMetrics {
+  registry: Registry;
+  lateness: Histogram;
+  logLines: Counter<'outcome'>;
+  deliveries: Counter<'channel' | 'outcome'>;
+}
+
 /**
  * Prometheus metrics of one Jobdeck, in a registry of its own (never prom-client's global one,
  * so several Jobdecks, or a host program's own metrics, never collide). Counters and histograms
  * count what this process did; queue depth is read from the database on each scrape, so every
  * process reports the same, whole-system figure.
+ *
+ * prom-client is loaded at the first scrape, the first use of `registry` or the first count that
+ * needs it (a log line, a delivery, a scheduled run's lateness), not at start: an idle process
+ * keeps ~1.5 MiB less heap (docs/performance.md, "Idle memory, wave 2 session 4"). It is
+ * CommonJS, so it loads synchronously and nothing has to be held back until it is there.
  */
 export class JobdeckMetrics {
-  readonly registry = new Registry();
-  /** Finished runs not yet added to #runsFinished, by job, task, queue and status (see runFinished). */
+  /** Finished runs not yet added to jobdeck_runs_finished_total, by job, task, queue and status (see runFinished). */
   readonly #finishedPending = new Map<
     string,
     { labels: Record<'job' | 'task' | 'queue' | 'status', string>; n: number; durations: DurationSeries }
   >();
-  readonly #runDuration: RunDurationHistogram;
-  readonly #lateness: Histogram;
-  readonly #logLines: Counter<'outcome'>;
-  readonly #deliveries: Counter<'channel' | 'outcome'>;
+  readonly #runDuration = new RunDurationHistogram(
+    'jobdeck_run_duration_seconds',
+    'Time from the start of a run to its final state',
+    [0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
+  );
   readonly #workers = new Set<Worker>();
   readonly #store: Store;
+  #loaded: PromMetrics | undefined;
   #processMetrics = false;
 
   constructor(store: Store) {
     this.#store = store;
-    const registers = [this.registry];
+  }
+
+  /** The registry of these metrics (prom-client's `Registry`), e.g. to merge with a host's own. */
+  get registry(): Registry {
+    return this.#prom().registry;
+  }
+
+  #prom(): PromMetrics {
+    this.#loaded ??= this.#register(loadPromClient());
+    return this.#loaded;
+  }
+
+  #register({ Counter, Gauge, Histogram, Registry }: typeof PromClient): PromMetrics {
+    const registry = new Registry();
+    const registers = [registry];
     const finishedPending = this.#finishedPending;
     new Counter({
       name: 'jobdeck_runs_finished_total',
@@ -45,12 +77,8 @@ export class JobdeckMetrics {
         }
       },
     });
-    this.#runDuration = new RunDurationHistogram(
-      'jobdeck_run_duration_seconds',
-      'Time from the start of a run to its final state',
-      [0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
-    );
-    this.registry.registerMetric(this.#runDuration as never);
+    registry.registerMetric(this.#runDuration as never);
+    const store = this.#store;
     new Gauge({
       name: 'jobdeck_queue_runs',
       help: `Runs waiting or in progress, by queue and status (${ACTIVE_STATUSES.join(', ')}), read from the database`,
@@ -61,7 +89,7 @@ export class JobdeckMetrics {
         for (const row of await store.queueDepth()) this.set({ queue: row.queue, status: row.status }, row.count);
       },
     });
-    this.#lateness = new Histogram({
+    const lateness = new Histogram({
       name: 'jobdeck_scheduler_lateness_seconds',
       help: 'How long after its scheduled time a scheduled run was created',
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600],
@@ -84,21 +112,22 @@ export class JobdeckMetrics {
         this.set({ state: 'free' }, free);
       },
     });
-    this.#logLines = new Counter({
+    const logLines = new Counter({
       name: 'jobdeck_log_lines_total',
       help: 'Run log lines stored, or dropped by the per-run cap',
       labelNames: ['outcome'],
       registers,
     });
-    this.#deliveries = new Counter({
+    const deliveries = new Counter({
       name: 'jobdeck_notification_deliveries_total',
       help: 'Notification delivery attempts by channel (email, webhook) and outcome',
       labelNames: ['channel', 'outcome'],
       registers,
     });
     // Present from the first scrape, so dashboards and alerts see zeros rather than nothing.
-    this.#logLines.inc({ outcome: 'stored' }, 0);
-    this.#logLines.inc({ outcome: 'dropped' }, 0);
+    logLines.inc({ outcome: 'stored' }, 0);
+    logLines.inc({ outcome: 'dropped' }, 0);
+    return { registry, lateness, logLines, deliveries };
   }
 
   /**
@@ -122,20 +151,20 @@ export class JobdeckMetrics {
   }
 
   logLinesStored(lines: number): void {
-    this.#logLines.inc({ outcome: 'stored' }, lines);
+    this.#prom().logLines.inc({ outcome: 'stored' }, lines);
   }
 
   logLinesDropped(lines: number): void {
-    this.#logLines.inc({ outcome: 'dropped' }, lines);
+    this.#prom().logLines.inc({ outcome: 'dropped' }, lines);
   }
 
   schedulerLateness(seconds: number): void {
-    this.#lateness.observe(Math.max(0, seconds));
+    this.#prom().lateness.observe(Math.max(0, seconds));
   }
 
   /** For the notification engine: one delivery attempt on a channel ended with this outcome. */
   notificationDelivered(channel: string, outcome: DeliveryOutcome): void {
-    this.#deliveries.inc({ channel, outcome });
+    this.#prom().deliveries.inc({ channel, outcome });
   }
 
   /** Follows a worker's slots and finished runs. */
@@ -169,7 +198,7 @@ export class JobdeckMetrics {
   async text(): Promise<string> {
     if (!this.#processMetrics) {
       this.#processMetrics = true;
-      collectDefaultMetrics({ register: this.registry });
+      loadPromClient().collectDefaultMetrics({ register: this.registry });
     }
     return this.registry.metrics();
   }

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import type { Connection } from './store-connection.js';
 import type { TableLayout } from './table-layout.js';
 import type { Database as Schema } from './schema.js';
+import { compareNames } from '../domain/name-order.js';
 
 /** Applies pending migrations in the layout's schema (created if missing). */
 export async function migrate(connection: Connection, layout: TableLayout): Promise<void> {
@@ -40,6 +41,8 @@ export async function migrate(connection: Connection, layout: TableLayout): Prom
     db: connection.db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: layout.migrationTable,
+    // Kysely's default is localeCompare: the same order for these names, without ICU's data.
+    nameComparator: compareNames,
     migrationLockTableName: layout.migrationLockTable,
     // PostgreSQL: the migration lock opens and commits the one transaction (see schema-dialect.ts).
     ...(schema && { migrationTableSchema: schema, disableTransactions: true }),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { z as z3 } from 'zod/v3';
 import { defineTask } from '../../src/domain/task.js';
-import { adminSignIn } from '../../src/http/admin-static.js';
+import { adminSignIn } from '../../src/http/admin-sign-in.js';
 import { normalizeBasePath } from '../../src/http/mount.js';
 import { nodeHandler } from '../../src/http/node-handler.js';
 import { checkZod } from '../../src/service/zod-support.js';

@@ -4,7 +4,7 @@ import { parseInteger, parseList, withContext } from '../command-support.js';
 import { openContext, type GlobalOptions } from '../context.js';
 import { printJson, reportError } from '../output.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
-import { startServer, type ServerHandle } from '../../http/server.js';
+import type { ServerHandle } from '../../http/server.js';
 
 interface WorkerFlags {
   queues?: string[];
@@ -99,6 +99,8 @@ async function serverService(deck: Jobdeck, flags: ServerFlags): Promise<Service
   return {
     url: () => handle?.url,
     async start() {
+      // Loaded here: a `worker` or `scheduler` process never loads the HTTP layer.
+      const { startServer } = await import('../../http/server.js');
       handle ??= await startServer(deck, flags.port, flags.host, { logger: deck.logger });
       deck.logger.info({ url: `${handle.url}/api`, admin: `${handle.url}/admin` }, 'server listening');
       // Service logs are JSON on stderr; a newcomer needs the address in plain words.

@@ -43,4 +43,26 @@ describe('server start', () => {
     onCleanup(() => local.close());
     expect(guarded.lines.filter((l) => l.level === 40)).toEqual([]);
   });
+
+  it('builds the app at the first request: concurrent first requests all answer, /metrics too', async () => {
+    const deck = await openTestDeck();
+    const server = await startServer(deck, 0, '127.0.0.1', { adminUi: false, metricsToken: '' });
+    onCleanup(() => server.close());
+    const [health, metrics, missing] = await Promise.all([
+      fetch(`${server.url}/healthz`),
+      fetch(`${server.url}/metrics`),
+      fetch(`${server.url}/api/jobs`),
+    ]);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('jobdeck_worker_slots');
+    expect(missing.status).toBe(401);
+  });
+
+  it('refuses a wrong base path or sign-in URL at start, before the app is built', async () => {
+    const deck = await openTestDeck();
+    expect(() => startServer(deck, 0, '127.0.0.1', { basePath: 'no-slash' })).toThrow(/basePath/);
+    expect(() => startServer(deck, 0, '127.0.0.1', { signInUrl: 'javascript:alert(1)' })).toThrow(/must be a path/);
+  });
 });
