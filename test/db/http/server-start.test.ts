@@ -60,6 +60,19 @@ describe('server start', () => {
     expect(missing.status).toBe(401);
   });
 
+  it('answers the liveness probe at once, under the base path, before the app is built', async () => {
+    const deck = await openTestDeck();
+    const server = await startServer(deck, 0, '127.0.0.1', { adminUi: false, basePath: '/jd' });
+    onCleanup(() => server.close());
+    const health = await fetch(`${server.url}/jd/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    // Anything else loads the app, and /healthz is then the app's own.
+    expect((await fetch(`${server.url}/jd/api/jobs`)).status).toBe(401);
+    const after = await fetch(`${server.url}/jd/healthz`);
+    expect(await after.json()).toEqual({ status: 'ok' });
+  });
+
   it('refuses a wrong base path or sign-in URL at start, before the app is built', async () => {
     const deck = await openTestDeck();
     expect(() => startServer(deck, 0, '127.0.0.1', { basePath: 'no-slash' })).toThrow(/basePath/);
