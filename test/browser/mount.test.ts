@@ -63,10 +63,12 @@ describe('the admin mounted under /jobs-admin, signed in by the host', () => {
           });
           expect(links).toMatch(new RegExp(`^${host.url}/jobs-admin/api/jobs\\?`));
 
-          // Sign-out is the host's.
+          // Sign-out is the host's. The host's own page is not Jobdeck's: a 404 of its favicon
+          // (which the browser may or may not ask for and report in time) is not an error here.
+          expect(errors).toEqual([]);
           await page.getByRole('link', { name: 'Sign out' }).click();
           await page.waitForURL(`${host.url}/`);
-          expect(errors).toEqual([]);
+          expect(errors.filter((error) => !error.endsWith(`(${host.url}/favicon.ico)`))).toEqual([]);
         } finally {
           await current.close();
           await host.close();

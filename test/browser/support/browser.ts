@@ -26,7 +26,8 @@ export interface TestPage {
 
 /**
  * A fresh browser context (own cookies) with a page that records console errors and page
- * errors. Expected failures (a 4xx the test provokes) are listed in `allow`, matched on the text.
+ * errors. Expected failures (a 4xx the test provokes) are listed in `allow`, matched on the text
+ * (a console message's text is followed by the address of its resource, in brackets).
  */
 export interface OpenPageOptions {
   viewport?: { width: number; height: number };
@@ -43,7 +44,10 @@ export async function openPage(browser: Browser, options: OpenPageOptions = {}):
   const errors: string[] = [];
   const allowed = (text: string) => (options.allow ?? []).some((pattern) => pattern.test(text));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !allowed(message.text())) errors.push(`console: ${message.text()}`);
+    // The resource's address goes with the text: "Failed to load resource" alone names nothing.
+    const url = message.location().url;
+    const text = url ? `${message.text()} (${url})` : message.text();
+    if (message.type() === 'error' && !allowed(text)) errors.push(`console: ${text}`);
   });
   page.on('pageerror', (error) => {
     if (!allowed(error.message)) errors.push(`page error: ${error.message}`);
