@@ -108,7 +108,12 @@ describe('run page', () => {
     await expect(dialog.getByLabel('Title').inputValue()).resolves.toBe('First wait');
     await dialog.getByLabel('Title').fill('Edited wait');
     await dialog.getByRole('button', { name: 'Run' }).click();
-    await page.getByRole('heading', { name: 'Edited wait' }).waitFor();
+    // The new run's page, or the dialog's refusal: a refusal fails with its own words.
+    const heading = page.getByRole('heading', { name: 'Edited wait' });
+    const refusal = dialog.locator('.ant-form-item-explain-error, .ant-alert-error');
+    await heading.or(refusal).first().waitFor();
+    expect(await refusal.allTextContents()).toEqual([]);
+    await heading.waitFor();
     const editedId = Number(page.url().split('/').pop());
     expect(await waitForStatus(editedId, ['SUCCESS'])).toMatchObject({ title: 'Edited wait', args: { seconds: 2 } });
   });
