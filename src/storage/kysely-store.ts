@@ -154,8 +154,7 @@ export class KyselyStore implements Store {
     await (this.#notifier as { listening?: () => Promise<void> }).listening?.();
   }
 
-  // Each verb delegates to its concept's query module; writes that announce a change, to
-  // announced-writes.ts. Arrow properties keep this class one line per verb.
+  // Each verb delegates to its query module (announcing writes: announced-writes.ts), one line each.
   jobCreate = (job: Job) => writes.jobCreate(this.#ctx, this.#notifier, job);
   jobGet = (id: string) => jobs.jobGet(this.#ctx, id);
   jobGetByKey = (key: string) => jobs.jobGetByKey(this.#ctx, key);
@@ -165,7 +164,7 @@ export class KyselyStore implements Store {
   jobHasActiveRuns = (id: string) => jobs.jobHasActiveRuns(this.#ctx, id);
 
   runCreate = (input: NewRun): Promise<Run> => writes.runCreate(this.#ctx, this.#notifier, this.#prepared, input);
-  runCreateFromJob = (input: NewRun, basis: JobBasis): Promise<Run | undefined> =>
+  runCreateFromJob = (input: NewRun, basis: JobBasis) =>
     writes.runCreateFromJob(this.#ctx, this.#notifier, this.#prepared, input, basis);
   runsCreate = (inputs: NewRun[]): Promise<number> => writes.runsCreate(this.#ctx, this.#notifier, inputs);
   subRunsCreate = (parentId: number, inputs: NewRun[], failRatio?: number | null): Promise<number | undefined> =>

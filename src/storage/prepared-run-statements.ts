@@ -71,24 +71,8 @@ export class PreparedRunStatements {
    * the NOTIFY after it. Enqueue → start latency is mostly such round trips.
    */
   async create(run: NewRun, now: number): Promise<Run> {
-    const row = newRunRow(run, now);
     const { rows } = await this.#pool.query<Selectable<RunsTable>>(
-      this.#statement('jobdeck_create', this.#createText, [
-        row.job_id,
-        row.task,
-        row.title,
-        row.queue,
-        row.priority,
-        row.args,
-        row.custom_args,
-        row.since,
-        row.started_by,
-        row.created_at,
-        row.available_at,
-        row.max_attempts,
-        row.parent_run_id,
-        row.scheduled_for,
-      ]),
+      this.#statement('jobdeck_create', this.#createText, insertValues(run, now)),
     );
     return runFromRow(rows[0]!);
   }
@@ -99,23 +83,9 @@ export class PreparedRunStatements {
    * statement, so the enqueue needs no read round trip before it.
    */
   async createFromJob(run: NewRun, basis: JobBasis, now: number): Promise<Run | undefined> {
-    const row = newRunRow(run, now);
     const { rows } = await this.#pool.query<Selectable<RunsTable>>(
       this.#statement('jobdeck_create_from_job', this.#createFromJobText, [
-        row.job_id,
-        row.task,
-        row.title,
-        row.queue,
-        row.priority,
-        row.args,
-        row.custom_args,
-        row.since,
-        row.started_by,
-        row.created_at,
-        row.available_at,
-        row.max_attempts,
-        row.parent_run_id,
-        row.scheduled_for,
+        ...insertValues(run, now),
         basis.task,
         basis.defaultQueue,
         toJson(basis.args),
@@ -258,3 +228,24 @@ const finishText = (schema: string) => `
            CASE WHEN cardinality(ids) <= 500 THEN json_build_object('type', 'changed', 'runIds', ids)
                 ELSE json_build_object('type', 'changed') END::text) END AS announced
   FROM done`;
+
+/** $1…$14 of both insert statements: the new run's columns, in the order of their INSERT. */
+function insertValues(run: NewRun, now: number): unknown[] {
+  const row = newRunRow(run, now);
+  return [
+    row.job_id,
+    row.task,
+    row.title,
+    row.queue,
+    row.priority,
+    row.args,
+    row.custom_args,
+    row.since,
+    row.started_by,
+    row.created_at,
+    row.available_at,
+    row.max_attempts,
+    row.parent_run_id,
+    row.scheduled_for,
+  ];
+}
