@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { pgDriver } from './pg-driver.js';
 import { ConfigurationError } from '../domain/errors.js';
-import { NOTIFY_CHANNEL, type Notifier } from './notifier.js';
+import { notifyChannel, type Notifier } from './notifier.js';
 import type { Database } from './schema.js';
 
 /**
@@ -75,12 +75,15 @@ export function hostTransactionDb(tx: HostTransaction, schema: string): Kysely<D
  * only if) the transaction commits, so workers wake for a run exactly when they can see it.
  */
 export class TransactionNotifier implements Notifier {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly schema: string,
+  ) {}
 
   async publish(event: Parameters<Notifier['publish']>[0]): Promise<void> {
     // An integer result, not pg_notify's void, which some clients (raw-query escapes of ORMs)
     // cannot read.
-    await sql`select count(*)::int as notified from (select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(event)})) n`.execute(
+    await sql`select count(*)::int as notified from (select pg_notify(${notifyChannel(this.schema)}, ${JSON.stringify(event)})) n`.execute(
       this.db,
     );
   }

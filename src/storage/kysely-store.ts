@@ -139,7 +139,7 @@ export class KyselyStore implements Store {
       ...this.#parts,
       db,
       schema,
-      notifier: new TransactionNotifier(db),
+      notifier: new TransactionNotifier(db, schema),
       pgPool: undefined,
       inTransaction: true,
       release: async () => undefined,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import { pgDriver } from './pg-driver.js';
@@ -36,29 +37,50 @@ export class Listeners {
   }
 }
 
-/** The one LISTEN/NOTIFY channel; events are `JSON.stringify(StoreEvent)`. */
-export const NOTIFY_CHANNEL = 'jobdeck';
+/** The channel of Jobdeck's default schema (and of 0.1's tables in `public`). */
+const DEFAULT_CHANNEL = 'jobdeck';
+/** PostgreSQL truncates identifiers (LISTEN) at 63 bytes, and pg_notify refuses longer names. */
+const MAX_CHANNEL = 63;
 
 /**
- * PostgreSQL: NOTIFY on one channel, LISTEN on a dedicated connection opened on first
- * subscription and reopened with backoff if it breaks (e.g. a database restart).
+ * The LISTEN/NOTIFY channel of Jobdeck's tables in `schema`; events are
+ * `JSON.stringify(StoreEvent)`. Channels are per database, not per schema: two Jobdeck
+ * deployments in two schemas of one database need two channels, or a stop of run 7 in one would
+ * abort run 7 of the other. The default schema keeps the plain `jobdeck` every earlier version
+ * used, so a rolling upgrade of a default deployment keeps hearing its older processes.
+ */
+export function notifyChannel(schema: string | undefined): string {
+  if (schema === undefined || schema === 'jobdeck' || schema === 'public') return DEFAULT_CHANNEL;
+  const channel = `${DEFAULT_CHANNEL}.${schema}`;
+  if (channel.length <= MAX_CHANNEL) return channel;
+  // Long schema names: a prefix stays readable, the hash keeps two such names apart.
+  const hash = createHash('sha256').update(schema).digest('hex').slice(0, 16);
+  return `${channel.slice(0, MAX_CHANNEL - hash.length - 1)}.${hash}`;
+}
+
+/**
+ * PostgreSQL: NOTIFY on the schema's channel, LISTEN on a dedicated connection opened on first
+ * subscription and reopened with backoff if it breaks (e.g. a database restart). The channel is
+ * asked for when used: the store learns its schema (the table layout) after the notifier exists.
  */
 export class PgNotifier implements Notifier {
   readonly #listeners = new Listeners();
   readonly #pool: pg.Pool;
   readonly #clientConfig: pg.ClientConfig;
+  readonly #channel: () => string;
   #client: pg.Client | undefined;
   #connecting: Promise<void> | undefined;
   #closed = false;
   #retryMs = 100;
 
-  constructor(pool: pg.Pool, clientConfig: pg.ClientConfig) {
+  constructor(pool: pg.Pool, clientConfig: pg.ClientConfig, channel: () => string) {
     this.#pool = pool;
     this.#clientConfig = clientConfig;
+    this.#channel = channel;
   }
 
   async publish(event: StoreEvent): Promise<void> {
-    await this.#pool.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify(event)]);
+    await this.#pool.query('select pg_notify($1, $2)', [this.#channel(), JSON.stringify(event)]);
   }
 
   subscribe(listener: StoreListener): () => void {
@@ -90,7 +112,7 @@ export class PgNotifier implements Notifier {
     client.on('end', () => this.#lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      await client.query(`LISTEN "${this.#channel()}"`);
       this.#client = client;
       this.#retryMs = 100;
       // Whatever happened while we were not listening must be looked at again.

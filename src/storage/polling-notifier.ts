@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { Listeners, NOTIFY_CHANNEL, type Notifier, type StoreEvent, type StoreListener } from './notifier.js';
+import { Listeners, type Notifier, type StoreEvent, type StoreListener } from './notifier.js';
 
 /** How often other processes' writes are looked for when nothing announces them (see below). */
 const DEFAULT_NOTIFY_POLL_MS = 500;
@@ -16,17 +16,19 @@ export class PollingPgNotifier implements Notifier {
   readonly #listeners = new Listeners();
   readonly #pool: pg.Pool;
   readonly #pollMs: number;
+  readonly #channel: () => string;
   #timer: NodeJS.Timeout | undefined;
   #subscribers = 0;
 
-  constructor(pool: pg.Pool, pollMs = DEFAULT_NOTIFY_POLL_MS) {
+  constructor(pool: pg.Pool, channel: () => string, pollMs = DEFAULT_NOTIFY_POLL_MS) {
     this.#pool = pool;
+    this.#channel = channel;
     this.#pollMs = pollMs;
   }
 
   async publish(event: StoreEvent): Promise<void> {
     this.#listeners.emit(event);
-    await this.#pool.query('select pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify(event)]);
+    await this.#pool.query('select pg_notify($1, $2)', [this.#channel(), JSON.stringify(event)]);
   }
 
   subscribe(listener: StoreListener): () => void {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Run } from '../domain/model.js';
 import { FINAL_STATUSES, statusesLeadingTo } from '../domain/run-status.js';
-import { NOTIFY_CHANNEL } from './notifier.js';
+import { notifyChannel } from './notifier.js';
 import { jsonText, runFromRow, toJson } from './rows.js';
 import type { Selectable } from 'kysely';
 import type { RunsTable } from './schema.js';
@@ -33,9 +33,10 @@ export class PreparedRunStatements {
     this.#pool = pool;
     this.#named = named;
     this.#schema = `"${schema}"`;
-    this.#finishText = finishText(this.#schema);
-    this.#createText = createText(this.#schema);
-    this.#createFromJobText = createFromJobText(this.#schema);
+    const channel = notifyChannel(schema);
+    this.#finishText = finishText(this.#schema, channel);
+    this.#createText = createText(this.#schema, channel);
+    this.#createFromJobText = createFromJobText(this.#schema, channel);
   }
 
   /** The statement: named where that is allowed, so it is planned once per connection. */
@@ -148,7 +149,7 @@ function claimText(schema: string, queueCount: number): string {
  * announcement (delivered at commit, as the separate NOTIFY after the commit was) as CTEs. The
  * announcement's JSON is the `StoreEvent` that `PgNotifier.publish` would send.
  */
-const createText = (schema: string) => `
+const createText = (schema: string, channel: string) => `
   WITH inserted AS (
     INSERT INTO ${schema}.runs (job_id, task, title, status, queue, priority, args, custom_args, since, started_by,
                                 created_at, available_at, attempt, max_attempts, parent_run_id, scheduled_for)
@@ -158,7 +159,7 @@ const createText = (schema: string) => `
     UPDATE ${schema}.jobs AS jobs SET last_run_id = inserted.id FROM inserted
     WHERE jobs.id = inserted.job_id AND jobs.last_run_id < inserted.id
   )
-  SELECT inserted.*, pg_notify('${NOTIFY_CHANNEL}', json_build_object('type', 'queued', 'queue', inserted.queue,
+  SELECT inserted.*, pg_notify('${channel}', json_build_object('type', 'queued', 'queue', inserted.queue,
            'runId', inserted.id, 'jobId', inserted.job_id)::text) AS announced
   FROM inserted`;
 
@@ -166,7 +167,7 @@ const createText = (schema: string) => `
  * `createText` fed by the job's row, which must still hold the values the run was prepared from
  * (no row: no insert). INSERT … SELECT does not type its parameters from the columns: casts.
  */
-const createFromJobText = (schema: string) => `
+const createFromJobText = (schema: string, channel: string) => `
   WITH job AS (
     SELECT id FROM ${schema}.jobs
     WHERE id = $1 AND task = $15 AND default_queue = $16 AND args = cast($17 AS jsonb)
@@ -188,7 +189,7 @@ const createFromJobText = (schema: string) => `
     UPDATE ${schema}.jobs AS jobs SET last_run_id = inserted.id FROM inserted
     WHERE jobs.id = inserted.job_id AND jobs.last_run_id < inserted.id
   )
-  SELECT inserted.*, pg_notify('${NOTIFY_CHANNEL}', json_build_object('type', 'queued', 'queue', inserted.queue,
+  SELECT inserted.*, pg_notify('${channel}', json_build_object('type', 'queued', 'queue', inserted.queue,
            'runId', inserted.id, 'jobId', inserted.job_id)::text) AS announced
   FROM inserted`;
 
@@ -201,7 +202,7 @@ const FINAL_GUARD = FINAL_STATUSES.map(
  * The `changed` event carries the ids while they fit NOTIFY's 8 kB payload; listeners that get
  * none refetch what they show.
  */
-const finishText = (schema: string) => `
+const finishText = (schema: string, channel: string) => `
   WITH i AS (
     SELECT * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
                          $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[])
@@ -224,7 +225,7 @@ const finishText = (schema: string) => `
     SELECT array_agg(id) AS ids FROM finished
   )
   SELECT ids,
-         CASE WHEN ids IS NULL THEN NULL ELSE pg_notify('${NOTIFY_CHANNEL}',
+         CASE WHEN ids IS NULL THEN NULL ELSE pg_notify('${channel}',
            CASE WHEN cardinality(ids) <= 500 THEN json_build_object('type', 'changed', 'runIds', ids)
                 ELSE json_build_object('type', 'changed') END::text) END AS announced
   FROM done`;

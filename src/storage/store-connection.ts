@@ -11,7 +11,7 @@ import { jobdeckPgTypes } from './host-connection.js';
 import { HostPool } from './host-pool.js';
 import { schemaDialect } from './schema-dialect.js';
 import { migrationsFor } from './migrations/index.js';
-import { PgNotifier, type Notifier } from './notifier.js';
+import { notifyChannel, PgNotifier, type Notifier } from './notifier.js';
 import { SqliteNotifier } from './sqlite-notifier.js';
 import { PollingPgNotifier } from './polling-notifier.js';
 import { sqliteDriver } from './sqlite-driver.js';
@@ -106,7 +106,8 @@ export function openHostPool(database: HostPoolDatabase): Connection {
   const db = new Kysely<Schema>({
     dialect: schemaDialect(new PostgresDialect({ pool }), () => layout?.schema ?? 'public'),
   });
-  const notifier = new PgNotifier(pool, (pool as unknown as HostPool).clientConfig);
+  const channel = () => notifyChannel(layout?.schema ?? database.schema);
+  const notifier = new PgNotifier(pool, (pool as unknown as HostPool).clientConfig, channel);
   return {
     db,
     traits: postgresTraits,
@@ -147,12 +148,14 @@ export function openPostgres(
   const db = new Kysely<Schema>({
     dialect: schemaDialect(new PostgresDialect({ pool }), () => layout?.schema ?? 'public'),
   });
+  const channel = () => notifyChannel(layout?.schema ?? target.schema);
   const notifier =
     pooled && !listenUrl
-      ? new PollingPgNotifier(pool)
+      ? new PollingPgNotifier(pool, channel)
       : new PgNotifier(
           pool,
           listenUrl ? { ...clientConfig, connectionString: parseListenUrl(listenUrl) } : clientConfig,
+          channel,
         );
   return {
     db,

@@ -58,6 +58,34 @@ describe('store conformance: change events', () => {
     expect(await changed).toEqual({ type: 'changed', runIds: [run.id] });
   });
 
+  it('tells nothing to a store of another database (PostgreSQL: another schema of one database)', async () => {
+    // PostgreSQL's channels are per database: with one channel for all schemas, a stop of run 1
+    // in one schema aborted run 1 of every other schema's workers.
+    const mine = await openTestStore();
+    const other = await openTestStore();
+    const heard: StoreEvent[] = [];
+    mine.subscribe((event) => heard.push(event));
+    await mine.listening();
+    const otherJob = await other.jobCreate(jobFixture());
+    const otherRun = await other.runCreate(newRun(otherJob.id));
+    await other.runClaim({ queues: ['default'], limit: 1, workerId: 'w' });
+    await other.runTransition(otherRun.id, 'CANCELLING');
+    await other.runsFinish([
+      { id: otherRun.id, workerId: 'w', attempt: 1, status: 'CANCELLED', message: null, result: null, progress: {} },
+    ]);
+    // Notifications of one database arrive in commit order: once this one is heard, the other
+    // store's would have been too.
+    const myJob = await mine.jobCreate(jobFixture());
+    const queued = nextEvent(
+      (l: (e: StoreEvent) => void) => mine.subscribe(l),
+      (e) => e.type === 'queued',
+    );
+    await mine.runCreate(newRun(myJob.id));
+    expect(await queued).toMatchObject({ type: 'queued', jobId: myJob.id });
+    expect(heard.filter((e) => e.type === 'cancel' || e.type === 'changed')).toEqual([]);
+    expect(heard.filter((e) => e.type === 'queued').map((e) => (e as { jobId?: string }).jobId)).toEqual([myJob.id]);
+  });
+
   it('tells its own subscribers at once', async () => {
     const store = await openTestStore();
     const job = await store.jobCreate(jobFixture());
