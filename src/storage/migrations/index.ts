@@ -24,6 +24,7 @@ import * as m0025 from './0025-log-words-async.js';
 import * as m0026 from './0026-run-failures-ended.js';
 import * as m0027 from './0027-end-indexes.js';
 import * as m0028 from './0028-log-run-warnings.js';
+import * as m0029 from './0029-subrun-triggers-on-end.js';
 
 /** A migration file: the same change for each dialect (same tables, columns and meanings). */
 interface MigrationFile {
@@ -61,6 +62,7 @@ const MIGRATIONS: readonly (readonly [name: string, file: MigrationFile])[] = [
   ['0026_run_failures_ended', m0026],
   ['0027_end_indexes', m0027],
   ['0028_log_run_warnings', m0028],
+  ['0029_subrun_triggers_on_end', m0029],
 ];
 
 /** The migrations of one dialect, by name, as Kysely's migrator takes them. */

@@ -114,6 +114,34 @@ describe('store conformance: runs', () => {
     expect(await store.runsFinish([])).toEqual([]);
   });
 
+  it('finishes a run with only its last fields given, keeping the progress reported before', async () => {
+    const store = await openTestStore();
+    const job = await store.jobCreate(jobFixture());
+    await store.runsCreate([newRun(job.id), newRun(job.id)]);
+    const [a, b] = await store.runClaim({ queues: ['default'], limit: 2, workerId: 'w1' });
+    await store.runProgress(a!.id, { total: 10, inserted: 4 });
+    // Outcomes travel as JSON arrays without their trailing nulls (run-lifecycle-queries.ts).
+    expect(
+      await store.runsFinish([
+        outcome(a!.id, { progress: { errored: 1 } }),
+        outcome(b!.id, { status: 'FAILED', message: 'no', errorStack: 'Error: no\n    at x', result: [1] }),
+      ]),
+    ).toEqual([a!.id, b!.id]);
+    expect(await store.runGet(a!.id)).toMatchObject({
+      status: 'SUCCESS',
+      message: null,
+      result: null,
+      progress: { total: 10, inserted: 4, updated: null, errored: 1 },
+    });
+    expect(await store.runGet(b!.id)).toMatchObject({
+      status: 'FAILED',
+      message: 'no',
+      errorStack: 'Error: no\n    at x',
+      result: [1],
+      progress: { total: null, inserted: null, updated: null, errored: null },
+    });
+  });
+
   it('refuses status changes the state machine does not allow', async () => {
     const store = await openTestStore();
     const job = await store.jobCreate(jobFixture());
