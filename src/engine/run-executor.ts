@@ -5,7 +5,7 @@ import { returnedEnding, type RunWarnings } from '../domain/run-ending.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
 import type { AnyTask, LogFields, OutboundClient, SubRuns, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
-import { withConsoleCapture } from './console-capture.js';
+import { isPromiseLike, withConsoleCapture } from './console-capture.js';
 import type { LogSink, RunLog } from './log-sink.js';
 import { abortKind, type AbortState, type RunAbort } from './run-abort.js';
 import { NO_SUB_RUNS, type SubRunsFactory } from './sub-runs.js';
@@ -116,7 +116,7 @@ export function executeRun(
   let returned: unknown;
   try {
     // What the task prints with console.* while it runs goes to this run's log too.
-    returned = withConsoleCapture(runLog, runTask, task, ctx, parsed.data);
+    returned = withConsoleCapture(runLog, task, runTask, task, ctx, parsed.data);
   } catch (error) {
     return thrownOutcome(run, env, progress, abort, error);
   }
@@ -163,13 +163,6 @@ function thrownOutcome(
 
 function runTask(task: AnyTask, ctx: TaskContext, args: unknown) {
   return task.run(ctx, args as never);
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value instanceof Promise ||
-    (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
-  );
 }
 
 function taskLogger(runLog: RunLog, logs: LogSink): TaskLogger {
