@@ -24,6 +24,12 @@ export function withDeadline(
   options: DeadlineOptions,
   execute: (abort: RunAbort) => RunOutcome | Promise<RunOutcome>,
 ): RunOutcome | Promise<RunOutcome> {
+  if (options.timeoutSeconds === null) {
+    // No time limit: the run's own abort serves, and only a task that returns a promise needs the
+    // grace period after an abort (a Deadline is then made; one aborted meanwhile starts it at once).
+    const result = execute(parent);
+    return result instanceof Promise ? untilEnd(new Deadline(run, parent, options), result) : result;
+  }
   const deadline = new Deadline(run, parent, options);
   let result: RunOutcome | Promise<RunOutcome>;
   try {
@@ -36,7 +42,10 @@ export function withDeadline(
     deadline.cleanUp();
     return result;
   }
-  const running = result;
+  return untilEnd(deadline, result);
+}
+
+function untilEnd(deadline: Deadline, running: Promise<RunOutcome>): Promise<RunOutcome> {
   return new Promise<RunOutcome>((resolve, reject) => {
     deadline.settle(resolve, reject);
     running.then(
