@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { format, inspect } from 'node:util';
 import type { LogLevel } from '../domain/model.js';
 import { withoutNul } from '../domain/run-result.js';
+import { isPromiseLike } from './maybe-promise.js';
 
 /** Takes a line a task printed (a run's log); returns false when its run no longer takes lines. */
 export interface ConsoleTarget {
@@ -101,13 +102,6 @@ function endAsyncRun(): void {
   asyncRuns -= 1;
   // Off until the next such run: its hooks would slow every promise of the process meanwhile.
   if (asyncRuns === 0) current.disable();
-}
-
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value instanceof Promise ||
-    (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
-  );
 }
 
 /**

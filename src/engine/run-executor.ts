@@ -5,7 +5,8 @@ import { returnedEnding, type RunWarnings } from '../domain/run-ending.js';
 import { capRunResult, jsonWithoutNul, withoutNul } from '../domain/run-result.js';
 import type { AnyTask, LogFields, OutboundClient, SubRuns, TaskContext, TaskLogger } from '../domain/task.js';
 import type { RunOutcome } from '../storage/store.js';
-import { isPromiseLike, withConsoleCapture } from './console-capture.js';
+import { withConsoleCapture } from './console-capture.js';
+import { isPromiseLike, type MaybePromise } from './maybe-promise.js';
 import type { LogSink, RunLog } from './log-sink.js';
 import { abortKind, type AbortState, type RunAbort } from './run-abort.js';
 import { NO_SUB_RUNS, type SubRunsFactory } from './sub-runs.js';
@@ -65,7 +66,7 @@ export function executeRun(
   abort: RunAbort,
   env: ExecutionEnv,
   firstSeq = 1,
-): RunOutcome | Promise<RunOutcome> {
+): MaybePromise<RunOutcome> {
   // Numbering, the per-run cap and batching live in the sink; the worker closes the log.
   const runLog = env.logs.open(run.id, firstSeq, run.attempt);
   const progress: Partial<RunProgress> = {};
