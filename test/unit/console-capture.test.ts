@@ -59,7 +59,7 @@ describe('console capture', () => {
       console.log('after');
     };
     const learn = (wait: boolean) => (wait ? maybeAsync(true) : void console.log('sync'));
-    withConsoleCapture(target(), task, learn, false);
+    void withConsoleCapture(target(), task, learn, false);
     const once = target();
     await withConsoleCapture(once, task, learn, true);
     expect(once.lines[0]).toBe('before');
