@@ -1,8 +1,9 @@
 // The engine alone: one Worker draining no-op runs from an in-memory store, so the figure is the
 // engine's own cost per run (claim buffer, slots, task call, completion batching), no database.
 // Usage: npm run bench:engine -- [--runs 200000] [--concurrency 10] [--reps 5]
-// Prints runs/s per repetition and the median; run with `node --cpu-prof dist-bench/bench/engine.js`
-// to profile what ships.
+// Prints runs/s and CPU µs a run (process.cpuUsage: steadier than the rate on a shared machine) per
+// repetition and their medians; run with `node --cpu-prof dist-bench/bench/engine.js` to profile
+// what ships.
 import type { Job, Run } from '../src/domain/model.js';
 import { TaskRegistry } from '../src/domain/task-registry.js';
 import { Worker } from '../src/engine/worker.js';
@@ -91,7 +92,7 @@ function memoryStore(total: number, onDone: () => void) {
   return verbs as Store;
 }
 
-async function once(): Promise<number> {
+async function once(): Promise<{ rate: number; cpuMicros: number }> {
   let done!: () => void;
   const drained = new Promise<void>((resolve) => (done = resolve));
   const worker = new Worker(
@@ -102,20 +103,26 @@ async function once(): Promise<number> {
       concurrency,
     },
   );
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await worker.start();
   await drained;
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await worker.stop();
-  return runs / seconds;
+  return { rate: runs / seconds, cpuMicros: (cpu.user + cpu.system) / runs };
 }
 
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const rates: number[] = [];
+const cpus: number[] = [];
 for (let rep = 0; rep < reps; rep++) {
-  const rate = await once();
+  const { rate, cpuMicros } = await once();
   rates.push(rate);
-  console.log(`rep ${rep + 1}: ${Math.round(rate)} runs/s (${((1e6 / rate) | 0).toString()} µs a run)`);
+  cpus.push(cpuMicros);
+  console.log(`rep ${rep + 1}: ${Math.round(rate)} runs/s, CPU ${cpuMicros.toFixed(2)} µs a run`);
 }
-rates.sort((a, b) => a - b);
-const median = rates[Math.floor(rates.length / 2)]!;
-console.log(`engine drain runs=${runs} concurrency=${concurrency}: median ${Math.round(median)} runs/s`);
+console.log(
+  `engine drain runs=${runs} concurrency=${concurrency}: median ${Math.round(median(rates))} runs/s,` +
+    ` CPU ${median(cpus).toFixed(2)} µs a run`,
+);

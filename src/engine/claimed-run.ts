@@ -6,6 +6,7 @@ import type { JobCache } from './job-cache.js';
 import { workerOutcome } from './run-completer.js';
 import { executeRun, type ExecutionEnv } from './run-executor.js';
 import { isolatedTask } from './isolated-task.js';
+import type { MaybePromise } from './maybe-promise.js';
 import type { RunAbort } from './run-abort.js';
 import { withDeadline } from './run-deadline.js';
 import { withRetryDecision } from './run-retry.js';
@@ -24,9 +25,10 @@ export interface ClaimedRunDeps extends ExecutionEnv {
 
 /**
  * Finds what a claimed run needs (its task and job) and executes it; never throws. The usual
- * short run of a job read a moment ago ends without a promise when its task returns at once.
+ * short run of a job read a moment ago ends without a promise when its task returns at once
+ * (see maybe-promise.ts).
  */
-export function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): RunOutcome | Promise<RunOutcome> {
+export function executeClaimedRun(run: Run, abort: RunAbort, deps: ClaimedRunDeps): MaybePromise<RunOutcome> {
   const task = deps.tasks.find(run.task);
   if (!task) {
     return failed(
@@ -69,7 +71,7 @@ function executeWithJob(
   task: AnyTask,
   job: Job,
   firstSeq: number,
-): RunOutcome | Promise<RunOutcome> {
+): MaybePromise<RunOutcome> {
   const runnable = task.isolate
     ? isolatedTask(task, { killGraceMs: deps.abortGraceMs, tasksModule: deps.tasksModule })
     : task;

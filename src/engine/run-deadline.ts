@@ -2,6 +2,7 @@ import type { Run } from '../domain/model.js';
 import type { RunOutcome } from '../storage/store.js';
 import { abortKind, RunAbort, RunAbortedError, type AbortListener } from './run-abort.js';
 import { workerOutcome } from './run-completer.js';
+import type { MaybePromise } from './maybe-promise.js';
 
 export interface DeadlineOptions {
   /** Abort the run's signal after this many seconds; null: no limit. */
@@ -22,10 +23,16 @@ export function withDeadline(
   run: Run,
   parent: RunAbort,
   options: DeadlineOptions,
-  execute: (abort: RunAbort) => RunOutcome | Promise<RunOutcome>,
-): RunOutcome | Promise<RunOutcome> {
+  execute: (abort: RunAbort) => MaybePromise<RunOutcome>,
+): MaybePromise<RunOutcome> {
+  if (options.timeoutSeconds === null) {
+    // No time limit: the run's own abort serves, and only a task that returns a promise needs the
+    // grace period after an abort (a Deadline is then made; one aborted meanwhile starts it at once).
+    const result = execute(parent);
+    return result instanceof Promise ? untilEnd(new Deadline(run, parent, options), result) : result;
+  }
   const deadline = new Deadline(run, parent, options);
-  let result: RunOutcome | Promise<RunOutcome>;
+  let result: MaybePromise<RunOutcome>;
   try {
     result = execute(deadline.abort);
   } catch (error) {
@@ -36,7 +43,10 @@ export function withDeadline(
     deadline.cleanUp();
     return result;
   }
-  const running = result;
+  return untilEnd(deadline, result);
+}
+
+function untilEnd(deadline: Deadline, running: Promise<RunOutcome>): Promise<RunOutcome> {
   return new Promise<RunOutcome>((resolve, reject) => {
     deadline.settle(resolve, reject);
     running.then(
