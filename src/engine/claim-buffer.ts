@@ -190,10 +190,14 @@ export class ClaimBuffer {
       // Claim in batches: wait until half the buffer is used unless slots would sit idle.
       if (this.#empty || !this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
       const wakes = this.#wakes;
+      const lookAhead = this.#lookAhead;
       let runs: Run[];
+      let next: Date | undefined;
       try {
         if (this.#claimUncertain) await this.#releaseUnseen();
-        runs = await this.#store.runClaim({ queues, limit: want, workerId });
+        const request = { queues, limit: want, workerId };
+        if (lookAhead) ({ runs, next } = await this.#store.runClaimLookingAhead(request));
+        else runs = await this.#store.runClaim(request);
       } catch (error) {
         this.#claimUncertain = true;
         this.#host.report(error);
@@ -201,32 +205,19 @@ export class ClaimBuffer {
       }
       const now = Date.now();
       for (const run of runs) this.#runs.set(run.id, { run, claimedAt: now });
-      // The runs start before the look-ahead below: it must not delay them.
       this.#host.claimed(runs.length);
-      if (runs.length === want) this.#claimAgain = true;
-      else if (await this.#lookedAhead()) {
-        // No due run was left when the claim ran; one enqueued since has woken us (#wakes).
-        if (wakes === this.#wakes) this.#empty = true;
+      if (runs.length === want) {
+        this.#claimAgain = true;
+        continue;
+      }
+      if (next && this.#running) this.#delayed.at(next.getTime());
+      // No due run was left when the claim ran, and the next delayed one has a wake: claims wait
+      // for the next wake (one that arrived meanwhile has set #claimAgain).
+      if (wakes === this.#wakes) {
+        this.#lookAhead = false;
+        this.#empty = true;
       }
     } while (this.#claimAgain);
-  }
-
-  /**
-   * After a claim that found fewer runs than it wanted: arms DelayedWake for the next delayed run,
-   * unless that was done since the last wake. False when the database could not say.
-   */
-  async #lookedAhead(): Promise<boolean> {
-    if (!this.#lookAhead) return true;
-    this.#lookAhead = false;
-    try {
-      const next = await this.#store.runsNextAvailable(this.#opts.queues);
-      if (next && this.#running) this.#delayed.at(next.getTime());
-      return true;
-    } catch (error) {
-      this.#lookAhead = true;
-      this.#host.report(error);
-      return false;
-    }
   }
 
   /** Gives back runs claimed for this worker whose claim answer never arrived (see #claimUncertain). */

@@ -6,31 +6,39 @@ import type { ClaimRequest, Store } from '../../src/storage/store.js';
 
 interface PendingClaim {
   limit: number;
+  /** Asked with the look-ahead (runClaimLookingAhead). */
+  ahead: boolean;
   answer(count: number): void;
 }
 
 /** A store whose claims wait until the test answers them with `count` runs. */
 function fakeStore() {
   const claims: PendingClaim[] = [];
-  const lookAheads: string[][] = [];
   let nextId = 1;
   let next: Date | undefined;
-  const store = {
-    runClaim(request: ClaimRequest) {
-      return new Promise<Run[]>((resolve) => {
-        claims.push({
-          limit: request.limit,
-          answer: (count) => resolve(Array.from({ length: count }, () => ({ id: nextId++ }) as Run)),
-        });
+  const claim = (request: ClaimRequest, ahead: boolean) =>
+    new Promise<{ runs: Run[]; next: Date | undefined }>((resolve) => {
+      claims.push({
+        limit: request.limit,
+        ahead,
+        answer: (count) =>
+          resolve({
+            runs: Array.from({ length: count }, () => ({ id: nextId++ }) as Run),
+            next: count < request.limit ? next : undefined,
+          }),
       });
-    },
-    runsNextAvailable(queues: string[]) {
-      lookAheads.push(queues);
-      return Promise.resolve(next);
-    },
+    });
+  const store = {
+    runClaim: async (request: ClaimRequest) => (await claim(request, false)).runs,
+    runClaimLookingAhead: (request: ClaimRequest) => claim(request, true),
     runsRelease: (ids: number[]) => Promise.resolve(ids),
   } as unknown as Store;
-  return { store, claims, lookAheads, delayUntil: (at: Date) => (next = at) };
+  return {
+    store,
+    claims,
+    lookAheads: () => claims.filter((c) => c.ahead).length,
+    delayUntil: (at: Date) => (next = at),
+  };
 }
 
 /** A buffer whose host never starts a run (the test takes them), with 2 slots and 2 prefetched. */
@@ -72,8 +80,8 @@ describe('ClaimBuffer', () => {
     fake.claims[0]!.answer(1);
     await settle();
     expect(claimed).toEqual([1]);
-    // It asked once for the next delayed run (there is none).
-    expect(fake.lookAheads).toHaveLength(1);
+    // The claim also asked for the next delayed run (there is none).
+    expect(fake.lookAheads()).toBe(1);
     claims.take();
     // A run's end: the queue was empty when the last claim ran, nothing was enqueued since.
     claims.claim();
@@ -117,10 +125,12 @@ describe('ClaimBuffer', () => {
     claims.take();
     claims.claim();
     expect(fake.claims).toHaveLength(2);
-    expect(fake.lookAheads).toHaveLength(0);
+    // Asked once since the wake: the full claim did not use it up.
+    expect(fake.claims.map((c) => c.ahead)).toEqual([true, true]);
     fake.claims[1]!.answer(0);
     await settle();
-    expect(fake.lookAheads).toHaveLength(1);
+    claims.claim();
+    expect(fake.claims).toHaveLength(2);
     await claims.stop();
   });
 
@@ -131,7 +141,6 @@ describe('ClaimBuffer', () => {
     claims.wake();
     fake.claims[0]!.answer(1);
     await settle();
-    expect(fake.lookAheads).toHaveLength(1);
     claims.take();
     claims.claim();
     expect(fake.claims).toHaveLength(1);
