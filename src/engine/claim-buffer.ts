@@ -50,8 +50,9 @@ export interface ClaimBufferHost {
  * - **On stop.** Claiming ends, a claim in flight is let land, and every buffered run goes back to
  *   the queue QUEUED (never started, so no attempt is spent).
  *
- * When a claim finds nothing it asks when the next delayed run becomes available and wakes then
- * (DelayedWake), so a delayed run needs no polling.
+ * When a claim finds fewer runs than it wants it asks when the next delayed run becomes available
+ * and wakes then (DelayedWake), so a delayed run needs no polling; until something wakes the
+ * buffer, the end of a run no longer claims (the queues are known empty, see #empty).
  */
 export class ClaimBuffer {
   readonly #store: Store;
@@ -62,8 +63,21 @@ export class ClaimBuffer {
   readonly #runs = new Map<number, { run: Run; claimedAt: number }>();
   /** After giving back stale buffered runs, claim only for free slots until then. */
   #pausedUntil = 0;
-  /** The next claim that finds nothing asks when a delayed run becomes available. */
+  /**
+   * Since the last wake, no claim has asked when the next delayed run becomes available: the next
+   * claim that finds fewer runs than it wants asks (and arms DelayedWake).
+   */
   #lookAhead = true;
+  /**
+   * The last claim found fewer due runs than it wanted, asked for the next delayed one, and
+   * nothing woke the buffer since: a claim now would find nothing, so a run's end does not claim
+   * (it did: two empty claims per run when runs come one at a time, and the enqueue that arrived
+   * meanwhile waited for them). Every way a run becomes claimable wakes the buffer: a `queued` or
+   * `external` event, DelayedWake, the poll tick (the fallback for anything missed).
+   */
+  #empty = false;
+  /** Counts wakes, so a claim knows whether one arrived while it was in flight. */
+  #wakes = 0;
   readonly #delayed: DelayedWake;
   #running = false;
   #claiming = false;
@@ -127,6 +141,7 @@ export class ClaimBuffer {
   start(): void {
     this.#running = true;
     this.#lookAhead = true;
+    this.#empty = false;
   }
 
   /** Ends claiming, lets a claim in flight land, then gives every buffered run back. */
@@ -137,15 +152,23 @@ export class ClaimBuffer {
     this.#delayed.clear();
   }
 
-  /** A claim that, if it finds nothing, also looks for the next delayed run. */
+  /**
+   * Something may have become claimable: claims (even if the last claim found the queues empty),
+   * and a claim that finds fewer runs than it wants also looks for the next delayed run.
+   */
   wake(): void {
+    this.#wakes += 1;
+    this.#empty = false;
     this.#lookAhead = true;
     this.claim();
   }
 
-  /** Claims while there are free slots; concurrent calls coalesce into one more round. */
+  /**
+   * Claims while there are free slots, unless the queues are known empty (see #empty); concurrent
+   * calls coalesce into one more round.
+   */
   claim(): void {
-    if (!this.#running) return;
+    if (!this.#running || this.#empty) return;
     if (this.#claiming) {
       this.#claimAgain = true;
       return;
@@ -165,17 +188,16 @@ export class ClaimBuffer {
       const want = concurrency + prefetch - executing - this.#runs.size;
       const starved = executing + this.#runs.size < concurrency;
       // Claim in batches: wait until half the buffer is used unless slots would sit idle.
-      if (!this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
-      let runs: Run[];
+      if (this.#empty || !this.#running || want <= 0 || (!starved && want < Math.ceil(prefetch / 2))) return;
+      const wakes = this.#wakes;
       const lookAhead = this.#lookAhead;
-      this.#lookAhead = false;
+      let runs: Run[];
+      let next: Date | undefined;
       try {
         if (this.#claimUncertain) await this.#releaseUnseen();
-        runs = await this.#store.runClaim({ queues, limit: want, workerId });
-        if (runs.length === 0 && lookAhead) {
-          const next = await this.#store.runsNextAvailable(queues);
-          if (next && this.#running) this.#delayed.at(next.getTime());
-        }
+        const request = { queues, limit: want, workerId };
+        if (lookAhead) ({ runs, next } = await this.#store.runClaimLookingAhead(request));
+        else runs = await this.#store.runClaim(request);
       } catch (error) {
         this.#claimUncertain = true;
         this.#host.report(error);
@@ -184,7 +206,17 @@ export class ClaimBuffer {
       const now = Date.now();
       for (const run of runs) this.#runs.set(run.id, { run, claimedAt: now });
       this.#host.claimed(runs.length);
-      if (runs.length === want) this.#claimAgain = true;
+      if (runs.length === want) {
+        this.#claimAgain = true;
+        continue;
+      }
+      if (next && this.#running) this.#delayed.at(next.getTime());
+      // No due run was left when the claim ran, and the next delayed one has a wake: claims wait
+      // for the next wake (one that arrived meanwhile has set #claimAgain).
+      if (wakes === this.#wakes) {
+        this.#lookAhead = false;
+        this.#empty = true;
+      }
     } while (this.#claimAgain);
   }
 

@@ -37,6 +37,12 @@ export interface RunAttempt {
 export interface RunLifecycleStore {
   /** Moves up to `limit` due QUEUED runs of the queues to RUNNING for this worker. */
   runClaim(request: ClaimRequest): Promise<Run[]>;
+  /**
+   * `runClaim`, and when it claimed fewer runs than the limit, `runsNextAvailable` of the queues
+   * (`next`; undefined after a full claim): one round trip where the database allows (PostgreSQL),
+   * so a worker that finds its queues drained learns when to wake without a second statement.
+   */
+  runClaimLookingAhead(request: ClaimRequest): Promise<{ runs: Run[]; next: Date | undefined }>;
   /** Final states for many runs in one statement; returns the ids that took it. */
   runsFinish(outcomes: RunOutcome[]): Promise<number[]>;
   /**

@@ -252,10 +252,11 @@ describe('a claim whose answer is lost', () => {
     const store = new Proxy(deck.store, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
-        if (key === 'runClaim' && !failed) {
+        // Either claim verb (the worker's first claim also looks ahead).
+        if ((key === 'runClaim' || key === 'runClaimLookingAhead') && !failed) {
           return async (...args: Parameters<typeof target.runClaim>) => {
             failed = true;
-            await target.runClaim(...args);
+            await target[key](...args);
             throw new Error('Connection terminated unexpectedly');
           };
         }
