@@ -120,15 +120,14 @@ export class LogSink {
   /**
    * Ends a run's log: adds the line saying what the cap dropped (if anything), refuses later
    * lines, and resolves once every line of the run is stored. Call it before the final state.
-   * Returns nothing when the run never wrote a line: most runs, which then need not wait.
    */
-  close(runId: number): Promise<void> | undefined {
+  close(runId: number): Promise<void> {
     const state = this.#runs.get(runId);
     if (state) {
       this.#runs.delete(runId);
       if (state.lines === 0 && state.droppedLines === 0) {
         state.closed = true;
-        return undefined;
+        return Promise.resolve();
       }
       if (state.droppedLines > 0) {
         this.#append(state, 'warn', dropSummary(state), {

@@ -6,9 +6,9 @@
  * "Worker CPU per run and micro-optimisations (wave 2 session 5)"): plain `async` there costs
  * ~3 µs a run (bench:engine ~7 → ~10 µs), about 8 % of a drained run's worker CPU; kept.
  *
- * The other two (`LogSink.close` and `ProgressThrottle.forget` returning undefined when there is
+ * The other two (`LogSink.close` and `ProgressThrottle.forget` returning undefined when there was
  * nothing to wait for) bought under 2 % of bench:engine and nothing visible in the drain: they are
- * to become plain promises together with the two `if (…) await …` in worker.ts that use them.
+ * plain promises again.
  */
 export type MaybePromise<T> = T | Promise<T>;
 

@@ -40,12 +40,11 @@ export class ProgressThrottle {
 
   /**
    * Drops pending writes for a run that ends (its final counters go with the final state); the
-   * promise settles when a write already started is done. Nothing to wait for (undefined) when the
-   * run never reported progress, as most runs.
+   * promise settles when a write already started is done.
    */
-  forget(runId: number): Promise<void> | undefined {
+  forget(runId: number): Promise<void> {
     const slot = this.#slots.get(runId);
-    if (!slot) return undefined;
+    if (!slot) return Promise.resolve();
     clearTimeout(slot.timer);
     this.#slots.delete(runId);
     return slot.writing;

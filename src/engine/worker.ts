@@ -238,11 +238,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
     // The task is done: its slot can take the next run while the final state is written.
     this.#freeSlot(flight);
     // Lines must be stored before the final state, so a finished run never shows partial logs.
-    // (Most runs neither log nor report progress: then there is nothing to await.)
-    const closing = this.#logs.close(run.id);
-    if (closing) await closing;
-    const forgetting = this.#progress.forget(run.id);
-    if (forgetting) await forgetting;
+    await this.#logs.close(run.id);
+    await this.#progress.forget(run.id);
     if (this.#inFlight.has(run.id)) await this.#complete(outcome, run);
   }
 
