@@ -31,12 +31,3 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   return program;
 }
-
-// `jobdeck audit | head` closes stdout before the output ends: the reader is done, which is no
-// error; without this handler every command would crash there with an unhandled EPIPE.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-await buildProgram().parseAsync(process.argv);
