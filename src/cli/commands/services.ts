@@ -3,6 +3,7 @@ import type { Service } from '../../engine/service.js';
 import { parseInteger, parseList, withContext } from '../command-support.js';
 import { openContext, type GlobalOptions } from '../context.js';
 import { printJson, reportError } from '../output.js';
+import { releaseNewSpace } from '../start-up-heap.js';
 import type { Jobdeck } from '../../service/jobdeck.js';
 import type { ServerHandle } from '../../http/server.js';
 
@@ -76,6 +77,8 @@ async function runServices(
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     for (const service of services) await service.start();
+    // Start-up is over: from here the new space grows with the work again (see start-up-heap.ts).
+    releaseNewSpace();
     deck.logger.info({ database: deck.store.location, tasks: deck.tasks.registry.ids() }, `${label} running`);
   } catch (error) {
     reportError(error, options.json ?? false);
