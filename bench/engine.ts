@@ -79,6 +79,8 @@ function memoryStore(total: number, onDone: () => void) {
       }
       return Promise.resolve(claimed);
     },
+    // The worker's claim after a wake: the same runs, and no delayed run to wait for.
+    runClaimLookingAhead: async (request) => ({ runs: await verbs.runClaim!(request), next: undefined }),
     runsFinish: (outcomes: RunOutcome[]) => {
       finished += outcomes.length;
       if (finished === total) onDone();
