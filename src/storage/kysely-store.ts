@@ -182,12 +182,10 @@ export class KyselyStore implements Store {
   runsLastOf = (jobIds: readonly string[]) => overview.runsLastOf(this.#ctx, jobIds);
   runClaim = (request: ClaimRequest) =>
     this.#prepared ? this.#prepared.claim(request, this.#ctx.now()) : lifecycle.runClaim(this.#ctx, request);
-  runClaimLookingAhead = async (request: ClaimRequest): Promise<{ runs: Run[]; next: Date | undefined }> => {
-    if (this.#prepared) return this.#prepared.claimLookingAhead(request, this.#ctx.now());
-    // Local calls on SQLite: the two verbs in turn.
-    const runs = await this.runClaim(request);
-    return { runs, next: runs.length < request.limit ? await this.runsNextAvailable(request.queues) : undefined };
-  };
+  runClaimLookingAhead = (request: ClaimRequest) =>
+    this.#prepared
+      ? this.#prepared.claimLookingAhead(request, this.#ctx.now())
+      : lifecycle.runClaimLookingAhead(this.#ctx, request);
   runsFinish = (outcomes: RunOutcome[]): Promise<number[]> =>
     writes.runsFinish(this.#ctx, this.#notifier, this.#prepared, outcomes);
   runTransition = (id: number, to: RunStatus, message?: string | null) =>

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Run, RunProgress } from '../domain/model.js';
 import { FINAL_STATUSES, isFinalStatus, statusesLeadingTo, type RunStatus } from '../domain/run-status.js';
+import { runsNextAvailable } from './idle-queries.js';
 import type { QueryContext } from './job-queries.js';
 import { jsonText, RUN_COLUMNS, runFromRow, runFromValues, toJson } from './rows.js';
 import type { ClaimRequest, RunOutcome } from './store.js';
@@ -46,6 +47,15 @@ export async function runClaim(ctx: QueryContext, request: ClaimRequest): Promis
     .returning(ctx.traits.jsonArray(RUN_COLUMNS).as('run'))
     .execute();
   return rows.map((row) => runFromValues(row.run)).sort((a, b) => a.priority - b.priority || a.id - b.id);
+}
+
+/** `runClaim`, then (when it came back short) the next delayed run: two statements in turn. */
+export async function runClaimLookingAhead(
+  ctx: QueryContext,
+  request: ClaimRequest,
+): Promise<{ runs: Run[]; next: Date | undefined }> {
+  const runs = await runClaim(ctx, request);
+  return { runs, next: runs.length < request.limit ? await runsNextAvailable(ctx, request.queues) : undefined };
 }
 
 /** Where each field of an outcome sits in its JSON array (see runsFinish). */
